@@ -1,0 +1,24 @@
+import type { Orm } from '../db/orm.js';
+
+export interface ActivityDeps {
+  orm: Orm;
+}
+
+/**
+ * All I/O the workflows need, built from injected dependencies so tests can pass stand-ins for
+ * external channels. Business errors are named classes listed as non-retryable in the worker.
+ */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    /** Used by ops and tests to prove a worker is polling with a live database connection. */
+    async pingDatabase(): Promise<string> {
+      const rows = await deps.orm.em.fork().execute<{ now: string }[]>('select now()::text as now');
+      return rows[0]?.now ?? '';
+    },
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;
+
+/** Error class names that retrying cannot fix. */
+export const NON_RETRYABLE_ERRORS: string[] = [];

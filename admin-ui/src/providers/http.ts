@@ -1,0 +1,74 @@
+import type { HttpError } from '@refinedev/core';
+import { getToken } from './session';
+
+/** RFC 9457 problem details, as returned by the API on errors. */
+export interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}
+
+/** An Error that is also a Refine `HttpError` (`message`, `statusCode`, `errors` for inline field errors). */
+export class ApiError extends Error implements HttpError {
+  readonly statusCode: number;
+  readonly errors?: Record<string, string>;
+  readonly problem?: ProblemDetails;
+
+  constructor(message: string, statusCode: number, problem?: ProblemDetails) {
+    super(message);
+    this.name = problem?.title ?? 'Request failed';
+    this.statusCode = statusCode;
+    this.problem = problem;
+    if (problem?.errors?.length) {
+      this.errors = Object.fromEntries(problem.errors.map((e) => [e.field, e.message]));
+    }
+  }
+}
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Send the stored bearer token (default true). */
+  auth?: boolean;
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const type = res.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const problem = (await res.json()) as ProblemDetails;
+      const message = problem.detail ?? problem.title ?? res.statusText;
+      return new ApiError(message, problem.status ?? res.status, problem);
+    } catch {
+      // fall through to the generic error
+    }
+  }
+  return new ApiError(res.statusText || `HTTP ${res.status}`, res.status);
+}
+
+/** fetch wrapper: JSON in/out, bearer auth, problem+json errors thrown as `ApiError`. */
+export async function request<T>(url: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const token = options.auth === false ? null : getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch (err) {
+    throw new ApiError(`Network error: ${err instanceof Error ? err.message : String(err)}`, 0);
+  }
+
+  if (!res.ok) throw await toApiError(res);
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}

@@ -1,0 +1,12 @@
+import { DashboardOutlined } from '@ant-design/icons';
+import type { ResourceProps } from '@refinedev/core';
+import { createElement } from 'react';
+
+/** All Refine resources of the admin UI. Work screens (leads, listings, …) are added here. */
+export const resources: ResourceProps[] = [
+  {
+    name: 'dashboard',
+    list: '/',
+    meta: { label: 'Dashboard', icon: createElement(DashboardOutlined) },
+  },
+];

@@ -1,0 +1,42 @@
+import type { FastifyInstance, FastifyPluginOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import external from './plugins/external/index.js';
+import auth from './plugins/app/auth.js';
+import context from './plugins/app/context.js';
+import errors from './plugins/app/errors.js';
+import adminUiRoutes from './routes/admin-ui.js';
+import healthRoutes from './routes/health.js';
+import auditRoutes from './routes/v1/audit.js';
+import authRoutes from './routes/v1/auth.js';
+import roleRoutes from './routes/v1/roles.js';
+import userRoutes from './routes/v1/users.js';
+import { registerSharedSchemas } from './schemas/shared.js';
+import type { AppDeps } from './types.js';
+
+/**
+ * The API as a plugin (server.ts listens; tests inject): external plugins, then app plugins,
+ * then encapsulated route folders.
+ */
+export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPluginOptions & AppDeps) {
+  app.decorate('env', opts.env);
+  app.decorate('orm', opts.orm);
+  app.decorate('temporal', opts.temporal);
+  registerSharedSchemas(app);
+
+  await app.register(errors);
+  await app.register(context);
+  await app.register(external);
+  await app.register(auth);
+
+  await app.register(healthRoutes);
+  await app.register(
+    async (v1) => {
+      await v1.register(authRoutes);
+      await v1.register(userRoutes);
+      await v1.register(roleRoutes);
+      await v1.register(auditRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+  if (opts.env.SERVE_ADMIN_UI) await app.register(adminUiRoutes);
+});

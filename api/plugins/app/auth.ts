@@ -1,0 +1,73 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { withTenant } from '../../../db/orm.js';
+import { problems } from '../../problem.js';
+import type { Principal } from '../../types.js';
+
+export interface TokenClaims {
+  sub: string;
+  org: string;
+  orgSlug: string;
+}
+
+/** Loads the caller's live identity (active flag, roles, permissions) so role edits apply at once. */
+async function loadPrincipal(app: FastifyInstance, claims: TokenClaims): Promise<Principal | undefined> {
+  return withTenant(app.orm, { orgId: claims.org }, async (em) => {
+    const rows = await em.execute<{ email: string; full_name: string; roles: string[]; is_active: boolean; permissions: string[] | null }[]>(
+      `select u.email, u.full_name, u.roles, u.is_active,
+              (select array_agg(distinct p) from role r, unnest(r.permissions) p where r.code = any(u.roles)) as permissions
+         from app_user u where u.id = ?`,
+      [claims.sub],
+    );
+    const row = rows[0];
+    if (!row || !row.is_active) return undefined;
+    return {
+      userId: claims.sub,
+      orgId: claims.org,
+      orgSlug: claims.orgSlug,
+      email: row.email,
+      fullName: row.full_name,
+      roles: row.roles,
+      permissions: new Set(row.permissions ?? []),
+    };
+  });
+}
+
+/**
+ * Every /api route is authenticated and checks the permission it declares in `config.permission`;
+ * a route that declares neither a permission nor `public: true` refuses to register.
+ */
+export default fp(async function auth(app: FastifyInstance) {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const config = route.config as { permission?: string; public?: boolean; authOnly?: boolean } | undefined;
+    if (!config?.permission && !config?.public && !config?.authOnly) {
+      throw new Error(`Route ${route.method} ${route.url} declares no permission (config.permission, authOnly or public).`);
+    }
+  });
+
+  app.decorate('authenticate', async (request: FastifyRequest) => {
+    let claims: TokenClaims;
+    try {
+      claims = await request.jwtVerify<TokenClaims>();
+    } catch {
+      throw problems.unauthorized('A valid bearer token is required; sign in again.');
+    }
+    const tenantHeader = request.headers['x-tenant-id'];
+    if (tenantHeader !== undefined && tenantHeader !== claims.org && tenantHeader !== claims.orgSlug) {
+      throw problems.forbidden('X-Tenant-ID does not match the organisation of your token.');
+    }
+    const principal = await loadPrincipal(app, claims);
+    if (!principal) throw problems.unauthorized('This account is inactive or no longer exists.');
+    request.principal = principal;
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config as { permission?: string; public?: boolean };
+    if (!request.url.startsWith('/api/') || config.public) return;
+    await app.authenticate(request);
+    if (config.permission && !request.principal!.permissions.has(config.permission)) {
+      throw problems.forbidden(`This action needs the ${config.permission} permission, which your roles do not grant.`);
+    }
+  });
+});

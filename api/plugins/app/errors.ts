@@ -1,0 +1,113 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { OptimisticLockError, UniqueConstraintViolationException, ValidationError as OrmValidationError } from '@mikro-orm/core';
+import { HttpProblem, PROBLEM_BASE, type FieldError, type ProblemBody } from '../../problem.js';
+
+interface AjvIssue {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** Turns ajv issues into `{ field, message }` pairs a form can show next to its inputs. */
+export function fieldErrors(issues: AjvIssue[], context?: string): FieldError[] {
+  return issues.map((issue) => {
+    let field = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    let message = issue.message ?? 'is invalid';
+    if (issue.keyword === 'required') {
+      field = [field, String(issue.params.missingProperty)].filter(Boolean).join('.');
+      message = 'is required';
+    } else if (issue.keyword === 'additionalProperties') {
+      field = [field, String(issue.params.additionalProperty)].filter(Boolean).join('.');
+      message = 'is not an accepted field';
+    } else if (issue.keyword === 'enum') {
+      message = `must be one of: ${(issue.params.allowedValues as unknown[]).join(', ')}`;
+    }
+    if (!field) field = context && context !== 'body' ? context : '(body)';
+    else if (context && context !== 'body') field = `${context}.${field}`;
+    return { field, message };
+  });
+}
+
+type ProblemInput = Pick<ProblemBody, 'type' | 'title' | 'status' | 'detail'> & { errors?: FieldError[]; [extra: string]: unknown };
+
+function send(reply: FastifyReply, request: FastifyRequest, body: ProblemInput) {
+  return reply
+    .code(body.status)
+    .type('application/problem+json')
+    .send({ ...body, type: body.type.startsWith('http') ? body.type : PROBLEM_BASE + body.type, instance: request.url, correlationId: request.correlationId });
+}
+
+/**
+ * One error handler for the whole API: client mistakes become precise 4xx problems, everything else a
+ * 500 whose internals stay in the logs (found again by the correlation id).
+ */
+export default fp(async function errors(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof HttpProblem) {
+      return send(reply, request, { type: error.problemType, title: error.title, status: error.status, detail: error.detail, ...error.extra });
+    }
+    if (error.validation) {
+      const errors = fieldErrors(error.validation as AjvIssue[], error.validationContext);
+      return send(reply, request, {
+        type: 'validation-error',
+        title: 'Invalid request',
+        status: 400,
+        detail: errors.map((e) => `${e.field} ${e.message}`).join('; '),
+        errors,
+      });
+    }
+    if (error instanceof OptimisticLockError) {
+      return send(reply, request, {
+        type: 'stale-version',
+        title: 'Stale version',
+        status: 409,
+        detail: 'This record was changed by someone else; reload it and try again.',
+      });
+    }
+    if (error instanceof UniqueConstraintViolationException) {
+      return send(reply, request, { type: 'conflict', title: 'Conflict', status: 409, detail: 'A record with the same unique value already exists.' });
+    }
+    if (error instanceof OrmValidationError) {
+      request.log.error({ err: error }, 'ORM validation error');
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status < 500) {
+      const detail =
+        error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'Unsupported content type; send application/json.'
+          : error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+            ? 'The JSON body is empty.'
+            : error.message;
+      const type = status === 429 ? 'rate-limited' : status === 413 ? 'payload-too-large' : 'bad-request';
+      return send(reply, request, { type, title: httpTitle(status), status, detail });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply, request, {
+      type: 'internal-error',
+      title: 'Internal error',
+      status: 500,
+      detail: 'Something went wrong on our side. Quote the correlation id to support.',
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, request, { type: 'not-found', title: 'Not found', status: 404, detail: `No route ${request.method} ${request.url}.` }),
+  );
+});
+
+function httpTitle(status: number): string {
+  const titles: Record<number, string> = {
+    400: 'Bad request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not found',
+    405: 'Method not allowed',
+    406: 'Not acceptable',
+    413: 'Payload too large',
+    415: 'Unsupported media type',
+    429: 'Too many requests',
+  };
+  return titles[status] ?? 'Bad request';
+}

@@ -1,0 +1,45 @@
+/** RFC 9457 problem details; every error the API answers has this shape. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  correlationId?: string;
+  errors?: FieldError[];
+  [extra: string]: unknown;
+}
+
+export const PROBLEM_BASE = 'https://atlas-crm.dev/problems/';
+
+/** Throw from anywhere in a request: the error handler turns it into problem+json. */
+export class HttpProblem extends Error {
+  override name = 'HttpProblem';
+  constructor(
+    readonly status: number,
+    readonly problemType: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly extra: { errors?: FieldError[]; [key: string]: unknown } = {},
+  ) {
+    super(detail);
+  }
+}
+
+export const problems = {
+  validation: (errors: FieldError[], detail = 'The request is not valid; see errors for each field.') =>
+    new HttpProblem(400, 'validation-error', 'Invalid request', detail, { errors }),
+  unauthorized: (detail = 'Authentication is required.') => new HttpProblem(401, 'unauthorized', 'Unauthorized', detail),
+  forbidden: (detail: string) => new HttpProblem(403, 'forbidden', 'Forbidden', detail),
+  notFound: (what: string) => new HttpProblem(404, 'not-found', 'Not found', `${what} was not found.`),
+  conflict: (detail: string, extra: Record<string, unknown> = {}) => new HttpProblem(409, 'conflict', 'Conflict', detail, extra),
+  staleVersion: (entity: string) =>
+    new HttpProblem(409, 'stale-version', 'Stale version', `${entity} was changed by someone else; reload it and try again.`),
+  unprocessable: (type: string, title: string, detail: string, extra: Record<string, unknown> = {}) =>
+    new HttpProblem(422, type, title, detail, extra),
+};

@@ -1,0 +1,138 @@
+import type { FastifyInstance } from 'fastify';
+import { recordAudit } from '../../../db/audit.js';
+import { User } from '../../../db/entities/index.js';
+import { withTenant } from '../../../db/orm.js';
+import { DUMMY_HASH, verifyPassword } from '../../../db/passwords.js';
+import { problems } from '../../problem.js';
+import { errorResponses } from '../../schemas/shared.js';
+import type { TokenClaims } from '../../plugins/app/auth.js';
+
+interface LoginBody {
+  email: string;
+  password: string;
+  org: string;
+}
+
+const sessionUser = {
+  type: 'object',
+  required: ['id', 'email', 'fullName', 'orgId', 'orgSlug', 'roles', 'permissions'],
+  properties: {
+    id: { type: 'string' },
+    email: { type: 'string' },
+    fullName: { type: 'string' },
+    orgId: { type: 'string' },
+    orgSlug: { type: 'string' },
+    orgName: { type: 'string' },
+    roles: { type: 'array', items: { type: 'string' } },
+    permissions: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
+
+export default async function authRoutes(app: FastifyInstance) {
+  const invalid = () => problems.unauthorized('Wrong organisation, email or password.');
+
+  app.post<{ Body: LoginBody }>(
+    '/auth/login',
+    {
+      config: {
+        public: true,
+        rateLimit: {
+          max: app.env.LOGIN_RATE_LIMIT_MAX,
+          timeWindow: '1 minute',
+          keyGenerator: (req) => {
+            const body = (req.body ?? {}) as Partial<LoginBody>;
+            return `${req.ip}|${String(body.org ?? '').toLowerCase()}|${String(body.email ?? '').toLowerCase()}`;
+          },
+        },
+      },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in to an organisation',
+        security: [],
+        body: {
+          type: 'object',
+          required: ['email', 'password', 'org'],
+          additionalProperties: false,
+          properties: {
+            email: { type: 'string', format: 'email', maxLength: 254 },
+            password: { type: 'string', minLength: 1, maxLength: 200 },
+            org: { type: 'string', minLength: 1, maxLength: 63, description: 'Organisation slug' },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['accessToken', 'user'],
+            properties: { accessToken: { type: 'string' }, expiresIn: { type: 'string' }, user: sessionUser },
+          },
+          ...errorResponses(400, 401, 429),
+        },
+      },
+    },
+    async (request) => {
+      const { email, password, org } = request.body;
+      const orgRows = await app.orm.em
+        .fork()
+        .execute<{ id: string; name: string }[]>('select id, name from app_org_by_slug(?)', [org]);
+      const organisation = orgRows[0];
+      if (!organisation) {
+        await verifyPassword(password, await DUMMY_HASH);
+        throw invalid();
+      }
+      const ctx = { orgId: organisation.id, correlationId: request.correlationId };
+      const user = await withTenant(app.orm, ctx, async (em) => {
+        const found = await em.findOne(User, { email: email.toLowerCase() });
+        const ok = await verifyPassword(password, found?.passwordHash ?? (await DUMMY_HASH));
+        if (!found || !ok || !found.isActive) return undefined;
+        found.lastLoginAt = new Date();
+        await em.flush();
+        await recordAudit(em, { ...ctx, userId: found.id }, { entityType: 'User', entityId: found.id, action: 'LOGIN' });
+        return found;
+      });
+      if (!user) throw invalid();
+      const claims: TokenClaims = { sub: user.id, org: organisation.id, orgSlug: org.toLowerCase() };
+      const accessToken = await app.jwt.sign(claims);
+      const permissions = await withTenant(app.orm, ctx, async (em) => {
+        const rows = await em.execute<{ p: string }[]>(
+          'select distinct unnest(permissions) as p from role where code = any(?::text[]) order by 1',
+          [user.roles],
+        );
+        return rows.map((r) => r.p);
+      });
+      return {
+        accessToken,
+        expiresIn: app.env.JWT_EXPIRES_IN,
+        user: {
+          id: user.id,
+          email: user.email,
+          fullName: user.fullName,
+          orgId: organisation.id,
+          orgSlug: org.toLowerCase(),
+          orgName: organisation.name,
+          roles: user.roles,
+          permissions,
+        },
+      };
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      config: { authOnly: true },
+      schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: sessionUser, ...errorResponses(401, 403) } },
+    },
+    async (request) => {
+      const p = request.principal!;
+      return {
+        id: p.userId,
+        email: p.email,
+        fullName: p.fullName,
+        orgId: p.orgId,
+        orgSlug: p.orgSlug,
+        roles: p.roles,
+        permissions: [...p.permissions].sort(),
+      };
+    },
+  );
+}

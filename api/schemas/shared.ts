@@ -1,0 +1,119 @@
+import type { FastifyInstance } from 'fastify';
+
+/** Shared JSON schemas, registered by `$id` so routes `$ref` them and OpenAPI lists them once. */
+export const sharedSchemas = [
+  {
+    $id: 'Problem',
+    type: 'object',
+    description: 'RFC 9457 problem details',
+    required: ['type', 'title', 'status', 'detail'],
+    properties: {
+      type: { type: 'string' },
+      title: { type: 'string' },
+      status: { type: 'integer' },
+      detail: { type: 'string' },
+      instance: { type: 'string' },
+      correlationId: { type: 'string' },
+      errors: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['field', 'message'],
+          properties: { field: { type: 'string' }, message: { type: 'string' } },
+        },
+      },
+    },
+    additionalProperties: true,
+  },
+  {
+    $id: 'Uuid',
+    type: 'string',
+    format: 'uuid',
+  },
+  {
+    $id: 'IdParams',
+    type: 'object',
+    required: ['id'],
+    properties: { id: { type: 'string', format: 'uuid' } },
+    additionalProperties: false,
+  },
+  {
+    $id: 'PageQuery',
+    type: 'object',
+    properties: {
+      page: { type: 'integer', minimum: 1, default: 1 },
+      pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 25 },
+      sort: { type: 'string', maxLength: 200, description: 'Comma-separated fields, `-` prefix for descending' },
+    },
+  },
+  {
+    $id: 'UserPublic',
+    type: 'object',
+    required: ['id', 'email', 'fullName', 'roles', 'isActive', 'version'],
+    properties: {
+      id: { type: 'string' },
+      orgId: { type: 'string' },
+      email: { type: 'string' },
+      fullName: { type: 'string' },
+      roles: { type: 'array', items: { type: 'string' } },
+      isActive: { type: 'boolean' },
+      deactivatedAt: { type: ['string', 'null'], format: 'date-time' },
+      lastLoginAt: { type: ['string', 'null'], format: 'date-time' },
+      version: { type: 'integer' },
+      createdAt: { type: 'string', format: 'date-time' },
+      updatedAt: { type: 'string', format: 'date-time' },
+    },
+  },
+  {
+    $id: 'Role',
+    type: 'object',
+    required: ['id', 'code', 'name', 'permissions', 'version'],
+    properties: {
+      id: { type: 'string' },
+      code: { type: 'string' },
+      name: { type: 'string' },
+      permissions: { type: 'array', items: { type: 'string' } },
+      isSystem: { type: 'boolean' },
+      version: { type: 'integer' },
+      createdAt: { type: 'string', format: 'date-time' },
+      updatedAt: { type: 'string', format: 'date-time' },
+    },
+  },
+  {
+    $id: 'AuditEvent',
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      seq: { type: 'integer' },
+      entityType: { type: 'string' },
+      entityId: { type: 'string' },
+      action: { type: 'string' },
+      actorId: { type: ['string', 'null'] },
+      actorType: { type: 'string' },
+      beforeJson: { type: ['object', 'null'], additionalProperties: true },
+      afterJson: { type: ['object', 'null'], additionalProperties: true },
+      diffJson: { type: ['object', 'null'], additionalProperties: true },
+      correlationId: { type: ['string', 'null'] },
+      createdAt: { type: 'string', format: 'date-time' },
+      hash: { type: ['string', 'null'] },
+      prevHash: { type: ['string', 'null'] },
+    },
+  },
+] as const;
+
+export function registerSharedSchemas(app: FastifyInstance): void {
+  for (const schema of sharedSchemas) app.addSchema(schema);
+}
+
+/** Standard error responses for a route, all problem+json. */
+export function errorResponses(...codes: number[]): Record<number, { $ref: string }> {
+  return Object.fromEntries(codes.map((c) => [c, { $ref: 'Problem#' }]));
+}
+
+export function pageOf(itemRef: string) {
+  return {
+    type: 'object',
+    required: ['data', 'total'],
+    properties: { data: { type: 'array', items: { $ref: `${itemRef}#` } }, total: { type: 'integer' } },
+  } as const;
+}

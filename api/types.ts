@@ -1,0 +1,45 @@
+import type { Client } from '@temporalio/client';
+import type { Env } from '../config/env.js';
+import type { Em, Orm, TenantContext } from '../db/orm.js';
+import type { Permission } from '../definitions/permissions.js';
+
+export interface Principal {
+  userId: string;
+  orgId: string;
+  orgSlug: string;
+  email: string;
+  fullName: string;
+  roles: string[];
+  permissions: Set<string>;
+}
+
+export interface AppDeps {
+  env: Env;
+  orm: Orm;
+  /** Absent only in unit-level app tests; routes needing Temporal answer 503 then. */
+  temporal?: Client | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    env: Env;
+    orm: Orm;
+    temporal: Client | undefined;
+    authenticate: (request: FastifyRequest) => Promise<void>;
+  }
+  interface FastifyRequest {
+    principal?: Principal;
+    correlationId: string;
+    /** Tenant context of the authenticated caller (throws 401 when unauthenticated). */
+    tenant(): TenantContext;
+    /** Runs `fn` in one transaction scoped to the caller's organisation (ORM filter + RLS). */
+    tx<T>(fn: (em: Em) => Promise<T>): Promise<T>;
+  }
+  interface FastifyContextConfig {
+    /** Permission the caller needs; every /api route declares one, or `public: true`. */
+    permission?: Permission;
+    public?: boolean;
+    /** Any authenticated user of the organisation. */
+    authOnly?: boolean;
+  }
+}

@@ -1,0 +1,87 @@
+import { envSchema } from 'env-schema';
+
+/**
+ * One JSON schema for the whole runtime configuration, validated at boot by the API, the worker
+ * and the scripts alike, so a typo in an env name fails fast instead of running half-configured.
+ */
+export const envJsonSchema = {
+  type: 'object',
+  required: ['NODE_ENV', 'PORT', 'HOST'],
+  properties: {
+    NODE_ENV: { type: 'string', enum: ['development', 'production', 'test'], default: 'development' },
+    HOST: { type: 'string', default: '127.0.0.1' },
+    PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 3000 },
+    LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
+    /** Owner connection (migrations, seed). Absent: an embedded PostgreSQL under DATA_DIR/postgres. */
+    DATABASE_URL: { type: 'string' },
+    /** Connection of the API and worker: a role without BYPASSRLS. Derived from DATABASE_URL when absent. */
+    DATABASE_APP_URL: { type: 'string' },
+    APP_DB_USER: { type: 'string', default: 'atlas_app' },
+    APP_DB_PASSWORD: { type: 'string', default: 'atlas_app_dev' },
+    DATABASE_POOL_MAX: { type: 'integer', minimum: 1, default: 20 },
+    /** Absent: a local `temporal server start-dev` under DATA_DIR. */
+    TEMPORAL_ADDRESS: { type: 'string' },
+    TEMPORAL_NAMESPACE: { type: 'string', default: 'default' },
+    TEMPORAL_TASK_QUEUE: { type: 'string', default: 'atlas-crm' },
+    TEMPORAL_UI_URL: { type: 'string', default: 'http://localhost:8233' },
+    /** Ports of the local dev server `npm start` runs when TEMPORAL_ADDRESS is absent. */
+    TEMPORAL_DEV_PORT: { type: 'integer', minimum: 1, maximum: 65535, default: 7233 },
+    TEMPORAL_UI_PORT: { type: 'integer', minimum: 1, maximum: 65535, default: 8233 },
+    JWT_SECRET: { type: 'string', minLength: 32 },
+    JWT_EXPIRES_IN: { type: 'string', default: '8h' },
+    CORS_ORIGINS: { type: 'string', default: 'http://localhost:3000,http://localhost:5173' },
+    LOGIN_RATE_LIMIT_MAX: { type: 'integer', minimum: 1, default: 10 },
+    DEMO_PASSWORD: { type: 'string', minLength: 6, default: 'demo1234' },
+    SEED_DEMO: { type: 'boolean' },
+    DATA_DIR: { type: 'string', default: '.data' },
+    SERVE_ADMIN_UI: { type: 'boolean', default: true },
+  },
+} as const;
+
+export interface Env {
+  NODE_ENV: 'development' | 'production' | 'test';
+  HOST: string;
+  PORT: number;
+  LOG_LEVEL: string;
+  DATABASE_URL?: string;
+  DATABASE_APP_URL?: string;
+  APP_DB_USER: string;
+  APP_DB_PASSWORD: string;
+  DATABASE_POOL_MAX: number;
+  TEMPORAL_ADDRESS?: string;
+  TEMPORAL_NAMESPACE: string;
+  TEMPORAL_TASK_QUEUE: string;
+  TEMPORAL_UI_URL: string;
+  TEMPORAL_DEV_PORT: number;
+  TEMPORAL_UI_PORT: number;
+  JWT_SECRET: string;
+  JWT_EXPIRES_IN: string;
+  CORS_ORIGINS: string;
+  LOGIN_RATE_LIMIT_MAX: number;
+  DEMO_PASSWORD: string;
+  SEED_DEMO?: boolean;
+  DATA_DIR: string;
+  SERVE_ADMIN_UI: boolean;
+}
+
+const DEV_JWT_SECRET = 'atlas-dev-only-secret-never-use-in-production-0000';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const env = envSchema<Env>({ schema: envJsonSchema, data: source, dotenv: false });
+  if (!env.JWT_SECRET) {
+    if (env.NODE_ENV === 'production') {
+      throw new ConfigError('JWT_SECRET is required in production (at least 32 characters).');
+    }
+    env.JWT_SECRET = DEV_JWT_SECRET;
+  }
+  if (env.NODE_ENV === 'production') {
+    if (!env.DATABASE_URL && !env.DATABASE_APP_URL) throw new ConfigError('DATABASE_URL is required in production.');
+    if (!env.TEMPORAL_ADDRESS) throw new ConfigError('TEMPORAL_ADDRESS is required in production.');
+    if (env.APP_DB_PASSWORD === 'atlas_app_dev') throw new ConfigError('APP_DB_PASSWORD must be set in production.');
+  }
+  return env;
+}

@@ -1,0 +1,81 @@
+import { recordAudit, snapshot } from './audit.js';
+import { Notification, User, type IUser } from './entities/index.js';
+import type { Em, TenantContext } from './orm.js';
+
+/**
+ * Tables whose rows are assigned to a user. Deactivating a user moves these rows (F-1.4); each
+ * feature that adds an assignable record registers it here.
+ */
+export const ASSIGNABLE_RECORDS: { table: string; column: string; entityType: string }[] = [];
+
+export class UserAdminError extends Error {
+  override name = 'UserAdminError';
+  constructor(
+    readonly code: 'USER_NOT_FOUND' | 'TARGET_INVALID' | 'ALREADY_INACTIVE',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Deactivates a user, moves their assigned records to `reassignTo` (default: the first active
+ * manager; `null`: unassigned), audits every move and notifies the organisation's admins.
+ */
+export async function deactivateUser(
+  em: Em,
+  ctx: TenantContext,
+  userId: string,
+  reassignTo: string | null | undefined,
+): Promise<{ user: IUser; reassignedTo: string | null; reassigned: Record<string, number> }> {
+  const user = await em.findOne(User, { id: userId });
+  if (!user) throw new UserAdminError('USER_NOT_FOUND', 'User was not found.');
+  if (!user.isActive) throw new UserAdminError('ALREADY_INACTIVE', 'This user is already inactive.');
+  let target: string | null = null;
+  if (reassignTo) {
+    const t = await em.findOne(User, { id: reassignTo, isActive: true });
+    if (!t || t.id === userId) throw new UserAdminError('TARGET_INVALID', 'reassignTo must be another active user of the organisation.');
+    target = t.id;
+  } else if (reassignTo === undefined) {
+    const manager = await em.findOne(User, { roles: { $contains: ['MANAGER'] }, isActive: true, id: { $ne: userId } }, { orderBy: { createdAt: 'asc' } });
+    target = manager?.id ?? null;
+  }
+  const before = snapshot(user);
+  user.isActive = false;
+  user.deactivatedAt = new Date();
+  await em.flush();
+  await recordAudit(em, ctx, { entityType: 'User', entityId: user.id, action: 'DEACTIVATE', before, after: user });
+
+  const reassigned: Record<string, number> = {};
+  for (const { table, column, entityType } of ASSIGNABLE_RECORDS) {
+    const moved = await em.execute<{ id: string }[]>(
+      `update "${table}" set "${column}" = ?, updated_at = now(), version = version + 1 where "${column}" = ? returning id`,
+      [target, userId],
+    );
+    reassigned[entityType] = moved.length;
+    for (const { id } of moved) {
+      await recordAudit(em, ctx, {
+        entityType,
+        entityId: id,
+        action: 'REASSIGN',
+        before: { [column]: userId },
+        after: { [column]: target, reason: 'assignee deactivated' },
+      });
+    }
+  }
+  const admins = await em.find(User, { roles: { $contains: ['ADMIN'] }, isActive: true });
+  const total = Object.values(reassigned).reduce((a, b) => a + b, 0);
+  for (const admin of admins) {
+    em.create(Notification, {
+      orgId: ctx.orgId,
+      recipientId: admin.id,
+      kind: 'USER_DEACTIVATED',
+      title: `${user.fullName} was deactivated`,
+      body: `${total} record(s) ${target ? 'reassigned' : 'unassigned'}.`,
+      entityType: 'User',
+      entityId: user.id,
+    });
+  }
+  await em.flush();
+  return { user, reassignedTo: target, reassigned };
+}

@@ -1,0 +1,76 @@
+import { Connection } from '@temporalio/client';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { findTemporalCli, TemporalCliMissingError } from './temporal-cli.js';
+
+/** Custom search attributes ops filter on in the Temporal UI (all Keyword). */
+export const SEARCH_ATTRIBUTES = ['OrgId', 'CaseType', 'StatusCode', 'EntityId'] as const;
+
+export interface TemporalDevServerHandle {
+  address: string;
+  uiUrl: string | undefined;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+async function waitForTemporal(address: string, timeoutMs: number, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`temporal server exited with code ${child.exitCode}`);
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      await connection.workflowService.getSystemInfo({});
+      await connection.close();
+      return;
+    } catch (err) {
+      lastError = err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error(`Temporal dev server at ${address} did not become ready: ${String(lastError)}`);
+}
+
+/**
+ * Runs `temporal server start-dev` as a child process. With `dbFile` the state survives restarts
+ * (npm start); without it the server is in-memory (tests).
+ */
+export async function startTemporalDevServer(opts: {
+  port: number;
+  uiPort?: number;
+  headless?: boolean;
+  dbFile?: string;
+  namespace?: string;
+  log?: (line: string) => void;
+}): Promise<TemporalDevServerHandle> {
+  const bin = findTemporalCli();
+  if (!bin) throw new TemporalCliMissingError();
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--log-level', 'warn'];
+  args.push('--namespace', opts.namespace ?? 'default');
+  if (opts.dbFile) {
+    mkdirSync(path.dirname(opts.dbFile), { recursive: true });
+    args.push('--db-filename', opts.dbFile);
+  }
+  if (opts.headless) args.push('--headless');
+  else if (opts.uiPort) args.push('--ui-port', String(opts.uiPort));
+  for (const name of SEARCH_ATTRIBUTES) args.push('--search-attribute', `${name}=Keyword`);
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  const forward = (chunk: Buffer) => opts.log?.(chunk.toString());
+  child.stdout?.on('data', forward);
+  child.stderr?.on('data', forward);
+  const address = `127.0.0.1:${opts.port}`;
+  await waitForTemporal(address, 60_000, child);
+  return {
+    address,
+    uiUrl: opts.headless ? undefined : `http://localhost:${opts.uiPort ?? opts.port + 1000}`,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}

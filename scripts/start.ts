@@ -1,0 +1,91 @@
+/**
+ * `npm start`: the whole product on one machine. Starts what is not given (embedded PostgreSQL,
+ * Temporal dev server), migrates, seeds the demo, builds the admin UI if needed, then runs the
+ * worker and the API in this process. Ctrl-C stops everything; a second start reuses `.data/`.
+ */
+import { Client, Connection } from '@temporalio/client';
+import Fastify from 'fastify';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import atlasApp from '../api/app.js';
+import { fastifyOptions } from '../api/fastify-options.js';
+import { ADMIN_UI_DIST } from '../api/routes/admin-ui.js';
+import { loadEnv } from '../config/env.js';
+import { createOrm } from '../db/orm.js';
+import { DEMO_ORGS, DEMO_ROLES, demoEmail, seedDemo } from '../db/seed.js';
+import { ensureDatabase, ensureTemporal } from '../runtime/stack.js';
+import { createWorker } from '../worker/create-worker.js';
+
+const log = (m: string) => console.log(`[atlas] ${m}`);
+const env = loadEnv();
+const stops: Array<() => Promise<unknown>> = [];
+
+async function shutdown(code: number) {
+  log('stopping…');
+  for (const stop of stops.reverse()) await stop().catch((err: unknown) => console.error(err));
+  process.exit(code);
+}
+process.once('SIGINT', () => void shutdown(0));
+process.once('SIGTERM', () => void shutdown(0));
+
+try {
+  const db = await ensureDatabase(env, log);
+  stops.push(db.stop);
+  if (env.SEED_DEMO ?? env.NODE_ENV !== 'production') {
+    const ownerOrm = await createOrm(db.ownerUrl, 4);
+    await seedDemo(ownerOrm, env.DEMO_PASSWORD);
+    await ownerOrm.close(true);
+    log('demo seed is in place');
+  }
+  const temporalServer = await ensureTemporal(env, log);
+  stops.push(temporalServer.stop);
+
+  if (env.SERVE_ADMIN_UI && !existsSync(path.join(ADMIN_UI_DIST, 'index.html'))) {
+    log('building the admin UI (first start)…');
+    const { build } = await import('vite');
+    await build({ configFile: path.resolve('admin-ui/vite.config.ts'), logLevel: 'warn' });
+  }
+
+  const orm = await createOrm(db.appUrl, env.DATABASE_POOL_MAX);
+  stops.push(() => orm.close());
+  const { worker, connection: workerConnection } = await createWorker({
+    address: temporalServer.address,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    deps: { orm },
+  });
+  const workerRun = worker.run();
+  stops.push(async () => {
+    worker.shutdown();
+    await workerRun;
+    await workerConnection.close();
+  });
+
+  const connection = await Connection.connect({ address: temporalServer.address });
+  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  const app = Fastify(fastifyOptions(env, { level: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL }));
+  await app.register(atlasApp, { env, orm, temporal });
+  await app.listen({ port: env.PORT, host: env.HOST });
+  stops.push(async () => {
+    await app.close();
+    await connection.close();
+  });
+
+  const base = `http://localhost:${env.PORT}`;
+  console.log(`
+  Atlas CRM is running
+    Admin UI     ${base}/
+    API docs     ${base}/docs
+    Health       ${base}/health
+    Temporal UI  ${temporalServer.uiUrl ?? '(external cluster)'}
+    PostgreSQL   ${db.embedded ? `embedded, data in ${path.resolve(env.DATA_DIR, 'postgres')}` : 'DATABASE_URL'}
+
+  Demo logins (password: ${env.DEMO_PASSWORD})
+${DEMO_ORGS.map((o) => `    org "${o.slug}": ${DEMO_ROLES.map((r) => demoEmail(r, o.slug)).join(', ')}`).join('\n')}
+
+  Ctrl-C stops everything.
+`);
+} catch (err) {
+  console.error(err);
+  await shutdown(1);
+}

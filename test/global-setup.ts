@@ -1,0 +1,85 @@
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import type { TestProject } from 'vitest/node';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { appDatabaseUrl, migrate } from '../db/migrate.js';
+import { createOrm } from '../db/orm.js';
+import { seedDemo } from '../db/seed.js';
+import { freePort, startEmbeddedPostgres } from '../runtime/postgres.js';
+import { startTemporalDevServer } from '../runtime/temporal-server.js';
+import { createWorker } from '../worker/create-worker.js';
+import { TEST_APP_ROLE, TEST_PASSWORD, TEST_TASK_QUEUE } from './helpers/constants.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    ownerUrl: string;
+    appUrl: string;
+    temporalAddress: string;
+  }
+}
+
+/**
+ * The real stack for the whole suite: a fresh database (on DATABASE_URL's server, else an embedded
+ * PostgreSQL), migrated and seeded; an in-memory Temporal dev server; one worker polling it.
+ */
+export default async function setup(project: TestProject) {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const cleanups: Array<() => Promise<unknown>> = [];
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-test-pg-'));
+    const embedded = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'postgres', persistent: false });
+    serverUrl = embedded.url;
+    cleanups.push(async () => {
+      await embedded.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+  }
+  const dbName = `atlas_test_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database "${dbName}"`);
+  await admin.end();
+  const ownerUrlObj = new URL(serverUrl);
+  ownerUrlObj.pathname = `/${dbName}`;
+  const ownerUrl = ownerUrlObj.toString();
+  cleanups.unshift(async () => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    await c.query(`drop database if exists "${dbName}" with (force)`);
+    await c.end();
+  });
+
+  await migrate(ownerUrl, TEST_APP_ROLE);
+  const ownerOrm = await createOrm(ownerUrl, 4);
+  await seedDemo(ownerOrm, TEST_PASSWORD);
+  await ownerOrm.close(true);
+  const appUrl = appDatabaseUrl(ownerUrl, TEST_APP_ROLE);
+
+  const temporal = await startTemporalDevServer({ port: await freePort(), headless: true });
+  cleanups.unshift(temporal.stop);
+  const workerOrm = await createOrm(appUrl, 10);
+  const { worker, connection } = await createWorker({
+    address: temporal.address,
+    namespace: 'default',
+    taskQueue: TEST_TASK_QUEUE,
+    deps: { orm: workerOrm },
+  });
+  const running = worker.run();
+  cleanups.unshift(async () => {
+    worker.shutdown();
+    await running;
+    await connection.close();
+    await workerOrm.close(true);
+  });
+
+  project.provide('ownerUrl', ownerUrl);
+  project.provide('appUrl', appUrl);
+  project.provide('temporalAddress', temporal.address);
+
+  return async () => {
+    for (const cleanup of cleanups) await cleanup().catch((err: unknown) => console.error('teardown:', err));
+  };
+}

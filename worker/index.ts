@@ -1,0 +1,21 @@
+import { loadEnv } from '../config/env.js';
+import { appDatabaseUrl } from '../db/migrate.js';
+import { createOrm } from '../db/orm.js';
+import { createWorker } from './create-worker.js';
+
+/** Production worker process: same env schema as the API. */
+const env = loadEnv();
+const ownerUrl = env.DATABASE_URL;
+const appUrl = env.DATABASE_APP_URL ?? (ownerUrl ? appDatabaseUrl(ownerUrl, { user: env.APP_DB_USER, password: env.APP_DB_PASSWORD }) : undefined);
+if (!appUrl) throw new Error('DATABASE_URL or DATABASE_APP_URL is required.');
+const orm = await createOrm(appUrl, env.DATABASE_POOL_MAX);
+const { worker, connection } = await createWorker({
+  address: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+  namespace: env.TEMPORAL_NAMESPACE,
+  taskQueue: env.TEMPORAL_TASK_QUEUE,
+  deps: { orm },
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
+await worker.run();
+await connection.close();
+await orm.close();
