@@ -3,9 +3,34 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [
-  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises',
-  'http', 'http2', 'https', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'timers',
-  'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'readline',
+  'stream',
+  'timers',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ];
 
 export default tseslint.config(
@@ -35,7 +60,11 @@ export default tseslint.config(
             { name: `node:${m}`, message: 'Node built-ins are not allowed in workflow code.' },
           ]),
           patterns: [
-            { group: ['../activities/*', '../db/*', '../api/*'], message: 'Workflows import activities with `import type` only.', allowTypeImports: true },
+            {
+              group: ['../activities/*', '../db/*', '../api/*'],
+              message: 'Workflows import activities with `import type` only.',
+              allowTypeImports: true,
+            },
           ],
         },
       ],

@@ -3,9 +3,15 @@ import type { FastifyServerOptions } from 'fastify';
 import type { Env } from '../config/env.js';
 
 /** Server options shared by server.ts, tests and benchmarks. */
-export function fastifyOptions(env: Env, logger: FastifyServerOptions['logger'] = true): FastifyServerOptions {
+export function fastifyOptions(
+  env: Env,
+  logger: FastifyServerOptions['logger'] = true,
+): FastifyServerOptions {
   return {
-    logger: logger === true ? { level: env.LOG_LEVEL, redact: ['req.headers.authorization', 'body.password'] } : logger,
+    logger:
+      logger === true
+        ? { level: env.LOG_LEVEL, redact: ['req.headers.authorization', 'body.password'] }
+        : logger,
     bodyLimit: 1024 * 1024,
     // The correlation id: the caller's X-Request-Id when sane, else a fresh UUID.
     genReqId: (req) => {

@@ -34,12 +34,19 @@ export class HttpProblem extends Error {
 export const problems = {
   validation: (errors: FieldError[], detail = 'The request is not valid; see errors for each field.') =>
     new HttpProblem(400, 'validation-error', 'Invalid request', detail, { errors }),
-  unauthorized: (detail = 'Authentication is required.') => new HttpProblem(401, 'unauthorized', 'Unauthorized', detail),
+  unauthorized: (detail = 'Authentication is required.') =>
+    new HttpProblem(401, 'unauthorized', 'Unauthorized', detail),
   forbidden: (detail: string) => new HttpProblem(403, 'forbidden', 'Forbidden', detail),
   notFound: (what: string) => new HttpProblem(404, 'not-found', 'Not found', `${what} was not found.`),
-  conflict: (detail: string, extra: Record<string, unknown> = {}) => new HttpProblem(409, 'conflict', 'Conflict', detail, extra),
+  conflict: (detail: string, extra: Record<string, unknown> = {}) =>
+    new HttpProblem(409, 'conflict', 'Conflict', detail, extra),
   staleVersion: (entity: string) =>
-    new HttpProblem(409, 'stale-version', 'Stale version', `${entity} was changed by someone else; reload it and try again.`),
+    new HttpProblem(
+      409,
+      'stale-version',
+      'Stale version',
+      `${entity} was changed by someone else; reload it and try again.`,
+    ),
   unprocessable: (type: string, title: string, detail: string, extra: Record<string, unknown> = {}) =>
     new HttpProblem(422, type, title, detail, extra),
 };

@@ -10,10 +10,17 @@ import { fastifyOptions } from './fastify-options.js';
 export async function startApiServer(overrides: { databaseUrl?: string; temporalAddress?: string } = {}) {
   const env = loadEnv();
   const ownerUrl = overrides.databaseUrl ?? env.DATABASE_URL;
-  const appUrl = env.DATABASE_APP_URL ?? (ownerUrl ? appDatabaseUrl(ownerUrl, { user: env.APP_DB_USER, password: env.APP_DB_PASSWORD }) : undefined);
-  if (!appUrl) throw new Error('DATABASE_URL or DATABASE_APP_URL is required (npm start provides an embedded one).');
+  const appUrl =
+    env.DATABASE_APP_URL ??
+    (ownerUrl
+      ? appDatabaseUrl(ownerUrl, { user: env.APP_DB_USER, password: env.APP_DB_PASSWORD })
+      : undefined);
+  if (!appUrl)
+    throw new Error('DATABASE_URL or DATABASE_APP_URL is required (npm start provides an embedded one).');
   const orm = await createOrm(appUrl, env.DATABASE_POOL_MAX);
-  const connection = await Connection.connect({ address: overrides.temporalAddress ?? env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
+  const connection = await Connection.connect({
+    address: overrides.temporalAddress ?? env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+  });
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
   const app = Fastify(fastifyOptions(env));
   await app.register(atlasApp, { env, orm, temporal });

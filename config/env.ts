@@ -11,7 +11,11 @@ export const envJsonSchema = {
     NODE_ENV: { type: 'string', enum: ['development', 'production', 'test'], default: 'development' },
     HOST: { type: 'string', default: '127.0.0.1' },
     PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 3000 },
-    LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
+    LOG_LEVEL: {
+      type: 'string',
+      enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      default: 'info',
+    },
     /** Owner connection (migrations, seed). Absent: an embedded PostgreSQL under DATA_DIR/postgres. */
     DATABASE_URL: { type: 'string' },
     /** Connection of the API and worker: a role without BYPASSRLS. Derived from DATABASE_URL when absent. */
@@ -79,9 +83,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     env.JWT_SECRET = DEV_JWT_SECRET;
   }
   if (env.NODE_ENV === 'production') {
-    if (!env.DATABASE_URL && !env.DATABASE_APP_URL) throw new ConfigError('DATABASE_URL is required in production.');
+    if (!env.DATABASE_URL && !env.DATABASE_APP_URL)
+      throw new ConfigError('DATABASE_URL is required in production.');
     if (!env.TEMPORAL_ADDRESS) throw new ConfigError('TEMPORAL_ADDRESS is required in production.');
-    if (env.APP_DB_PASSWORD === 'atlas_app_dev') throw new ConfigError('APP_DB_PASSWORD must be set in production.');
+    if (env.APP_DB_PASSWORD === 'atlas_app_dev')
+      throw new ConfigError('APP_DB_PASSWORD must be set in production.');
   }
   return env;
 }

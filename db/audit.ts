@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { AuditEvent } from './entities/index.js';
 import type { Em, TenantContext } from './orm.js';
 
-export type AuditAction = 'CREATE' | 'UPDATE' | 'DELETE' | 'TRANSITION' | 'LOGIN' | 'DEACTIVATE' | 'REASSIGN' | string;
+export type AuditAction =
+  'CREATE' | 'UPDATE' | 'DELETE' | 'TRANSITION' | 'LOGIN' | 'DEACTIVATE' | 'REASSIGN' | string;
 
 export interface AuditInput {
   entityType: string;
@@ -69,7 +70,10 @@ export interface ChainBreak {
 }
 
 /** Recomputes the organisation's hash chain in the database; returns every broken link. */
-export async function verifyAuditChain(em: Em, orgId: string): Promise<{ count: number; breaks: ChainBreak[] }> {
+export async function verifyAuditChain(
+  em: Em,
+  orgId: string,
+): Promise<{ count: number; breaks: ChainBreak[] }> {
   const rows = await em.execute<{ seq: string; problem: string }[]>(
     `with chain as (
        select a.seq, a.hash, a.prev_hash,
@@ -88,7 +92,10 @@ export async function verifyAuditChain(em: Em, orgId: string): Promise<{ count: 
      order by seq limit 100`,
     [orgId],
   );
-  const count = await em.execute<{ n: string }[]>('select count(*)::text as n from audit_event where org_id = ?', [orgId]);
+  const count = await em.execute<{ n: string }[]>(
+    'select count(*)::text as n from audit_event where org_id = ?',
+    [orgId],
+  );
   return {
     count: Number(count[0]?.n ?? 0),
     breaks: rows.map((r) => ({ seq: Number(r.seq), problem: r.problem })),

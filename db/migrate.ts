@@ -22,7 +22,11 @@ export function appDatabaseUrl(ownerUrl: string, role: AppRole): string {
  * Applies pending migrations as the owner, then makes sure the application role exists with only
  * the privileges it needs: no BYPASSRLS, no UPDATE/DELETE on the audit trail.
  */
-export async function migrate(ownerUrl: string, role: AppRole, log: (m: string) => void = () => {}): Promise<void> {
+export async function migrate(
+  ownerUrl: string,
+  role: AppRole,
+  log: (m: string) => void = () => {},
+): Promise<void> {
   const orm = await createOrm(ownerUrl, 2);
   try {
     const applied = await orm.getMigrator().up();
@@ -41,7 +45,9 @@ export async function migrate(ownerUrl: string, role: AppRole, log: (m: string) 
       const exists = await client.query('select 1 from pg_roles where rolname = $1', [role.user]);
       const pw = client.escapeLiteral(role.password);
       if (exists.rowCount === 0) {
-        await client.query(`create role ${r} login nosuperuser nobypassrls nocreatedb nocreaterole password ${pw}`);
+        await client.query(
+          `create role ${r} login nosuperuser nobypassrls nocreatedb nocreaterole password ${pw}`,
+        );
       } else {
         await client.query(`alter role ${r} login nosuperuser nobypassrls password ${pw}`);
       }

@@ -19,7 +19,11 @@ export interface TenantContext {
  * Runs `fn` in one database transaction scoped to an organisation: the ORM tenant filter gets the
  * org id, and `app.org_id` is set for the transaction so PostgreSQL row-level security applies too.
  */
-export async function withTenant<T>(orm: Orm | Em, ctx: TenantContext, fn: (em: Em) => Promise<T>): Promise<T> {
+export async function withTenant<T>(
+  orm: Orm | Em,
+  ctx: TenantContext,
+  fn: (em: Em) => Promise<T>,
+): Promise<T> {
   const em = ('em' in orm ? orm.em : orm).fork({ clear: true, useContext: false });
   em.setFilterParams(TENANT_FILTER, { orgId: ctx.orgId });
   return em.transactional(async (tem) => {

@@ -32,9 +32,19 @@ export async function ensureOrganization(orm: Orm, slug: string, name: string): 
     const existing = await tem.find(Role, {});
     for (const role of DEFAULT_ROLES) {
       if (existing.some((r) => r.code === role.code)) continue;
-      const created = tem.create(Role, { orgId, code: role.code, name: role.name, permissions: [...role.permissions], isSystem: true });
+      const created = tem.create(Role, {
+        orgId,
+        code: role.code,
+        name: role.name,
+        permissions: [...role.permissions],
+        isSystem: true,
+      });
       await tem.flush();
-      await recordAudit(tem, { orgId }, { entityType: 'Role', entityId: created.id, action: 'CREATE', after: created, actorType: 'SYSTEM' });
+      await recordAudit(
+        tem,
+        { orgId },
+        { entityType: 'Role', entityId: created.id, action: 'CREATE', after: created, actorType: 'SYSTEM' },
+      );
     }
   });
   return orgId;
@@ -56,7 +66,11 @@ export async function ensureUser(
       roles: input.roles,
     });
     await em.flush();
-    await recordAudit(em, { orgId }, { entityType: 'User', entityId: user.id, action: 'CREATE', after: user, actorType: 'SYSTEM' });
+    await recordAudit(
+      em,
+      { orgId },
+      { entityType: 'User', entityId: user.id, action: 'CREATE', after: user, actorType: 'SYSTEM' },
+    );
   });
 }
 
@@ -66,7 +80,12 @@ export async function seedDemo(orm: Orm, password: string): Promise<void> {
     const orgId = await ensureOrganization(orm, slug, name);
     for (const role of DEMO_ROLES) {
       const fullName = `${role[0]!.toUpperCase()}${role.slice(1)} ${name.split(' ')[0]}`;
-      await ensureUser(orm, orgId, { email: demoEmail(role, slug), fullName, password, roles: [role.toUpperCase()] });
+      await ensureUser(orm, orgId, {
+        email: demoEmail(role, slug),
+        fullName,
+        password,
+        roles: [role.toUpperCase()],
+      });
     }
   }
 }

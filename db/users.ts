@@ -34,17 +34,31 @@ export async function deactivateUser(
   let target: string | null = null;
   if (reassignTo) {
     const t = await em.findOne(User, { id: reassignTo, isActive: true });
-    if (!t || t.id === userId) throw new UserAdminError('TARGET_INVALID', 'reassignTo must be another active user of the organisation.');
+    if (!t || t.id === userId)
+      throw new UserAdminError(
+        'TARGET_INVALID',
+        'reassignTo must be another active user of the organisation.',
+      );
     target = t.id;
   } else if (reassignTo === undefined) {
-    const manager = await em.findOne(User, { roles: { $contains: ['MANAGER'] }, isActive: true, id: { $ne: userId } }, { orderBy: { createdAt: 'asc' } });
+    const manager = await em.findOne(
+      User,
+      { roles: { $contains: ['MANAGER'] }, isActive: true, id: { $ne: userId } },
+      { orderBy: { createdAt: 'asc' } },
+    );
     target = manager?.id ?? null;
   }
   const before = snapshot(user);
   user.isActive = false;
   user.deactivatedAt = new Date();
   await em.flush();
-  await recordAudit(em, ctx, { entityType: 'User', entityId: user.id, action: 'DEACTIVATE', before, after: user });
+  await recordAudit(em, ctx, {
+    entityType: 'User',
+    entityId: user.id,
+    action: 'DEACTIVATE',
+    before,
+    after: user,
+  });
 
   const reassigned: Record<string, number> = {};
   for (const { table, column, entityType } of ASSIGNABLE_RECORDS) {
@@ -78,4 +92,33 @@ export async function deactivateUser(
   }
   await em.flush();
   return { user, reassignedTo: target, reassigned };
+}
+
+export interface Identity {
+  email: string;
+  fullName: string;
+  roles: string[];
+  isActive: boolean;
+  permissions: string[];
+}
+
+/** A user's live identity: the union of the permissions of their roles, as stored now. */
+export async function loadIdentity(em: Em, userId: string): Promise<Identity | undefined> {
+  const rows = await em.execute<
+    { email: string; full_name: string; roles: string[]; is_active: boolean; permissions: string[] | null }[]
+  >(
+    `select u.email, u.full_name, u.roles, u.is_active,
+            (select array_agg(distinct p order by p) from role r, unnest(r.permissions) p where r.code = any(u.roles)) as permissions
+       from app_user u where u.id = ?`,
+    [userId],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    email: row.email,
+    fullName: row.full_name,
+    roles: row.roles,
+    isActive: row.is_active,
+    permissions: row.permissions ?? [],
+  };
 }

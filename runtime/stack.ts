@@ -37,7 +37,12 @@ export async function ensureDatabase(env: Env, log: (m: string) => void): Promis
 /** TEMPORAL_ADDRESS when given, else `temporal server start-dev` persisted under DATA_DIR. */
 export async function ensureTemporal(env: Env, log: (m: string) => void): Promise<TemporalHandle> {
   if (env.TEMPORAL_ADDRESS) {
-    return { address: env.TEMPORAL_ADDRESS, uiUrl: env.TEMPORAL_UI_URL, embedded: false, stop: async () => {} };
+    return {
+      address: env.TEMPORAL_ADDRESS,
+      uiUrl: env.TEMPORAL_UI_URL,
+      embedded: false,
+      stop: async () => {},
+    };
   }
   log('starting the Temporal dev server (no TEMPORAL_ADDRESS given)…');
   const server = await startTemporalDevServer({

@@ -13,7 +13,10 @@ export function findTemporalCli(projectRoot = process.cwd()): string | undefined
     process.env.TEMPORAL_CLI,
     path.join(projectRoot, '.tools', 'bin', 'temporal'),
     TEMPORAL_CACHE_BIN,
-    path.join(process.env.GOBIN ?? path.join(process.env.GOPATH ?? path.join(os.homedir(), 'go'), 'bin'), 'temporal'),
+    path.join(
+      process.env.GOBIN ?? path.join(process.env.GOPATH ?? path.join(os.homedir(), 'go'), 'bin'),
+      'temporal',
+    ),
     ...(process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'temporal')),
   ];
   return candidates.find((c): c is string => !!c && existsSync(c));

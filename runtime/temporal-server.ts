@@ -46,7 +46,16 @@ export async function startTemporalDevServer(opts: {
 }): Promise<TemporalDevServerHandle> {
   const bin = findTemporalCli();
   if (!bin) throw new TemporalCliMissingError();
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--log-level', 'warn'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(opts.port),
+    '--log-level',
+    'warn',
+  ];
   args.push('--namespace', opts.namespace ?? 'default');
   if (opts.dbFile) {
     mkdirSync(path.dirname(opts.dbFile), { recursive: true });

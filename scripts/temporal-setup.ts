@@ -14,8 +14,12 @@ const missing = SEARCH_ATTRIBUTES.filter((name) => !(name in (existing.customAtt
 if (missing.length) {
   await connection.operatorService.addSearchAttributes({
     namespace: env.TEMPORAL_NAMESPACE,
-    searchAttributes: Object.fromEntries(missing.map((n) => [n, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD])),
+    searchAttributes: Object.fromEntries(
+      missing.map((n) => [n, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD]),
+    ),
   });
 }
-console.log(`search attributes ready: ${SEARCH_ATTRIBUTES.join(', ')}${missing.length ? ` (added ${missing.join(', ')})` : ''}`);
+console.log(
+  `search attributes ready: ${SEARCH_ATTRIBUTES.join(', ')}${missing.length ? ` (added ${missing.join(', ')})` : ''}`,
+);
 await connection.close();

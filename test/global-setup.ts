@@ -30,7 +30,12 @@ export default async function setup(project: TestProject) {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-test-pg-'));
-    const embedded = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'postgres', persistent: false });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: dir,
+      port: await freePort(),
+      database: 'postgres',
+      persistent: false,
+    });
     serverUrl = embedded.url;
     cleanups.push(async () => {
       await embedded.stop();

@@ -1,9 +1,18 @@
-import { NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  NativeConnection,
+  Runtime,
+  Worker,
+  bundleWorkflowCode,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createActivities, NON_RETRYABLE_ERRORS, type ActivityDeps } from '../activities/index.js';
 
-export const WORKFLOWS_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workflows/index.ts');
+export const WORKFLOWS_PATH = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../workflows/index.ts',
+);
 
 let cachedBundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 

@@ -6,7 +6,9 @@ import { createWorker } from './create-worker.js';
 /** Production worker process: same env schema as the API. */
 const env = loadEnv();
 const ownerUrl = env.DATABASE_URL;
-const appUrl = env.DATABASE_APP_URL ?? (ownerUrl ? appDatabaseUrl(ownerUrl, { user: env.APP_DB_USER, password: env.APP_DB_PASSWORD }) : undefined);
+const appUrl =
+  env.DATABASE_APP_URL ??
+  (ownerUrl ? appDatabaseUrl(ownerUrl, { user: env.APP_DB_USER, password: env.APP_DB_PASSWORD }) : undefined);
 if (!appUrl) throw new Error('DATABASE_URL or DATABASE_APP_URL is required.');
 const orm = await createOrm(appUrl, env.DATABASE_POOL_MAX);
 const { worker, connection } = await createWorker({
@@ -15,7 +17,7 @@ const { worker, connection } = await createWorker({
   taskQueue: env.TEMPORAL_TASK_QUEUE,
   deps: { orm },
 });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
+// The SDK's runtime shuts the worker down gracefully on SIGINT/SIGTERM.
 await worker.run();
 await connection.close();
 await orm.close();

@@ -8,13 +8,21 @@ export interface PageQuery {
 }
 
 /** `sort=-createdAt,email` → `{ createdAt: 'desc', email: 'asc' }`, refusing fields outside the allow-list. */
-export function parseSort(sort: string | undefined, allowed: readonly string[], fallback: Record<string, 'asc' | 'desc'>) {
+export function parseSort(
+  sort: string | undefined,
+  allowed: readonly string[],
+  fallback: Record<string, 'asc' | 'desc'>,
+) {
   if (!sort) return fallback;
   const orderBy: Record<string, 'asc' | 'desc'> = {};
   const errors: FieldError[] = [];
-  for (const raw of sort.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of sort
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const field = raw.replace(/^[-+]/, '');
-    if (!allowed.includes(field)) errors.push({ field: 'sort', message: `cannot sort by "${field}"; use one of ${allowed.join(', ')}` });
+    if (!allowed.includes(field))
+      errors.push({ field: 'sort', message: `cannot sort by "${field}"; use one of ${allowed.join(', ')}` });
     else orderBy[field] = raw.startsWith('-') ? 'desc' : 'asc';
   }
   if (errors.length) throw problems.validation(errors);

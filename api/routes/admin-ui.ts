@@ -5,7 +5,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HttpProblem } from '../problem.js';
 
-export const ADMIN_UI_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../admin-ui/dist');
+export const ADMIN_UI_DIST = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../admin-ui/dist',
+);
 
 /** Serves the built admin UI at `/`, with client-side routes falling back to index.html. */
 export default async function adminUiRoutes(app: FastifyInstance) {

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 
-async function probe(fn: () => Promise<unknown>, timeoutMs = 2000): Promise<{ ok: boolean; latencyMs: number; error?: string }> {
+async function probe(
+  fn: () => Promise<unknown>,
+  timeoutMs = 2000,
+): Promise<{ ok: boolean; latencyMs: number; error?: string }> {
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -33,8 +36,14 @@ export default async function healthRoutes(app: FastifyInstance) {
         summary: 'Database and Temporal reachability (503 when either is down)',
         security: [],
         response: {
-          200: { type: 'object', properties: { status: { type: 'string' }, database: check, temporal: check } },
-          503: { type: 'object', properties: { status: { type: 'string' }, database: check, temporal: check } },
+          200: {
+            type: 'object',
+            properties: { status: { type: 'string' }, database: check, temporal: check },
+          },
+          503: {
+            type: 'object',
+            properties: { status: { type: 'string' }, database: check, temporal: check },
+          },
         },
       },
     },

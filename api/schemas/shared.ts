@@ -43,7 +43,11 @@ export const sharedSchemas = [
     properties: {
       page: { type: 'integer', minimum: 1, default: 1 },
       pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 25 },
-      sort: { type: 'string', maxLength: 200, description: 'Comma-separated fields, `-` prefix for descending' },
+      sort: {
+        type: 'string',
+        maxLength: 200,
+        description: 'Comma-separated fields, `-` prefix for descending',
+      },
     },
   },
   {

@@ -11,7 +11,10 @@ export const AuditEvent = defineEntity({
   indexes: [{ properties: ['orgId', 'entityType', 'entityId'] }, { properties: ['orgId', 'createdAt'] }],
   uniques: [{ properties: ['orgId', 'seq'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     orgId: p.uuid(),
     seq: p.bigint('number').nullable(),
     entityType: p.string().length(64),

@@ -7,7 +7,10 @@ import { randomUUID } from 'node:crypto';
  */
 export function tenantBaseProperties() {
   return {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     orgId: p.uuid().index(),
     version: p.integer().version(),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -7,7 +7,10 @@ export const Notification = defineEntity({
   tableName: 'notification',
   indexes: [{ properties: ['orgId', 'recipientId', 'createdAt'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     orgId: p.uuid(),
     recipientId: p.uuid(),
     kind: p.string().length(64),

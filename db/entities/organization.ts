@@ -5,7 +5,10 @@ export const Organization = defineEntity({
   name: 'Organization',
   tableName: 'organization',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     slug: p.string().length(63).unique(),
     name: p.string(),
     isActive: p.boolean().default(true),

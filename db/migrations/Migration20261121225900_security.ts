@@ -13,12 +13,18 @@ export class Migration20261121225900_security extends Migration {
       select nullif(current_setting('app.org_id', true), '')::uuid $$;`);
 
     for (const table of TENANT_TABLES) {
-      this.addSql(`alter table "${table}" add constraint "${table}_org_fk" foreign key ("org_id") references "organization" ("id");`);
+      this.addSql(
+        `alter table "${table}" add constraint "${table}_org_fk" foreign key ("org_id") references "organization" ("id");`,
+      );
       this.addSql(`alter table "${table}" enable row level security;`);
-      this.addSql(`create policy tenant_isolation on "${table}" using (org_id = app_current_org()) with check (org_id = app_current_org());`);
+      this.addSql(
+        `create policy tenant_isolation on "${table}" using (org_id = app_current_org()) with check (org_id = app_current_org());`,
+      );
     }
     this.addSql(`alter table "organization" enable row level security;`);
-    this.addSql(`create policy own_organization on "organization" using (id = app_current_org()) with check (id = app_current_org());`);
+    this.addSql(
+      `create policy own_organization on "organization" using (id = app_current_org()) with check (id = app_current_org());`,
+    );
     // Login knows only the slug; this is the one sanctioned way across the RLS wall.
     this.addSql(`create or replace function app_org_by_slug(p_slug text) returns table (id uuid, name text)
       language sql stable security definer set search_path = public as $$
@@ -27,12 +33,14 @@ export class Migration20261121225900_security extends Migration {
     this.addSql(`alter table "audit_event" alter column "created_at" set default now();`);
 
     // Canonical text of an audit row: what its hash covers. Used by the insert trigger and by verify.
-    this.addSql(`create or replace function audit_event_payload(a audit_event) returns text language sql immutable as $$
+    this
+      .addSql(`create or replace function audit_event_payload(a audit_event) returns text language sql immutable as $$
       select concat_ws('|', a.org_id::text, a.seq::text, a.entity_type, a.entity_id, a.action,
         coalesce(a.actor_id::text, ''), a.actor_type, coalesce(a.before_json::text, ''),
         coalesce(a.after_json::text, ''), coalesce(a.diff_json::text, ''), coalesce(a.correlation_id, ''),
         to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')) $$;`);
-    this.addSql(`create or replace function audit_event_hash(prev text, a audit_event) returns text language sql immutable as $$
+    this
+      .addSql(`create or replace function audit_event_hash(prev text, a audit_event) returns text language sql immutable as $$
       select encode(sha256(convert_to(coalesce(prev, '') || '|' || audit_event_payload(a), 'UTF8')), 'hex') $$;`);
     this.addSql(`create or replace function audit_event_chain() returns trigger language plpgsql as $$
       declare last_seq bigint; last_hash text;
@@ -46,10 +54,16 @@ export class Migration20261121225900_security extends Migration {
         new.hash := audit_event_hash(last_hash, new);
         return new;
       end $$;`);
-    this.addSql(`create trigger audit_event_chain before insert on audit_event for each row execute function audit_event_chain();`);
+    this.addSql(
+      `create trigger audit_event_chain before insert on audit_event for each row execute function audit_event_chain();`,
+    );
     this.addSql(`create or replace function audit_event_append_only() returns trigger language plpgsql as $$
       begin raise exception 'audit_event is append-only (% refused)', tg_op using errcode = 'insufficient_privilege'; end $$;`);
-    this.addSql(`create trigger audit_event_append_only before update or delete on audit_event for each row execute function audit_event_append_only();`);
-    this.addSql(`create trigger audit_event_no_truncate before truncate on audit_event for each statement execute function audit_event_append_only();`);
+    this.addSql(
+      `create trigger audit_event_append_only before update or delete on audit_event for each row execute function audit_event_append_only();`,
+    );
+    this.addSql(
+      `create trigger audit_event_no_truncate before truncate on audit_event for each statement execute function audit_event_append_only();`,
+    );
   }
 }

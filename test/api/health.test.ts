@@ -45,7 +45,11 @@ describe('health and docs', () => {
   });
 
   it('sets security headers and echoes the correlation id', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'corr-123' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { 'x-request-id': 'corr-123' },
+    });
     expect(res.headers['x-request-id']).toBe('corr-123');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");

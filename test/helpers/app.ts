@@ -49,12 +49,29 @@ export async function buildTestApp(envOverrides: Record<string, string> = {}): P
 }
 
 export async function login(app: FastifyInstance, email: string, org: string, password = TEST_PASSWORD) {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password, org } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password, org },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${email}@${org} failed: ${res.statusCode} ${res.body}`);
-  const body = res.json<{ accessToken: string; user: { id: string; orgId: string; permissions: string[] } }>();
-  return { token: body.accessToken, user: body.user, headers: { authorization: `Bearer ${body.accessToken}` } };
+  const body = res.json<{
+    accessToken: string;
+    user: { id: string; orgId: string; permissions: string[] };
+  }>();
+  return {
+    token: body.accessToken,
+    user: body.user,
+    headers: { authorization: `Bearer ${body.accessToken}` },
+  };
 }
 
 export function problemOf(res: LightMyRequestResponse) {
-  return res.json<{ type: string; title: string; status: number; detail: string; errors?: { field: string; message: string }[] }>();
+  return res.json<{
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
+    errors?: { field: string; message: string }[];
+  }>();
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { withTenant } from '../../../db/orm.js';
+import { loadIdentity } from '../../../db/users.js';
 import { problems } from '../../problem.js';
 import type { Principal } from '../../types.js';
 
@@ -12,25 +13,17 @@ export interface TokenClaims {
 
 /** Loads the caller's live identity (active flag, roles, permissions) so role edits apply at once. */
 async function loadPrincipal(app: FastifyInstance, claims: TokenClaims): Promise<Principal | undefined> {
-  return withTenant(app.orm, { orgId: claims.org }, async (em) => {
-    const rows = await em.execute<{ email: string; full_name: string; roles: string[]; is_active: boolean; permissions: string[] | null }[]>(
-      `select u.email, u.full_name, u.roles, u.is_active,
-              (select array_agg(distinct p) from role r, unnest(r.permissions) p where r.code = any(u.roles)) as permissions
-         from app_user u where u.id = ?`,
-      [claims.sub],
-    );
-    const row = rows[0];
-    if (!row || !row.is_active) return undefined;
-    return {
-      userId: claims.sub,
-      orgId: claims.org,
-      orgSlug: claims.orgSlug,
-      email: row.email,
-      fullName: row.full_name,
-      roles: row.roles,
-      permissions: new Set(row.permissions ?? []),
-    };
-  });
+  const identity = await withTenant(app.orm, { orgId: claims.org }, (em) => loadIdentity(em, claims.sub));
+  if (!identity?.isActive) return undefined;
+  return {
+    userId: claims.sub,
+    orgId: claims.org,
+    orgSlug: claims.orgSlug,
+    email: identity.email,
+    fullName: identity.fullName,
+    roles: identity.roles,
+    permissions: new Set(identity.permissions),
+  };
 }
 
 /**
@@ -42,7 +35,9 @@ export default fp(async function auth(app: FastifyInstance) {
     if (!route.url.startsWith('/api/')) return;
     const config = route.config as { permission?: string; public?: boolean; authOnly?: boolean } | undefined;
     if (!config?.permission && !config?.public && !config?.authOnly) {
-      throw new Error(`Route ${route.method} ${route.url} declares no permission (config.permission, authOnly or public).`);
+      throw new Error(
+        `Route ${route.method} ${route.url} declares no permission (config.permission, authOnly or public).`,
+      );
     }
   });
 
@@ -67,7 +62,9 @@ export default fp(async function auth(app: FastifyInstance) {
     if (!request.url.startsWith('/api/') || config.public) return;
     await app.authenticate(request);
     if (config.permission && !request.principal!.permissions.has(config.permission)) {
-      throw problems.forbidden(`This action needs the ${config.permission} permission, which your roles do not grant.`);
+      throw problems.forbidden(
+        `This action needs the ${config.permission} permission, which your roles do not grant.`,
+      );
     }
   });
 });

@@ -1,6 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { OptimisticLockError, UniqueConstraintViolationException, ValidationError as OrmValidationError } from '@mikro-orm/core';
+import {
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+  ValidationError as OrmValidationError,
+} from '@mikro-orm/core';
 import { HttpProblem, PROBLEM_BASE, type FieldError, type ProblemBody } from '../../problem.js';
 
 interface AjvIssue {
@@ -30,13 +34,21 @@ export function fieldErrors(issues: AjvIssue[], context?: string): FieldError[] 
   });
 }
 
-type ProblemInput = Pick<ProblemBody, 'type' | 'title' | 'status' | 'detail'> & { errors?: FieldError[]; [extra: string]: unknown };
+type ProblemInput = Pick<ProblemBody, 'type' | 'title' | 'status' | 'detail'> & {
+  errors?: FieldError[];
+  [extra: string]: unknown;
+};
 
 function send(reply: FastifyReply, request: FastifyRequest, body: ProblemInput) {
   return reply
     .code(body.status)
     .type('application/problem+json')
-    .send({ ...body, type: body.type.startsWith('http') ? body.type : PROBLEM_BASE + body.type, instance: request.url, correlationId: request.correlationId });
+    .send({
+      ...body,
+      type: body.type.startsWith('http') ? body.type : PROBLEM_BASE + body.type,
+      instance: request.url,
+      correlationId: request.correlationId,
+    });
 }
 
 /**
@@ -46,7 +58,13 @@ function send(reply: FastifyReply, request: FastifyRequest, body: ProblemInput) 
 export default fp(async function errors(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem) {
-      return send(reply, request, { type: error.problemType, title: error.title, status: error.status, detail: error.detail, ...error.extra });
+      return send(reply, request, {
+        type: error.problemType,
+        title: error.title,
+        status: error.status,
+        detail: error.detail,
+        ...error.extra,
+      });
     }
     if (error.validation) {
       const errors = fieldErrors(error.validation as AjvIssue[], error.validationContext);
@@ -67,12 +85,18 @@ export default fp(async function errors(app: FastifyInstance) {
       });
     }
     if (error instanceof UniqueConstraintViolationException) {
-      return send(reply, request, { type: 'conflict', title: 'Conflict', status: 409, detail: 'A record with the same unique value already exists.' });
+      return send(reply, request, {
+        type: 'conflict',
+        title: 'Conflict',
+        status: 409,
+        detail: 'A record with the same unique value already exists.',
+      });
     }
     if (error instanceof OrmValidationError) {
       request.log.error({ err: error }, 'ORM validation error');
     }
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status < 500) {
       const detail =
         error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
@@ -93,7 +117,12 @@ export default fp(async function errors(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    send(reply, request, { type: 'not-found', title: 'Not found', status: 404, detail: `No route ${request.method} ${request.url}.` }),
+    send(reply, request, {
+      type: 'not-found',
+      title: 'Not found',
+      status: 404,
+      detail: `No route ${request.method} ${request.url}.`,
+    }),
   );
 });
 

@@ -23,7 +23,11 @@ export default fp(async function external(app: FastifyInstance) {
       },
     },
   });
-  const allowed = new Set(env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean));
+  const allowed = new Set(
+    env.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  );
   await app.register(cors, {
     origin: (origin, cb) => cb(null, !origin || allowed.has(origin)),
     exposedHeaders: ['x-request-id'],
@@ -32,7 +36,12 @@ export default fp(async function external(app: FastifyInstance) {
     global: false,
     // The builder's result is thrown, so our error handler renders it as problem+json.
     errorResponseBuilder: (_req, context) =>
-      new HttpProblem(429, 'rate-limited', 'Too many requests', `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s.`),
+      new HttpProblem(
+        429,
+        'rate-limited',
+        'Too many requests',
+        `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+      ),
   });
   await app.register(jwt, { secret: env.JWT_SECRET, sign: { expiresIn: env.JWT_EXPIRES_IN } });
   await app.register(swagger, {
@@ -40,7 +49,8 @@ export default fp(async function external(app: FastifyInstance) {
       openapi: '3.0.3',
       info: {
         title: 'Atlas CRM API',
-        description: 'Multi-tenant CRM for real-estate agencies and housing cooperatives. Errors are application/problem+json (RFC 9457).',
+        description:
+          'Multi-tenant CRM for real-estate agencies and housing cooperatives. Errors are application/problem+json (RFC 9457).',
         version: '1.0.0',
       },
       components: {
@@ -49,7 +59,8 @@ export default fp(async function external(app: FastifyInstance) {
       security: [{ bearerAuth: [] }],
     },
     refResolver: {
-      buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+      buildLocalReference: (json, _baseUri, _fragment, i) =>
+        typeof json.$id === 'string' ? json.$id : `def-${i}`,
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });

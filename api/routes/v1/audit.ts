@@ -46,7 +46,8 @@ export default async function auditRoutes(app: FastifyInstance) {
       if (entityId) where.entityId = entityId;
       if (action) where.action = action;
       if (actorId) where.actorId = actorId;
-      if (from || to) where.createdAt = { ...(from ? { $gte: new Date(from) } : {}), ...(to ? { $lt: new Date(to) } : {}) };
+      if (from || to)
+        where.createdAt = { ...(from ? { $gte: new Date(from) } : {}), ...(to ? { $lt: new Date(to) } : {}) };
       const [rows, total] = await request.tx((em) =>
         em.findAndCount(AuditEvent, where, { orderBy: { seq: 'desc' }, ...pagination(request.query) }),
       );
@@ -68,7 +69,13 @@ export default async function auditRoutes(app: FastifyInstance) {
             properties: {
               valid: { type: 'boolean' },
               count: { type: 'integer' },
-              breaks: { type: 'array', items: { type: 'object', properties: { seq: { type: 'integer' }, problem: { type: 'string' } } } },
+              breaks: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { seq: { type: 'integer' }, problem: { type: 'string' } },
+                },
+              },
             },
           },
           ...errorResponses(401, 403),

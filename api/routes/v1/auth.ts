@@ -3,6 +3,7 @@ import { recordAudit } from '../../../db/audit.js';
 import { User } from '../../../db/entities/index.js';
 import { withTenant } from '../../../db/orm.js';
 import { DUMMY_HASH, verifyPassword } from '../../../db/passwords.js';
+import { loadIdentity } from '../../../db/users.js';
 import { problems } from '../../problem.js';
 import { errorResponses } from '../../schemas/shared.js';
 import type { TokenClaims } from '../../plugins/app/auth.js';
@@ -37,6 +38,8 @@ export default async function authRoutes(app: FastifyInstance) {
       config: {
         public: true,
         rateLimit: {
+          // After body parsing, so the key can include the account being attacked.
+          hook: 'preHandler',
           max: app.env.LOGIN_RATE_LIMIT_MAX,
           timeWindow: '1 minute',
           keyGenerator: (req) => {
@@ -86,19 +89,18 @@ export default async function authRoutes(app: FastifyInstance) {
         if (!found || !ok || !found.isActive) return undefined;
         found.lastLoginAt = new Date();
         await em.flush();
-        await recordAudit(em, { ...ctx, userId: found.id }, { entityType: 'User', entityId: found.id, action: 'LOGIN' });
+        await recordAudit(
+          em,
+          { ...ctx, userId: found.id },
+          { entityType: 'User', entityId: found.id, action: 'LOGIN' },
+        );
         return found;
       });
       if (!user) throw invalid();
       const claims: TokenClaims = { sub: user.id, org: organisation.id, orgSlug: org.toLowerCase() };
       const accessToken = await app.jwt.sign(claims);
-      const permissions = await withTenant(app.orm, ctx, async (em) => {
-        const rows = await em.execute<{ p: string }[]>(
-          'select distinct unnest(permissions) as p from role where code = any(?::text[]) order by 1',
-          [user.roles],
-        );
-        return rows.map((r) => r.p);
-      });
+      const identity = await withTenant(app.orm, ctx, (em) => loadIdentity(em, user.id));
+      const permissions = identity?.permissions ?? [];
       return {
         accessToken,
         expiresIn: app.env.JWT_EXPIRES_IN,
@@ -120,7 +122,11 @@ export default async function authRoutes(app: FastifyInstance) {
     '/auth/me',
     {
       config: { authOnly: true },
-      schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: sessionUser, ...errorResponses(401, 403) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user',
+        response: { 200: sessionUser, ...errorResponses(401, 403) },
+      },
     },
     async (request) => {
       const p = request.principal!;

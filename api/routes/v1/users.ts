@@ -18,7 +18,8 @@ function toPublic(u: IUser) {
 async function assertRolesExist(em: Em, roles: string[]) {
   const found = await em.find(Role, { code: { $in: roles } });
   const missing = roles.filter((r) => !found.some((f) => f.code === r));
-  if (missing.length) throw problems.validation([{ field: 'roles', message: `unknown role(s): ${missing.join(', ')}` }]);
+  if (missing.length)
+    throw problems.validation([{ field: 'roles', message: `unknown role(s): ${missing.join(', ')}` }]);
 }
 
 export default async function userRoutes(app: FastifyInstance) {
@@ -33,7 +34,12 @@ export default async function userRoutes(app: FastifyInstance) {
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { ...pageQueryProperties, q: { type: 'string', maxLength: 100 }, role: { type: 'string', maxLength: 64 }, isActive: { type: 'boolean' } },
+          properties: {
+            ...pageQueryProperties,
+            q: { type: 'string', maxLength: 100 },
+            role: { type: 'string', maxLength: 64 },
+            isActive: { type: 'boolean' },
+          },
         },
         response: { 200: pageOf('UserPublic'), ...errorResponses(400, 401, 403) },
       },
@@ -45,7 +51,9 @@ export default async function userRoutes(app: FastifyInstance) {
       if (role) where.roles = { $contains: [role] };
       if (isActive !== undefined) where.isActive = isActive;
       const orderBy = parseSort(sort, SORTABLE, { fullName: 'asc' });
-      const [rows, total] = await request.tx((em) => em.findAndCount(User, where, { orderBy, ...pagination(request.query) }));
+      const [rows, total] = await request.tx((em) =>
+        em.findAndCount(User, where, { orderBy, ...pagination(request.query) }),
+      );
       return { data: rows.map(toPublic), total };
     },
   );
@@ -54,7 +62,11 @@ export default async function userRoutes(app: FastifyInstance) {
     '/users/:id',
     {
       config: { permission: 'USER_ADMIN' },
-      schema: { tags, params: { $ref: 'IdParams#' }, response: { 200: { $ref: 'UserPublic#' }, ...errorResponses(401, 403, 404) } },
+      schema: {
+        tags,
+        params: { $ref: 'IdParams#' },
+        response: { 200: { $ref: 'UserPublic#' }, ...errorResponses(401, 403, 404) },
+      },
     },
     async (request) => {
       const user = await request.tx((em) => em.findOne(User, { id: request.params.id }));
@@ -77,7 +89,12 @@ export default async function userRoutes(app: FastifyInstance) {
             email: { type: 'string', format: 'email', maxLength: 254 },
             fullName: { type: 'string', minLength: 1, maxLength: 200 },
             password: { type: 'string', minLength: 8, maxLength: 200 },
-            roles: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 64 } },
+            roles: {
+              type: 'array',
+              minItems: 1,
+              uniqueItems: true,
+              items: { type: 'string', minLength: 1, maxLength: 64 },
+            },
           },
         },
         response: { 201: { $ref: 'UserPublic#' }, ...errorResponses(400, 401, 403, 409) },
@@ -105,7 +122,12 @@ export default async function userRoutes(app: FastifyInstance) {
           createdBy: ctx.userId,
         });
         await em.flush();
-        await recordAudit(em, ctx, { entityType: 'User', entityId: created.id, action: 'CREATE', after: created });
+        await recordAudit(em, ctx, {
+          entityType: 'User',
+          entityId: created.id,
+          action: 'CREATE',
+          after: created,
+        });
         return created;
       });
       return reply.code(201).send(toPublic(user));
@@ -126,7 +148,12 @@ export default async function userRoutes(app: FastifyInstance) {
           properties: {
             version: { type: 'integer', minimum: 1 },
             fullName: { type: 'string', minLength: 1, maxLength: 200 },
-            roles: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 64 } },
+            roles: {
+              type: 'array',
+              minItems: 1,
+              uniqueItems: true,
+              items: { type: 'string', minLength: 1, maxLength: 64 },
+            },
           },
         },
         response: { 200: { $ref: 'UserPublic#' }, ...errorResponses(400, 401, 403, 404, 409) },
@@ -143,7 +170,13 @@ export default async function userRoutes(app: FastifyInstance) {
         const before = snapshot(user);
         em.assign(user, changes);
         await em.flush();
-        await recordAudit(em, ctx, { entityType: 'User', entityId: user.id, action: 'UPDATE', before, after: user });
+        await recordAudit(em, ctx, {
+          entityType: 'User',
+          entityId: user.id,
+          action: 'UPDATE',
+          before,
+          after: user,
+        });
         return toPublic(user);
       });
     },
@@ -179,13 +212,15 @@ export default async function userRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const ctx = request.tenant();
-      if (request.params.id === ctx.userId) throw problems.conflict('You cannot deactivate your own account.');
+      if (request.params.id === ctx.userId)
+        throw problems.conflict('You cannot deactivate your own account.');
       const result = await request
         .tx((em) => deactivateUser(em, ctx, request.params.id, request.body?.reassignTo))
         .catch((err: unknown) => {
           if (!(err instanceof UserAdminError)) throw err;
           if (err.code === 'USER_NOT_FOUND') throw problems.notFound('User');
-          if (err.code === 'TARGET_INVALID') throw problems.validation([{ field: 'reassignTo', message: err.message }]);
+          if (err.code === 'TARGET_INVALID')
+            throw problems.validation([{ field: 'reassignTo', message: err.message }]);
           throw problems.conflict(err.message);
         });
       return { ...result, user: toPublic(result.user) };
