@@ -1,16 +1,56 @@
 import { AuditEvent } from './audit-event.js';
+import { Dossier, DossierStatusHistory, IdempotencyRecord, TimelineEvent } from './dossier.js';
+import { RefDictionary } from './ref-dictionary.js';
+import { WorkflowDefinition } from './workflow-definition.js';
 import { Notification } from './notification.js';
 import { Organization } from './organization.js';
 import { Role } from './role.js';
 import { User } from './user.js';
 
-export { AuditEvent, Notification, Organization, Role, User };
+export {
+  AuditEvent,
+  Dossier,
+  DossierStatusHistory,
+  IdempotencyRecord,
+  Notification,
+  Organization,
+  RefDictionary,
+  Role,
+  TimelineEvent,
+  User,
+  WorkflowDefinition,
+};
+export type { IDossier, IDossierStatusHistory, ITimelineEvent } from './dossier.js';
+export type { IRefDictionary } from './ref-dictionary.js';
+export type { IWorkflowDefinition } from './workflow-definition.js';
 export type { IAuditEvent } from './audit-event.js';
 export type { INotification } from './notification.js';
 export type { IOrganization } from './organization.js';
 export type { IRole } from './role.js';
 export type { IUser } from './user.js';
 
-export const entities = [Organization, User, Role, AuditEvent, Notification];
+export const entities = [
+  Organization,
+  User,
+  Role,
+  AuditEvent,
+  Notification,
+  RefDictionary,
+  WorkflowDefinition,
+  Dossier,
+  DossierStatusHistory,
+  TimelineEvent,
+  IdempotencyRecord,
+];
 /** Entities whose rows belong to one organisation (tenant filter + RLS). */
-export const tenantEntities = [User, Role, AuditEvent, Notification];
+export const tenantEntities = [
+  User,
+  Role,
+  AuditEvent,
+  Notification,
+  WorkflowDefinition,
+  Dossier,
+  DossierStatusHistory,
+  TimelineEvent,
+  IdempotencyRecord,
+];

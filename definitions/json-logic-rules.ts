@@ -1,0 +1,118 @@
+import { DefinitionErrorCode, type DefinitionProblem } from './definition-error.js';
+import { isDocumentedFactPath } from './fact-paths.js';
+import { pointer } from './json-pointer.js';
+
+/**
+ * Operators a guard may use: pure comparisons, logic, arithmetic, strings and arrays. Left out on purpose:
+ * "log" (writes to the console) and anything added with add_operation (could do I/O or be nondeterministic).
+ */
+export const ALLOWED_JSON_LOGIC_OPERATORS: readonly string[] = [
+  'var', 'missing', 'missing_some',
+  'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and',
+  '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%',
+  'map', 'filter', 'reduce', 'all', 'none', 'some', 'merge', 'in',
+  'cat', 'substr',
+]; // prettier-ignore
+
+const ALLOWED = new Set(ALLOWED_JSON_LOGIC_OPERATORS);
+
+/** Their first argument is read from the facts; the others run once per array item, reading the item. */
+const ITERATING_OPERATORS = new Set(['map', 'filter', 'reduce', 'all', 'none', 'some']);
+
+type Scope = 'facts' | 'item';
+
+const FACT_ROOTS = 'dossier.*, parties.*, counts.*, consents.*, user.*, daysInState, now';
+
+function unknownFact(path: string, name: string): DefinitionProblem {
+  return {
+    path,
+    code: DefinitionErrorCode.UNKNOWN_FACT,
+    message: `The condition reads "${name}", which is not a documented fact (available: ${FACT_ROOTS})`,
+  };
+}
+
+function checkFactName(name: unknown, path: string, problems: DefinitionProblem[]): void {
+  if (typeof name === 'string' && isDocumentedFactPath(name)) return;
+  if (typeof name === 'string' || typeof name === 'number') {
+    problems.push(unknownFact(path, String(name)));
+    return;
+  }
+  problems.push({
+    path,
+    code: DefinitionErrorCode.UNKNOWN_FACT,
+    message: 'The condition must name the fact it reads directly, e.g. {"var": "dossier.amount"}',
+  });
+}
+
+function walk(node: unknown, path: string, scope: Scope, problems: DefinitionProblem[]): void {
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => walk(item, pointer(path, i), scope, problems));
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const keys = Object.keys(node);
+  const [operator] = keys;
+  if (keys.length !== 1 || operator === undefined) {
+    problems.push({
+      path,
+      code: DefinitionErrorCode.FORBIDDEN_OPERATOR,
+      message: `Each condition must use exactly one operator, found ${keys.length === 0 ? 'none' : keys.join(', ')}`,
+    });
+    return;
+  }
+  const args: unknown = (node as Record<string, unknown>)[operator];
+  const at = pointer(path, operator);
+  if (!ALLOWED.has(operator)) {
+    problems.push({
+      path: at,
+      code: DefinitionErrorCode.FORBIDDEN_OPERATOR,
+      message: `The operator "${operator}" cannot be used in a condition; allowed: ${ALLOWED_JSON_LOGIC_OPERATORS.join(' ')}`,
+    });
+    return;
+  }
+  if (operator === 'var') return checkVar(args, at, scope, problems);
+  if (operator === 'missing' || operator === 'missing_some') return checkMissing(operator, args, at, scope, problems);
+  if (ITERATING_OPERATORS.has(operator) && Array.isArray(args)) {
+    args.forEach((arg, i) => walk(arg, pointer(at, i), i === 0 ? scope : 'item', problems));
+    return;
+  }
+  walk(args, at, scope, problems);
+}
+
+function checkVar(args: unknown, at: string, scope: Scope, problems: DefinitionProblem[]): void {
+  const [name, fallback, ...rest] = Array.isArray(args) ? args : [args];
+  const namePath = Array.isArray(args) ? pointer(at, 0) : at;
+  if (fallback !== undefined) walk(fallback, pointer(at, 1), scope, problems);
+  if (rest.length > 0) walk(rest, at, scope, problems);
+  // Inside map/filter/all… a var names a field of the current item (or "current"/"accumulator"):
+  // the item's shape is not known statically, so only fixed-name use is enforced there.
+  if (scope === 'item') {
+    if (name !== null && typeof name === 'object') walk(name, namePath, scope, problems);
+    return;
+  }
+  checkFactName(name, namePath, problems);
+}
+
+function checkMissing(
+  operator: string,
+  args: unknown,
+  at: string,
+  scope: Scope,
+  problems: DefinitionProblem[],
+): void {
+  const list = operator === 'missing_some' && Array.isArray(args) ? args[1] : args;
+  const listPath = operator === 'missing_some' ? pointer(at, 1) : at;
+  if (!Array.isArray(list)) return walk(list, listPath, scope, problems);
+  list.forEach((name, i) => {
+    const itemPath = pointer(listPath, i);
+    if (typeof name === 'string' && scope === 'facts') checkFactName(name, itemPath, problems);
+    else if (typeof name !== 'string') walk(name, itemPath, scope, problems);
+  });
+}
+
+/** Static problems of one guard rule: operators outside the allow-list, facts outside the documented ones. */
+export function inspectGuardRule(rule: unknown, rulePath: string): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  walk(rule, rulePath, 'facts', problems);
+  return problems;
+}
