@@ -1,4 +1,5 @@
 import type { Orm } from '../db/orm.js';
+import { createDossierActivities, DOSSIER_NON_RETRYABLE } from './dossier-activities.js';
 
 export interface ActivityDeps {
   orm: Orm;
@@ -10,6 +11,7 @@ export interface ActivityDeps {
  */
 export function createActivities(deps: ActivityDeps) {
   return {
+    ...createDossierActivities(deps),
     /** Used by ops and tests to prove a worker is polling with a live database connection. */
     async pingDatabase(): Promise<string> {
       const rows = await deps.orm.em.fork().execute<{ now: string }[]>('select now()::text as now');
@@ -20,5 +22,5 @@ export function createActivities(deps: ActivityDeps) {
 
 export type Activities = ReturnType<typeof createActivities>;
 
-/** Error class names that retrying cannot fix. */
-export const NON_RETRYABLE_ERRORS: string[] = [];
+/** Error types that retrying cannot fix. */
+export const NON_RETRYABLE_ERRORS: string[] = [...DOSSIER_NON_RETRYABLE];

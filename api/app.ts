@@ -8,6 +8,7 @@ import adminUiRoutes from './routes/admin-ui.js';
 import healthRoutes from './routes/health.js';
 import auditRoutes from './routes/v1/audit.js';
 import authRoutes from './routes/v1/auth.js';
+import dossierRoutes from './routes/v1/dossiers/index.js';
 import notificationRoutes from './routes/v1/notifications.js';
 import roleRoutes from './routes/v1/roles.js';
 import userRoutes from './routes/v1/users.js';
@@ -37,6 +38,7 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
       await v1.register(roleRoutes);
       await v1.register(auditRoutes);
       await v1.register(notificationRoutes);
+      await v1.register(dossierRoutes);
     },
     { prefix: '/api/v1' },
   );

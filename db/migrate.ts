@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { syncGlobalDictionary } from './dictionaries.js';
 import { createOrm } from './orm.js';
 
 export interface AppRole {
@@ -60,6 +61,7 @@ export async function migrate(
     await client.query(`grant usage, select on all sequences in schema public to ${r}`);
     await client.query(`revoke update, delete, truncate on audit_event from ${r}`);
     await client.query(`revoke all on mikro_orm_migrations from ${r}`);
+    await syncGlobalDictionary((sql, params) => client.query(sql, params));
   } finally {
     await client.end();
   }

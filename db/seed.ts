@@ -1,5 +1,6 @@
 import { DEFAULT_ROLES } from '../definitions/permissions.js';
 import { recordAudit } from './audit.js';
+import { seedBuiltInDefinitions } from './definitions.js';
 import { Organization, Role, User } from './entities/index.js';
 import type { Orm } from './orm.js';
 import { withTenant } from './orm.js';
@@ -29,6 +30,7 @@ export async function ensureOrganization(orm: Orm, slug: string, name: string): 
   }
   const orgId = org.id;
   await withTenant(orm, { orgId }, async (tem) => {
+    await seedBuiltInDefinitions(tem, { orgId });
     const existing = await tem.find(Role, {});
     for (const role of DEFAULT_ROLES) {
       if (existing.some((r) => r.code === role.code)) continue;

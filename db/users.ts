@@ -6,7 +6,9 @@ import type { Em, TenantContext } from './orm.js';
  * Tables whose rows are assigned to a user. Deactivating a user moves these rows (F-1.4); each
  * feature that adds an assignable record registers it here.
  */
-export const ASSIGNABLE_RECORDS: { table: string; column: string; entityType: string }[] = [];
+export const ASSIGNABLE_RECORDS: { table: string; column: string; entityType: string }[] = [
+  { table: 'dossier', column: 'assigned_agent_id', entityType: 'Dossier' },
+];
 
 export class UserAdminError extends Error {
   override name = 'UserAdminError';

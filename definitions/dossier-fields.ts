@@ -23,7 +23,10 @@ export const DOSSIER_FIELD_LABELS: Readonly<Record<string, Required<LocalizedTex
 /** "expectedCloseDate" → "expected close date" for fields without a label. */
 function humanize(path: string): string {
   const last = path.split('.').pop() ?? path;
-  return last.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  return last
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
 }
 
 export function dossierFieldLabel(field: string, lang: 'fr' | 'en' | 'ar'): string {

@@ -3,7 +3,8 @@ import { DefinitionError, DefinitionErrorCode } from './definition-error.js';
 const MS = { second: 1_000, minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
 
 // PnYnMnWnDTnHnMnS; only seconds may carry decimals (comma or dot, as ISO 8601 allows).
-const ISO_DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
+const ISO_DURATION =
+  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
 
 /**
  * ISO 8601 duration → milliseconds, for durable timers. Calendar units are fixed so the result never
@@ -19,7 +20,8 @@ export function parseIsoDuration(text: string): number {
     );
   if (!match || text.endsWith('T')) throw invalid();
   const [, years, months, weeks, days, hours, minutes, seconds] = match;
-  if ([years, months, weeks, days, hours, minutes, seconds].every((part) => part === undefined)) throw invalid();
+  if ([years, months, weeks, days, hours, minutes, seconds].every((part) => part === undefined))
+    throw invalid();
   const n = (part: string | undefined) => (part === undefined ? 0 : Number(part.replace(',', '.')));
   const ms =
     (n(years) * 365 + n(months) * 30 + n(weeks) * 7 + n(days)) * MS.day +

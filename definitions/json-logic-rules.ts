@@ -71,7 +71,8 @@ function walk(node: unknown, path: string, scope: Scope, problems: DefinitionPro
     return;
   }
   if (operator === 'var') return checkVar(args, at, scope, problems);
-  if (operator === 'missing' || operator === 'missing_some') return checkMissing(operator, args, at, scope, problems);
+  if (operator === 'missing' || operator === 'missing_some')
+    return checkMissing(operator, args, at, scope, problems);
   if (ITERATING_OPERATORS.has(operator) && Array.isArray(args)) {
     args.forEach((arg, i) => walk(arg, pointer(at, i), i === 0 ? scope : 'item', problems));
     return;

@@ -30,7 +30,8 @@ interface Edge {
 /** Checks of a definition whose shape already passed the JSON schema. One problem per finding. */
 export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckContext): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
-  const add = (path: string, code: DefinitionErrorCode, message: string) => problems.push({ path, code, message });
+  const add = (path: string, code: DefinitionErrorCode, message: string) =>
+    problems.push({ path, code, message });
   const statusCodes = new Set(ctx.statusCodes);
   const stateIndex = new Map<string, number>();
 
@@ -61,7 +62,11 @@ export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckCon
     add('/states', C.NO_INITIAL_STATE, 'No initial state: mark exactly one state with "initial": true');
   } else if (initials.length > 1) {
     const names = initials.map((i) => def.states[i]?.code).join(', ');
-    add(`/states/${initials[1]}/initial`, C.SEVERAL_INITIAL_STATES, `Only one state can be initial; found ${names}`);
+    add(
+      `/states/${initials[1]}/initial`,
+      C.SEVERAL_INITIAL_STATES,
+      `Only one state can be initial; found ${names}`,
+    );
   }
 
   const isTerminal = (code: string) => def.states[stateIndex.get(code) ?? -1]?.terminal === true;
@@ -72,7 +77,11 @@ export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckCon
     const at = `/transitions/${i}`;
     for (const end of ['from', 'to'] as const) {
       if (!stateIndex.has(t[end])) {
-        add(`${at}/${end}`, C.UNKNOWN_STATE, `Transition ${t.from} → ${t.to} uses ${t[end]}, which is not a state of this workflow`);
+        add(
+          `${at}/${end}`,
+          C.UNKNOWN_STATE,
+          `Transition ${t.from} → ${t.to} uses ${t[end]}, which is not a state of this workflow`,
+        );
       }
     }
     const key = `${t.from}\u0000${t.to}`;
@@ -81,7 +90,11 @@ export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckCon
     }
     seenTransitions.add(key);
     if (isTerminal(t.from)) {
-      add(`${at}/from`, C.TRANSITION_FROM_TERMINAL, `State ${t.from} is terminal: no transition can leave it`);
+      add(
+        `${at}/from`,
+        C.TRANSITION_FROM_TERMINAL,
+        `State ${t.from} is terminal: no transition can leave it`,
+      );
     }
     if (stateIndex.has(t.from) && stateIndex.has(t.to)) edges.push({ from: t.from, to: t.to });
     t.requiredFields?.forEach((field, k) => {
@@ -105,16 +118,28 @@ export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckCon
       }
       if (!isAutoTransitionTimer(timer)) return;
       if (state.terminal) {
-        add(at, C.TRANSITION_FROM_TERMINAL, `State ${state.code} is terminal: a timer cannot move dossiers out of it`);
+        add(
+          at,
+          C.TRANSITION_FROM_TERMINAL,
+          `State ${state.code} is terminal: a timer cannot move dossiers out of it`,
+        );
       }
       const target = def.states[stateIndex.get(timer.to) ?? -1];
       if (!target) {
-        add(`${at}/to`, C.TIMER_TARGET_UNKNOWN, `Timer of state ${state.code} moves to ${timer.to}, which is not a state of this workflow`);
+        add(
+          `${at}/to`,
+          C.TIMER_TARGET_UNKNOWN,
+          `Timer of state ${state.code} moves to ${timer.to}, which is not a state of this workflow`,
+        );
         return;
       }
       edges.push({ from: state.code, to: timer.to });
       if (reasonTypeOf(target) !== 'NONE' && !timer.reasonCode) {
-        add(`${at}/reasonCode`, C.MISSING_REASON_CODE, `Timer moves dossiers to ${timer.to}, which needs a reason: set "reasonCode"`);
+        add(
+          `${at}/reasonCode`,
+          C.MISSING_REASON_CODE,
+          `Timer moves dossiers to ${timer.to}, which needs a reason: set "reasonCode"`,
+        );
       }
     });
   });
@@ -124,7 +149,11 @@ export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckCon
 
   def.states.forEach((state, i) => {
     if (!state.terminal && !outgoing.has(state.code) && stateIndex.get(state.code) === i) {
-      add(`/states/${i}/code`, C.DEAD_END, `State ${state.code} is not terminal but no transition leaves it: add one or mark it terminal`);
+      add(
+        `/states/${i}/code`,
+        C.DEAD_END,
+        `State ${state.code} is not terminal but no transition leaves it: add one or mark it terminal`,
+      );
     }
   });
 
@@ -141,7 +170,11 @@ export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckCon
     }
     def.states.forEach((state, i) => {
       if (!reached.has(state.code) && stateIndex.get(state.code) === i) {
-        add(`/states/${i}/code`, C.UNREACHABLE_STATE, `State ${state.code} cannot be reached from the initial state ${initial.code}`);
+        add(
+          `/states/${i}/code`,
+          C.UNREACHABLE_STATE,
+          `State ${state.code} cannot be reached from the initial state ${initial.code}`,
+        );
       }
     });
   }

@@ -18,8 +18,37 @@ const ajv = new Ajv({ allErrors: true, discriminator: true, strict: false });
 const validateShape = ajv.compile<WorkflowDefinitionBody>(workflowDefinitionSchema);
 const validateFacts = ajv.compile<GuardFacts>(guardFactsSchema);
 
-function describe(error: ErrorObject): string {
-  const where = error.instancePath === '' ? 'The definition' : `"${error.instancePath.split('/').pop()}"`;
+/** "/states/3/timers/0/to" → '"to" of timer 1 of state NEGOTIATION': words a manager can follow. */
+function place(input: unknown, instancePath: string): string {
+  if (instancePath === '') return 'The definition';
+  const segments = instancePath.slice(1).split('/');
+  const words: string[] = [];
+  let node: unknown = input;
+  segments.forEach((segment, i) => {
+    const parent = node;
+    node =
+      parent !== null && typeof parent === 'object'
+        ? (parent as Record<string, unknown>)[segment]
+        : undefined;
+    if (!/^\d+$/.test(segment)) {
+      if (!/^\d+$/.test(segments[i + 1] ?? ''))
+        words.push(`"${segment.replace(/~1/g, '/').replace(/~0/g, '~')}"`);
+      return;
+    }
+    const item = (node ?? {}) as Record<string, unknown>;
+    const owner = segments[i - 1];
+    const n = Number(segment) + 1;
+    if (owner === 'states') words.push(`state ${typeof item.code === 'string' ? item.code : n}`);
+    else if (owner === 'transitions' && typeof item.from === 'string' && typeof item.to === 'string') {
+      words.push(`transition ${item.from} → ${item.to}`);
+    } else words.push(`${(owner ?? 'item').replace(/s$/, '')} ${n}`);
+  });
+  const text = words.reverse().join(' of ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function describe(error: ErrorObject, input: unknown): string {
+  const where = place(input, error.instancePath);
   switch (error.keyword) {
     case 'required':
       return `${where} is missing "${String(error.params.missingProperty)}"`;
@@ -30,6 +59,9 @@ function describe(error: ErrorObject): string {
         ? `${where} is not a field path like "amount" or "criteria.rooms"`
         : `${where} must be an upper-case code like NEW or CRM_QUALIFIED (letters, digits, _)`;
     case 'enum':
+      if (error.instancePath.endsWith('/permission')) {
+        return `${where} is not a known permission; use one of: ${(error.params.allowedValues as unknown[]).join(', ')}`;
+      }
       return `${where} must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`;
     case 'anyOf':
       return `${where} needs at least a French ("fr") or English ("en") text`;
@@ -45,8 +77,9 @@ function describe(error: ErrorObject): string {
   }
 }
 
-function toProblem(error: ErrorObject): DefinitionProblem {
-  const isPermission = error.keyword === 'enum' && /^\/transitions\/\d+\/permission$/.test(error.instancePath);
+function toProblem(error: ErrorObject, input: unknown): DefinitionProblem {
+  const isPermission =
+    error.keyword === 'enum' && /^\/transitions\/\d+\/permission$/.test(error.instancePath);
   // "required"/"additionalProperties" concern a child field: point at it.
   const child =
     error.keyword === 'required'
@@ -56,9 +89,14 @@ function toProblem(error: ErrorObject): DefinitionProblem {
         : undefined;
   return {
     path: child === undefined ? error.instancePath : `${error.instancePath}/${child}`,
-    message: describe(error),
+    message: describe(error, input),
     code: isPermission ? DefinitionErrorCode.UNKNOWN_PERMISSION : DefinitionErrorCode.SCHEMA,
   };
+}
+
+/** Branch failures inside anyOf ("fr missing", "en missing") are summed up by the anyOf error itself. */
+function shapeErrors(errors: ErrorObject[] | null | undefined): ErrorObject[] {
+  return (errors ?? []).filter((e) => !e.schemaPath.includes('/anyOf/'));
 }
 
 function dedupe(problems: DefinitionProblem[]): DefinitionProblem[] {
@@ -77,7 +115,7 @@ function dedupe(problems: DefinitionProblem[]): DefinitionProblem[] {
  */
 export function validateDefinition(input: unknown, ctx: StaticCheckContext): DefinitionValidation {
   if (!validateShape(input)) {
-    const errors = dedupe((validateShape.errors ?? []).filter((e) => e.keyword !== 'if').map(toProblem));
+    const errors = dedupe(shapeErrors(validateShape.errors).map((e) => toProblem(e, input)));
     return { valid: false, errors };
   }
   const errors = checkDefinition(input, ctx);
@@ -87,7 +125,7 @@ export function validateDefinition(input: unknown, ctx: StaticCheckContext): Def
 /** For the simulator: hand-written facts must match guard-facts.schema.json. */
 export function validateGuardFacts(input: unknown): DefinitionValidation {
   if (validateFacts(input)) return { valid: true, errors: [] };
-  return { valid: false, errors: dedupe((validateFacts.errors ?? []).map(toProblem)) };
+  return { valid: false, errors: dedupe(shapeErrors(validateFacts.errors).map((e) => toProblem(e, input))) };
 }
 
 export type { StaticCheckContext };

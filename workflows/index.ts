@@ -1,2 +1,3 @@
 // Bundle entry for the worker: every workflow type the product runs is exported from here.
+export { dossierLifecycle } from './dossier-lifecycle.js';
 export { workerProbe } from './worker-probe.js';

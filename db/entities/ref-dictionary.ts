@@ -10,7 +10,10 @@ export const RefDictionary = defineEntity({
   tableName: 'ref_dictionary',
   indexes: [{ properties: ['dictType', 'orgId'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     orgId: p.uuid().nullable(),
     dictType: p.string().length(64),
     code: p.string().length(64),

@@ -11,7 +11,10 @@ export const WorkflowDefinition = defineEntity({
   uniques: [{ properties: ['orgId', 'caseType', 'version'] }],
   indexes: [{ properties: ['orgId', 'caseType', 'status'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     orgId: p.uuid(),
     caseType: p.string().length(64),
     version: p.integer(),

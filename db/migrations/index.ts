@@ -1,9 +1,12 @@
 // Migrations are listed explicitly (instead of a folder glob) so they load the same way under tsx,
-// vitest and a compiled build. `npm run migration:create` writes the file; add it here.
+// vitest and a compiled build. `npm run migration:create` writes the file; add it here. Review what it
+// generates: the diff does not know the hand-written constraints (RLS, FKs, checks) and proposes dropping them.
 import { Migration20261121225835_init } from './Migration20261121225835_init.js';
 import { Migration20261121225900_security } from './Migration20261121225900_security.js';
+import { Migration20261121231953_engine } from './Migration20261121231953_engine.js';
 
 export const migrationsList = [
   { name: 'Migration20261121225835_init', class: Migration20261121225835_init },
   { name: 'Migration20261121225900_security', class: Migration20261121225900_security },
+  { name: 'Migration20261121231953_engine', class: Migration20261121231953_engine },
 ];

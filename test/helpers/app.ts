@@ -32,7 +32,7 @@ export async function buildTestApp(envOverrides: Record<string, string> = {}): P
   const orm = await createOrm(inject('appUrl'), 10);
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   const temporal = new Client({ connection, namespace: 'default' });
-  const app = Fastify(fastifyOptions(env, false));
+  const app = Fastify(fastifyOptions(env, process.env.TEST_LOG ? { level: 'error' } : false));
   await app.register(atlasApp, { env, orm, temporal });
   await app.ready();
   return {

@@ -1,0 +1,85 @@
+import { dossierView } from '../../../../db/dossiers.js';
+import { Dossier } from '../../../../db/entities/index.js';
+import { latestPublished } from '../../../../db/definitions.js';
+import type { Em } from '../../../../db/orm.js';
+import { localize } from '../../../../definitions/guards.js';
+import type { WorkflowDefinitionBody } from '../../../../definitions/workflow-definition.schema.js';
+import { parseSort } from '../../../lib/list.js';
+import { problems } from '../../../problem.js';
+import type { ListQuery } from './schemas.js';
+
+const SORTABLE = [
+  'createdAt',
+  'updatedAt',
+  'title',
+  'amount',
+  'statusChangedAt',
+  'expectedCloseDate',
+  'reference',
+  'budgetMax',
+] as const;
+
+/** `"villa nice"` → `villa:* & nice:*` for prefix full-text search (index: dossier_search_index). */
+export function toPrefixTsQuery(q: string): string | undefined {
+  const tokens = q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
+  return tokens.length ? tokens.map((t) => `${t}:*`).join(' & ') : undefined;
+}
+
+export async function listDossiers(em: Em, orgId: string, q: ListQuery) {
+  const qb = em.createQueryBuilder(Dossier, 'd').where({ orgId });
+  if (q.caseType) qb.andWhere({ caseType: q.caseType });
+  if (q.statusCode?.length) qb.andWhere({ statusCode: { $in: q.statusCode } });
+  if (q.assignedAgentId) qb.andWhere({ assignedAgentId: q.assignedAgentId });
+  if (q.source) qb.andWhere({ source: q.source });
+  // A dossier's budget range overlaps the asked range.
+  if (q.budgetFrom !== undefined) qb.andWhere({ budgetMax: { $gte: q.budgetFrom } });
+  if (q.budgetTo !== undefined) qb.andWhere({ budgetMin: { $lte: q.budgetTo } });
+  if (q.createdFrom) qb.andWhere({ createdAt: { $gte: new Date(q.createdFrom) } });
+  if (q.createdTo) qb.andWhere({ createdAt: { $lt: new Date(q.createdTo) } });
+  if (q.open !== undefined) qb.andWhere({ closedAt: q.open ? null : { $ne: null } });
+  const tsq = q.q ? toPrefixTsQuery(q.q) : undefined;
+  if (q.q && !tsq) throw problems.validation([{ field: 'q', message: 'needs at least one letter or digit' }]);
+  if (tsq) {
+    qb.andWhere(
+      `to_tsvector('simple', coalesce(d.title, '') || ' ' || coalesce(d.reference, '')) @@ to_tsquery('simple', ?)`,
+      [tsq],
+    );
+  }
+  const orderBy = parseSort(q.sort, SORTABLE, { createdAt: 'desc' });
+  qb.orderBy({ ...orderBy, id: 'asc' })
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [rows, total] = await qb.getResultAndCount();
+  return { data: rows.map(dossierView), total };
+}
+
+/** Kanban: one column per status of the latest published pipeline, in definition order. */
+export async function kanban(em: Em, orgId: string, caseType: string, pageSize: number) {
+  const def = await latestPublished(em, caseType);
+  if (!def) throw problems.notFound(`Pipeline ${caseType}`);
+  const body = def.body as unknown as WorkflowDefinitionBody;
+  const counts = await em.execute<{ status_code: string; n: string }[]>(
+    'select status_code, count(*)::text as n from dossier where org_id = ? and case_type = ? group by 1',
+    [orgId, caseType],
+  );
+  const columns = [];
+  for (const state of body.states) {
+    const rows = await em.find(
+      Dossier,
+      { caseType, statusCode: state.code },
+      { orderBy: { statusChangedAt: 'desc' }, limit: pageSize },
+    );
+    columns.push({
+      statusCode: state.code,
+      label: localize(state.label, 'fr', state.code),
+      terminal: state.terminal === true,
+      total: Number(counts.find((c) => c.status_code === state.code)?.n ?? 0),
+      data: rows.map(dossierView),
+    });
+  }
+  return { caseType, definitionVersion: def.version, columns };
+}

@@ -1,0 +1,140 @@
+import { LockMode } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { recordAudit, snapshot } from './audit.js';
+import { Dossier, DossierStatusHistory, TimelineEvent, type IDossier } from './entities/index.js';
+import type { Em, TenantContext } from './orm.js';
+
+/** The dossier as the API returns it (and as guards read it: `facts.dossier`). */
+export function dossierView(d: IDossier) {
+  const amount = d.amount ?? null;
+  const probability = d.probability ?? null;
+  return {
+    id: d.id,
+    reference: d.reference,
+    caseType: d.caseType,
+    statusCode: d.statusCode,
+    statusChangedAt: d.statusChangedAt.toISOString(),
+    definitionId: d.definitionId,
+    definitionVersion: d.definitionVersion,
+    workflowId: d.workflowId,
+    title: d.title,
+    assignedAgentId: d.assignedAgentId ?? null,
+    contactId: d.contactId ?? null,
+    annonceId: d.annonceId ?? null,
+    source: d.source ?? null,
+    budgetMin: d.budgetMin ?? null,
+    budgetMax: d.budgetMax ?? null,
+    currency: d.currency,
+    locationZone: d.locationZone ?? null,
+    criteria: d.criteria ?? {},
+    amount,
+    probability,
+    // Weighted pipeline value = amount × probability / 100 (F-3.4).
+    weightedAmount: amount !== null && probability !== null ? Math.round(amount * probability) / 100 : null,
+    expectedCloseDate: d.expectedCloseDate ?? null,
+    score: d.score ?? null,
+    closeReasonCode: d.closeReasonCode ?? null,
+    closeComment: d.closeComment ?? null,
+    closedAt: d.closedAt ? d.closedAt.toISOString() : null,
+    metaJson: d.metaJson ?? {},
+    version: d.version,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+    createdBy: d.createdBy ?? null,
+  };
+}
+export type DossierView = ReturnType<typeof dossierView>;
+
+export interface Actor {
+  userId: string | null;
+  type: 'USER' | 'SYSTEM';
+}
+
+export interface TransitionWrite {
+  orgId: string;
+  dossierId: string;
+  from: string;
+  to: string;
+  /** Terminal states close the dossier; reopening clears the close fields. */
+  terminal: boolean;
+  reasonCode?: string | null;
+  comment?: string | null;
+  actor: Actor;
+  updateId: string;
+  definitionVersion: number;
+  correlationId?: string | null;
+  at: string;
+}
+
+export class DossierStateConflict extends Error {
+  override name = 'DossierStateConflict';
+}
+
+/**
+ * Persists one transition: status, status history, timeline and audit in one transaction. Keyed by
+ * the workflow update id, so a retried activity returns the first result instead of moving twice.
+ */
+export async function writeTransition(em: Em, ctx: TenantContext, w: TransitionWrite): Promise<DossierView> {
+  const existing = await em.findOne(DossierStatusHistory, { updateId: w.updateId });
+  const dossier = await em.findOne(Dossier, { id: w.dossierId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!dossier) throw new DossierStateConflict(`Dossier ${w.dossierId} does not exist.`);
+  if (existing) return dossierView(dossier);
+  if (dossier.statusCode !== w.from) {
+    throw new DossierStateConflict(`Dossier is in ${dossier.statusCode}, not ${w.from}.`);
+  }
+  const before = snapshot(dossierView(dossier));
+  const at = new Date(w.at);
+  dossier.statusCode = w.to;
+  dossier.statusChangedAt = at;
+  if (w.terminal) {
+    dossier.closedAt = at;
+    dossier.closeReasonCode = w.reasonCode ?? null;
+    dossier.closeComment = w.comment ?? null;
+  } else if (dossier.closedAt) {
+    dossier.closedAt = null;
+    dossier.closeReasonCode = null;
+    dossier.closeComment = null;
+  }
+  em.create(DossierStatusHistory, {
+    id: randomUUID(),
+    orgId: w.orgId,
+    dossierId: w.dossierId,
+    fromStatus: w.from,
+    toStatus: w.to,
+    actorId: w.actor.userId,
+    actorType: w.actor.type,
+    at,
+    reasonCode: w.reasonCode ?? null,
+    comment: w.comment ?? null,
+    definitionVersion: w.definitionVersion,
+    updateId: w.updateId,
+  });
+  em.create(TimelineEvent, {
+    id: randomUUID(),
+    orgId: w.orgId,
+    dossierId: w.dossierId,
+    contactId: dossier.contactId ?? null,
+    kind: 'STATUS_CHANGE',
+    authorId: w.actor.userId,
+    title: `${w.from} → ${w.to}`,
+    body: w.comment ?? null,
+    payload: { from: w.from, to: w.to, reasonCode: w.reasonCode ?? null, actorType: w.actor.type },
+    occurredAt: at,
+    sourceKey: `transition:${w.updateId}`,
+  });
+  await em.flush();
+  const after = dossierView(dossier);
+  await recordAudit(
+    em,
+    { ...ctx, userId: w.actor.userId ?? undefined, correlationId: w.correlationId ?? ctx.correlationId },
+    {
+      entityType: 'Dossier',
+      entityId: dossier.id,
+      action: 'TRANSITION',
+      before,
+      after: { ...after, reasonCode: w.reasonCode ?? null, comment: w.comment ?? null },
+      actorType: w.actor.type,
+    },
+  );
+  return after;
+}

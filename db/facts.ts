@@ -1,0 +1,93 @@
+import type { GuardFacts } from '../definitions/guard-facts.schema.js';
+import { dossierView, type DossierView } from './dossiers.js';
+import { Dossier } from './entities/index.js';
+import type { Em } from './orm.js';
+
+export interface FactsInput {
+  dossier: DossierView;
+  parties: { role: string; contactId: string }[];
+  activityCounts: Record<string, number>;
+  appointmentCounts: Record<string, number>;
+  messageCounts: Record<string, number>;
+  consents: Record<string, 'OPT_IN' | 'OPT_OUT' | null>;
+  user: { id: string; roles: readonly string[]; permissions: readonly string[] };
+  now: Date;
+}
+
+const DAY_MS = 86_400_000;
+
+function withTotal(counts: Record<string, number>): Record<string, number> {
+  return { ...counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+}
+
+/** Pure: turns loaded rows into the documented guard facts (definitions/guard-facts.schema.json). */
+export function buildGuardFacts(input: FactsInput): GuardFacts {
+  const d = input.dossier;
+  const parties: Record<string, { contactId: string }[]> = {};
+  for (const p of input.parties) (parties[p.role] ??= []).push({ contactId: p.contactId });
+  const daysInState = Math.max(0, (input.now.getTime() - new Date(d.statusChangedAt).getTime()) / DAY_MS);
+  return {
+    dossier: {
+      id: d.id,
+      caseType: d.caseType,
+      statusCode: d.statusCode,
+      title: d.title,
+      amount: d.amount,
+      probability: d.probability,
+      weightedAmount: d.weightedAmount,
+      budgetMin: d.budgetMin,
+      budgetMax: d.budgetMax,
+      currency: d.currency,
+      source: d.source,
+      assignedAgentId: d.assignedAgentId,
+      contactId: d.contactId,
+      annonceId: d.annonceId,
+      locationZone: d.locationZone,
+      expectedCloseDate: d.expectedCloseDate,
+      score: d.score,
+      createdAt: d.createdAt,
+      criteria: d.criteria,
+    },
+    parties: { ...parties, count: input.parties.length },
+    counts: {
+      activities: withTotal(input.activityCounts),
+      appointments: withTotal(input.appointmentCounts),
+      messages: withTotal(input.messageCounts),
+    },
+    consents: input.consents,
+    user: { id: input.user.id, roles: [...input.user.roles], permissions: [...input.user.permissions] },
+    daysInState: Math.round(daysInState * 1000) / 1000,
+    now: input.now.toISOString(),
+  } as GuardFacts;
+}
+
+/**
+ * Loads what guards read about a dossier. Activities, appointments and messages are counted from
+ * the dossier's timeline (each of those features writes its events there).
+ */
+export async function loadGuardFacts(
+  em: Em,
+  dossierId: string,
+  user: FactsInput['user'],
+  now: Date,
+): Promise<GuardFacts> {
+  const dossier = await em.findOneOrFail(Dossier, { id: dossierId });
+  const kinds = await em.execute<{ kind: string; type: string | null; n: string }[]>(
+    `select kind, coalesce(payload->>'type', payload->>'status', channel) as type, count(*)::text as n
+       from timeline_event where dossier_id = ? and kind in ('ACTIVITY', 'MESSAGE', 'APPOINTMENT')
+       group by 1, 2`,
+    [dossierId],
+  );
+  const counts = (kind: string) =>
+    Object.fromEntries(kinds.filter((k) => k.kind === kind && k.type).map((k) => [k.type!, Number(k.n)]));
+  return buildGuardFacts({
+    dossier: dossierView(dossier),
+    parties: [],
+    activityCounts: counts('ACTIVITY'),
+    appointmentCounts: counts('APPOINTMENT'),
+    messageCounts: counts('MESSAGE'),
+    consents: {},
+    user,
+    now,
+  });
+}

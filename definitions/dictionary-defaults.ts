@@ -1,0 +1,203 @@
+/**
+ * Global dictionary defaults (org_id = null): each tenant sees them until it overrides a code (F-2.1).
+ * `label` is English; every CASE_STATUS used by a built-in template is here (a unit test checks it).
+ */
+
+export const DICT_TYPES = [
+  'CASE_TYPE',
+  'CASE_STATUS',
+  'LOSS_REASON',
+  'WON_REASON',
+  'LEAD_SOURCE',
+  'CONTACT_ROLE',
+  'PARTY_ROLE',
+  'ACTIVITY_TYPE',
+  'ACTIVITY_OUTCOME',
+  'TAG',
+] as const;
+
+export type DictType = (typeof DICT_TYPES)[number];
+
+export interface DictionaryDefault {
+  dictType: DictType;
+  code: string;
+  label: string;
+  labelFr: string;
+  labelAr: string;
+  sortOrder: number;
+  metadata?: Record<string, unknown>;
+}
+
+type Row = [code: string, en: string, fr: string, ar: string, metadata?: Record<string, unknown>];
+
+function entries(dictType: DictType, rows: Row[]): DictionaryDefault[] {
+  return rows.map(([code, label, labelFr, labelAr, metadata], i) => ({
+    dictType,
+    code,
+    label,
+    labelFr,
+    labelAr,
+    sortOrder: (i + 1) * 10,
+    ...(metadata ? { metadata } : {}),
+  }));
+}
+
+// hot: counts for "hot leads" (F-3.5); open: false = closed dossier; outcome: how reports count it.
+const HOT = { hot: true, open: true };
+const OPEN = { open: true };
+const WON = { open: false, outcome: 'WON' };
+const LOST = { open: false, outcome: 'LOST' };
+const CLOSED = { open: false };
+
+const CASE_TYPES: Row[] = [
+  ['LEAD', 'Lead', 'Lead', 'عميل محتمل'],
+  ['ACHAT', 'Purchase', 'Achat', 'شراء'],
+  ['LOCATION', 'Rental search', 'Location', 'إيجار'],
+  ['VENTE', 'Sale', 'Vente', 'بيع'],
+  ['LOCATION_GESTION', 'Letting and management', 'Location et gestion', 'تأجير وإدارة'],
+  ['MANDAT', 'Mandate', 'Mandat', 'توكيل'],
+  ['PROJET', 'Project', 'Projet', 'مشروع'],
+];
+
+const CASE_STATUSES: Row[] = [
+  ['CRM_NEW', 'New lead', 'Nouveau lead', 'عميل محتمل جديد', { ...OPEN, probability: 5 }],
+  ['CRM_CONTACTED', 'Contacted', 'Contacté', 'تم التواصل', { ...OPEN, probability: 10 }],
+  ['CRM_QUALIFIED', 'Qualified lead', 'Lead qualifié', 'عميل محتمل مؤهل', { ...HOT, probability: 25 }],
+  ['CRM_PROPOSAL', 'Proposal sent', 'Proposition envoyée', 'تم إرسال العرض', { ...HOT, probability: 50 }],
+  ['CRM_WON', 'Converted', 'Converti', 'تم التحويل', { ...WON, probability: 100 }],
+  ['CRM_LOST', 'Lost lead', 'Lead perdu', 'عميل محتمل مفقود', { ...LOST, probability: 0 }],
+  ['NEW', 'New', 'Nouveau', 'جديد', { ...OPEN, probability: 10 }],
+  ['QUALIFIED', 'Qualified', 'Qualifié', 'مؤهل', { ...HOT, probability: 25 }],
+  ['APPOINTMENT', 'Appointment', 'Rendez-vous', 'موعد', { ...HOT, probability: 40 }],
+  ['VISIT', 'Visit', 'Visite', 'زيارة', { ...HOT, probability: 50 }],
+  ['NEGOTIATION', 'Negotiation', 'Négociation', 'تفاوض', { ...HOT, probability: 75 }],
+  ['VALUATION', 'Valuation', 'Estimation', 'تقييم', OPEN],
+  ['MANDATE_SIGNED', 'Mandate signed', 'Mandat signé', 'توكيل موقع', OPEN],
+  ['ON_MARKET', 'On the market', 'En commercialisation', 'معروض في السوق', OPEN],
+  ['OFFER_ACCEPTED', 'Offer accepted', 'Offre acceptée', 'عرض مقبول', OPEN],
+  ['SALE_AGREEMENT', 'Sale agreement signed', 'Compromis signé', 'وعد بالبيع موقع', OPEN],
+  ['TENANT_SCREENING', 'Tenant screening', 'Étude du dossier locataire', 'دراسة ملف المستأجر', OPEN],
+  ['LEASE_SIGNED', 'Lease signed', 'Bail signé', 'عقد إيجار موقع', OPEN],
+  ['UNDER_MANAGEMENT', 'Under management', 'En gestion', 'قيد الإدارة', OPEN],
+  ['LAND_SECURED', 'Land secured', 'Foncier sécurisé', 'تم تأمين الأرض', OPEN],
+  ['PERMITS', 'Permits', 'Permis', 'التراخيص', OPEN],
+  ['BUILDING', 'Building', 'Construction', 'البناء', OPEN],
+  ['DELIVERY', 'Delivery', 'Livraison', 'التسليم', OPEN],
+  ['HANDOVER', 'Handover', 'Remise des clés', 'تسليم المفاتيح', OPEN],
+  ['WON', 'Won', 'Gagné', 'ناجح', { ...WON, probability: 100 }],
+  ['LOST', 'Lost', 'Perdu', 'خاسر', { ...LOST, probability: 0 }],
+  ['TERMINATED', 'Terminated', 'Terminé', 'منتهي', CLOSED],
+  ['CLOSED', 'Closed', 'Clôturé', 'مغلق', CLOSED],
+  ['CANCELLED', 'Cancelled', 'Annulé', 'ملغى', LOST],
+];
+
+const LOSS_REASONS: Row[] = [
+  ['BUDGET', 'Budget too low', 'Budget insuffisant', 'ميزانية غير كافية'],
+  ['FINANCING_REFUSED', 'Financing refused', 'Financement refusé', 'رفض التمويل'],
+  ['COMPETITOR', 'Went with a competitor', 'Parti chez un concurrent', 'اختار منافسا'],
+  ['NO_RESPONSE', 'No response', 'Sans réponse', 'لا رد'],
+  ['NO_MATCHING_PROPERTY', 'No matching property', 'Aucun bien correspondant', 'لا يوجد عقار مناسب'],
+  ['PROJECT_ABANDONED', 'Project abandoned', 'Projet abandonné', 'تم التخلي عن المشروع'],
+  ['PRICE_TOO_HIGH', 'Price too high', 'Prix trop élevé', 'السعر مرتفع جدا'],
+  ['MANDATE_EXPIRED', 'Mandate expired', 'Mandat expiré', 'انتهى التوكيل'],
+  ['DUPLICATE', 'Duplicate', 'Doublon', 'مكرر'],
+  ['OTHER', 'Other', 'Autre', 'أخرى'],
+];
+
+const WON_REASONS: Row[] = [
+  ['OFFER_ACCEPTED', 'Offer accepted', 'Offre acceptée', 'عرض مقبول'],
+  ['SALE_COMPLETED', 'Sale completed', 'Vente conclue', 'تم البيع'],
+  ['LEASE_SIGNED', 'Lease signed', 'Bail signé', 'تم توقيع عقد الإيجار'],
+  ['MANDATE_FULFILLED', 'Mandate fulfilled', 'Mandat réalisé', 'تم تنفيذ التوكيل'],
+  ['CONVERTED_TO_CLIENT', 'Converted to client', 'Converti en client', 'تحول إلى عميل'],
+  ['BEST_OFFER', 'Best offer', 'Meilleure offre', 'أفضل عرض'],
+  ['OTHER', 'Other', 'Autre', 'أخرى'],
+];
+
+const LEAD_SOURCES: Row[] = [
+  ['WEBSITE', 'Website', 'Site web', 'الموقع الإلكتروني'],
+  ['PHONE', 'Phone call', 'Appel téléphonique', 'مكالمة هاتفية'],
+  ['WALK_IN', 'Walk-in', 'Passage en agence', 'زيارة المكتب'],
+  ['REFERRAL', 'Referral', 'Recommandation', 'توصية'],
+  ['SELOGER', 'SeLoger', 'SeLoger', 'SeLoger', { portal: true }],
+  ['LEBONCOIN', 'Leboncoin', 'Leboncoin', 'Leboncoin', { portal: true }],
+  [
+    'PORTAL_OTHER',
+    'Other property portal',
+    'Autre portail immobilier',
+    'بوابة عقارية أخرى',
+    { portal: true },
+  ],
+  ['SOCIAL_MEDIA', 'Social media', 'Réseaux sociaux', 'وسائل التواصل الاجتماعي'],
+  ['WHATSAPP', 'WhatsApp', 'WhatsApp', 'واتساب'],
+  ['EMAIL', 'Email', 'E-mail', 'البريد الإلكتروني'],
+  ['SIGNBOARD', 'For-sale sign', 'Panneau', 'لافتة'],
+  ['OTHER', 'Other', 'Autre', 'أخرى'],
+];
+
+const CONTACT_ROLES: Row[] = [
+  ['PROPRIETAIRE', 'Owner', 'Propriétaire', 'مالك'],
+  ['LOCATAIRE', 'Tenant', 'Locataire', 'مستأجر'],
+  ['COPROPRIETAIRE', 'Co-owner', 'Copropriétaire', 'مالك مشترك'],
+  ['ACQUEREUR', 'Buyer', 'Acquéreur', 'مشتر'],
+];
+
+const PARTY_ROLES: Row[] = [
+  ['BUYER', 'Buyer', 'Acquéreur', 'مشتر'],
+  ['SELLER', 'Seller', 'Vendeur', 'بائع'],
+  ['TENANT', 'Tenant', 'Locataire', 'مستأجر'],
+  ['LANDLORD', 'Landlord', 'Bailleur', 'مؤجر'],
+  ['AGENT', 'Agent', 'Agent', 'وكيل'],
+  ['GUARANTOR', 'Guarantor', 'Garant', 'كفيل'],
+  ['NOTARY', 'Notary', 'Notaire', 'موثق'],
+];
+
+const ACTIVITY_TYPES: Row[] = [
+  ['CALL', 'Call', 'Appel', 'مكالمة'],
+  ['EMAIL', 'Email', 'E-mail', 'بريد إلكتروني'],
+  ['SMS', 'SMS', 'SMS', 'رسالة نصية'],
+  ['WHATSAPP', 'WhatsApp', 'WhatsApp', 'واتساب'],
+  ['VISIT', 'Visit', 'Visite', 'زيارة'],
+  ['MEETING', 'Meeting', 'Rendez-vous', 'اجتماع'],
+  ['NOTE', 'Note', 'Note', 'ملاحظة'],
+  ['TASK', 'Task', 'Tâche', 'مهمة'],
+  ['FOLLOW_UP', 'Follow-up', 'Relance', 'متابعة'],
+];
+
+const ACTIVITY_OUTCOMES: Row[] = [
+  ['REACHED', 'Reached', 'Joint', 'تم الاتصال'],
+  ['NO_ANSWER', 'No answer', 'Pas de réponse', 'لا رد'],
+  ['VOICEMAIL', 'Voicemail left', 'Message laissé', 'رسالة صوتية'],
+  ['INTERESTED', 'Interested', 'Intéressé', 'مهتم'],
+  ['NOT_INTERESTED', 'Not interested', 'Pas intéressé', 'غير مهتم'],
+  ['CALLBACK_REQUESTED', 'Callback requested', 'Rappel demandé', 'طلب معاودة الاتصال'],
+  ['APPOINTMENT_SET', 'Appointment set', 'Rendez-vous fixé', 'تم تحديد موعد'],
+  ['DONE', 'Done', 'Fait', 'تم'],
+];
+
+const TAGS: Row[] = [
+  ['VIP', 'VIP', 'VIP', 'مهم جدا'],
+  ['INVESTOR', 'Investor', 'Investisseur', 'مستثمر'],
+  ['FIRST_TIME_BUYER', 'First-time buyer', 'Primo-accédant', 'مشتر لأول مرة'],
+  ['URGENT', 'Urgent', 'Urgent', 'عاجل'],
+  ['FINANCING_APPROVED', 'Financing approved', 'Financement accordé', 'تمت الموافقة على التمويل'],
+  ['EXPAT', 'Expatriate', 'Expatrié', 'مغترب'],
+];
+
+export const DICTIONARY_DEFAULTS: readonly DictionaryDefault[] = [
+  ...entries('CASE_TYPE', CASE_TYPES),
+  ...entries('CASE_STATUS', CASE_STATUSES),
+  ...entries('LOSS_REASON', LOSS_REASONS),
+  ...entries('WON_REASON', WON_REASONS),
+  ...entries('LEAD_SOURCE', LEAD_SOURCES),
+  ...entries('CONTACT_ROLE', CONTACT_ROLES),
+  ...entries('PARTY_ROLE', PARTY_ROLES),
+  ...entries('ACTIVITY_TYPE', ACTIVITY_TYPES),
+  ...entries('ACTIVITY_OUTCOME', ACTIVITY_OUTCOMES),
+  ...entries('TAG', TAGS),
+];
+
+/** The default codes of one dictionary, e.g. defaultCodes('CASE_STATUS') for validateDefinition. */
+export function defaultCodes(dictType: DictType): string[] {
+  return DICTIONARY_DEFAULTS.filter((e) => e.dictType === dictType).map((e) => e.code);
+}
