@@ -8,10 +8,12 @@ import adminUiRoutes from './routes/admin-ui.js';
 import healthRoutes from './routes/health.js';
 import auditRoutes from './routes/v1/audit.js';
 import authRoutes from './routes/v1/auth.js';
+import dictionaryRoutes from './routes/v1/dictionaries.js';
 import dossierRoutes from './routes/v1/dossiers/index.js';
 import notificationRoutes from './routes/v1/notifications.js';
 import roleRoutes from './routes/v1/roles.js';
 import userRoutes from './routes/v1/users.js';
+import workflowDefinitionRoutes from './routes/v1/workflow-definitions/index.js';
 import { registerSharedSchemas } from './schemas/shared.js';
 import type { AppDeps } from './types.js';
 
@@ -39,6 +41,8 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
       await v1.register(auditRoutes);
       await v1.register(notificationRoutes);
       await v1.register(dossierRoutes);
+      await v1.register(dictionaryRoutes);
+      await v1.register(workflowDefinitionRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -31,6 +31,8 @@ export const envJsonSchema = {
     /** Ports of the local dev server `npm start` runs when TEMPORAL_ADDRESS is absent. */
     TEMPORAL_DEV_PORT: { type: 'integer', minimum: 1, maximum: 65535, default: 7233 },
     TEMPORAL_UI_PORT: { type: 'integer', minimum: 1, maximum: 65535, default: 8233 },
+    /** History events after which a dossier workflow continues as new (Temporal's own hint also applies). */
+    DOSSIER_HISTORY_LIMIT: { type: 'integer', minimum: 20, default: 4000 },
     JWT_SECRET: { type: 'string', minLength: 32 },
     JWT_EXPIRES_IN: { type: 'string', default: '8h' },
     CORS_ORIGINS: { type: 'string', default: 'http://localhost:3000,http://localhost:5173' },
@@ -58,6 +60,7 @@ export interface Env {
   TEMPORAL_UI_URL: string;
   TEMPORAL_DEV_PORT: number;
   TEMPORAL_UI_PORT: number;
+  DOSSIER_HISTORY_LIMIT: number;
   JWT_SECRET: string;
   JWT_EXPIRES_IN: string;
   CORS_ORIGINS: string;

@@ -64,6 +64,11 @@ export async function startTemporalDevServer(opts: {
   if (opts.headless) args.push('--headless');
   else if (opts.uiPort) args.push('--ui-port', String(opts.uiPort));
   for (const name of SEARCH_ATTRIBUTES) args.push('--search-attribute', `${name}=Keyword`);
+  // One task-queue partition: with the default four, a single worker's polls are forwarded between
+  // partitions and every task waits tens of milliseconds (measured: ~150 ms per activity round trip).
+  for (const setting of ['matching.numTaskqueueReadPartitions=1', 'matching.numTaskqueueWritePartitions=1']) {
+    args.push('--dynamic-config-value', setting);
+  }
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
   const forward = (chunk: Buffer) => opts.log?.(chunk.toString());
   child.stdout?.on('data', forward);

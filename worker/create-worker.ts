@@ -39,6 +39,8 @@ export async function createWorker(opts: {
     activities: createActivities(opts.deps),
     maxConcurrentActivityTaskExecutions: 100,
     maxConcurrentWorkflowTaskExecutions: 100,
+    workflowTaskPollerBehavior: { type: 'simple-maximum', maximum: 8 },
+    activityTaskPollerBehavior: { type: 'simple-maximum', maximum: 8 },
   });
   return { worker, connection };
 }

@@ -39,7 +39,7 @@ function reference(now: Date): string {
  * together; a failed commit terminates the just-started workflow.
  */
 export async function createDossier(
-  deps: { orm: Orm; temporal: Client; taskQueue: string },
+  deps: { orm: Orm; temporal: Client; taskQueue: string; historyLimit?: number },
   ctx: TenantContext & { orgSlug: string },
   input: DossierInput,
   idempotency?: { scope: string; key: string; hash: string },
@@ -85,6 +85,7 @@ export async function createDossier(
       definitionVersion: def.version,
       statusCode: initial.code,
       enteredStateAt: now.toISOString(),
+      continueAsNewAfter: deps.historyLimit,
     },
     { title: input.title },
   );

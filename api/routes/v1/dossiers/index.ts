@@ -71,7 +71,12 @@ export default async function dossierRoutes(app: FastifyInstance) {
         ]);
       }
       const answer = await createDossier(
-        { orm: app.orm, temporal: requireTemporal(app.temporal), taskQueue: app.env.TEMPORAL_TASK_QUEUE },
+        {
+          orm: app.orm,
+          temporal: requireTemporal(app.temporal),
+          taskQueue: app.env.TEMPORAL_TASK_QUEUE,
+          historyLimit: app.env.DOSSIER_HISTORY_LIMIT,
+        },
         ctx,
         body,
         key ? { scope: 'POST /dossiers', key, hash: requestHash(body) } : undefined,
