@@ -1,6 +1,12 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
-import { DossierStateConflict, dossierView, writeTransition, type TransitionWrite } from '../db/dossiers.js';
+import {
+  DossierStateConflict,
+  TransitionBlocked,
+  dossierView,
+  writeTransition,
+  type TransitionWrite,
+} from '../db/dossiers.js';
 import { Dossier, Notification, TimelineEvent, User } from '../db/entities/index.js';
 import { recordAudit, snapshot } from '../db/audit.js';
 import { withTenant, type Orm } from '../db/orm.js';
@@ -40,7 +46,7 @@ export interface MigrationWrite {
 }
 
 /** Business refusals that retrying cannot fix. */
-export const DOSSIER_NON_RETRYABLE = ['DossierStateConflict'];
+export const DOSSIER_NON_RETRYABLE = ['DossierStateConflict', 'TransitionBlocked'];
 
 /** Dossier I/O for the lifecycle workflow; each call is one short transaction, idempotent by key. */
 export function createDossierActivities({ orm }: { orm: Orm }) {
@@ -59,6 +65,14 @@ export function createDossierActivities({ orm }: { orm: Orm }) {
       } catch (err) {
         if (err instanceof DossierStateConflict) {
           throw ApplicationFailure.nonRetryable(err.message, 'DossierStateConflict');
+        }
+        if (err instanceof TransitionBlocked) {
+          throw ApplicationFailure.create({
+            message: err.reason,
+            type: 'TransitionBlocked',
+            nonRetryable: true,
+            details: [{ reasonCode: err.reasonCode }],
+          });
         }
         throw err;
       }

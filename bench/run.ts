@@ -36,7 +36,12 @@ try {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-pg-'));
-    const embedded = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'postgres', persistent: false });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: dir,
+      port: await freePort(),
+      database: 'postgres',
+      persistent: false,
+    });
     serverUrl = embedded.url;
     cleanups.push(embedded.stop);
   }
@@ -62,7 +67,12 @@ try {
   log('starting the Temporal dev server…');
   const temporalServer = await startTemporalDevServer({ port: await freePort(), headless: true });
   cleanups.unshift(temporalServer.stop);
-  const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', TEMPORAL_TASK_QUEUE: 'atlas-bench', DATABASE_POOL_MAX: '30' });
+  const env = loadEnv({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    TEMPORAL_TASK_QUEUE: 'atlas-bench',
+    DATABASE_POOL_MAX: '30',
+  });
   const orm = await createOrm(appDatabaseUrl(ownerUrl, role), 30);
   cleanups.unshift(() => orm.close(true));
   const { worker, connection: workerConnection } = await createWorker({
@@ -89,11 +99,16 @@ try {
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-  const results = await scenarios({ base, orm, quick, log });
+  const results = await scenarios({ base, orm, temporal, quick, log });
   const report = {
     generatedAt: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
-    machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` },
+    machine: {
+      cores: os.cpus().length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+    },
     database: process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded PostgreSQL',
     temporal: 'temporal server start-dev (in-memory)',
     peakRssMiB: Math.round(peakRss / 2 ** 20),
@@ -103,7 +118,10 @@ try {
   console.log(JSON.stringify(report, null, 2));
   console.table(
     Object.fromEntries(
-      Object.entries(results.scenarios).map(([name, s]) => [name, { n: s.n, errors: s.errors, p50: s.p50, p95: s.p95, p99: s.p99, 'per s': s.throughputPerSec ?? '' }]),
+      Object.entries(results.scenarios).map(([name, s]) => [
+        name,
+        { n: s.n, errors: s.errors, p50: s.p50, p95: s.p95, p99: s.p99, 'per s': s.throughputPerSec ?? '' },
+      ]),
     ),
   );
 } finally {

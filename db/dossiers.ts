@@ -1,6 +1,9 @@
 import { LockMode } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { checkTransition, type Language } from '../definitions/guards.js';
+import type { WorkflowDefinitionBody } from '../definitions/workflow-definition.schema.js';
 import { recordAudit, snapshot } from './audit.js';
+import { loadGuardFacts } from './facts.js';
 import { Dossier, DossierStatusHistory, TimelineEvent, type IDossier } from './entities/index.js';
 import type { Em, TenantContext } from './orm.js';
 
@@ -64,10 +67,30 @@ export interface TransitionWrite {
   definitionVersion: number;
   correlationId?: string | null;
   at: string;
+  /**
+   * When the transition has a guard or required fields: facts are loaded and the guard evaluated in
+   * the same transaction as the write, so nothing can change between the check and the move.
+   */
+  check?: {
+    definition: WorkflowDefinitionBody;
+    user: { id: string; roles: string[]; permissions: string[] };
+    lang: Language;
+  };
 }
 
 export class DossierStateConflict extends Error {
   override name = 'DossierStateConflict';
+}
+
+/** The guard (or a required field) refused the move; `reason` is the manager's message. */
+export class TransitionBlocked extends Error {
+  override name = 'TransitionBlocked';
+  constructor(
+    readonly reasonCode: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
 }
 
 /**
@@ -81,6 +104,12 @@ export async function writeTransition(em: Em, ctx: TenantContext, w: TransitionW
   if (existing) return dossierView(dossier);
   if (dossier.statusCode !== w.from) {
     throw new DossierStateConflict(`Dossier is in ${dossier.statusCode}, not ${w.from}.`);
+  }
+  if (w.check) {
+    const facts = await loadGuardFacts(em, dossier.id, w.check.user, new Date(w.at));
+    const verdict = checkTransition(w.check.definition, w.from, w.to, facts, w.check.user, w.check.lang);
+    if (!verdict.allowed)
+      throw new TransitionBlocked(verdict.reasonCode ?? 'GUARD', verdict.reason ?? 'Transition refused.');
   }
   const before = snapshot(dossierView(dossier));
   const at = new Date(w.at);

@@ -66,7 +66,13 @@ export async function startTemporalDevServer(opts: {
   for (const name of SEARCH_ATTRIBUTES) args.push('--search-attribute', `${name}=Keyword`);
   // One task-queue partition: with the default four, a single worker's polls are forwarded between
   // partitions and every task waits tens of milliseconds (measured: ~150 ms per activity round trip).
-  for (const setting of ['matching.numTaskqueueReadPartitions=1', 'matching.numTaskqueueWritePartitions=1']) {
+  // Eager activities: an activity scheduled on the worker's own queue comes back in the workflow task
+  // completion response instead of a second round trip through matching.
+  for (const setting of [
+    'matching.numTaskqueueReadPartitions=1',
+    'matching.numTaskqueueWritePartitions=1',
+    'system.enableActivityEagerExecution=true',
+  ]) {
     args.push('--dynamic-config-value', setting);
   }
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });

@@ -3,7 +3,9 @@
  * search attributes ops filter on in the Temporal UI. Idempotent.
  */
 import { Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
+
+const { temporal } = proto;
 import { loadEnv } from '../config/env.js';
 import { SEARCH_ATTRIBUTES } from '../runtime/temporal-server.js';
 

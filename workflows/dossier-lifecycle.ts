@@ -1,4 +1,5 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   condition,
@@ -135,50 +136,57 @@ export async function dossierLifecycle(input: DossierWorkflowInput): Promise<Dos
       refuse(DossierRefusal.STALE_STATE, `The dossier moved to ${status} in the meantime.`);
     const transition = definition.transitions.find((t) => t.from === status && t.to === req.to);
     const needsFacts = !!transition && (!!transition.guard || (transition.requiredFields?.length ?? 0) > 0);
-    const facts = needsFacts
-      ? await acts.loadGuardFacts({
-          orgId: input.orgId,
-          dossierId: input.dossierId,
-          user: req.actor,
-          now: new Date().toISOString(),
-        })
-      : {};
+    // The system acts with exactly what the transition asks for; people with their own rights.
     const user = system
-      ? { roles: ['SYSTEM'], permissions: transition?.permission ? [transition.permission] : [] }
+      ? {
+          id: 'system',
+          roles: transition?.roles ?? [],
+          permissions: transition?.permission ? [transition.permission] : [],
+        }
       : req.actor;
-    const check = checkTransition(
-      definition,
-      status,
-      req.to,
-      facts,
-      { roles: [...user.roles, ...(system ? (transition?.roles ?? []) : [])], permissions: user.permissions },
-      req.lang ?? 'fr',
-    );
-    if (!check.allowed) {
-      refuse(
-        check.reasonCode === 'PERMISSION' || check.reasonCode === 'ROLE'
-          ? DossierRefusal.FORBIDDEN
-          : DossierRefusal.BLOCKED,
-        check.reason ?? 'Transition refused.',
-        {
-          reasonCode: check.reasonCode,
-        },
-      );
+    if (!needsFacts) {
+      const check = checkTransition(definition, status, req.to, {}, user, req.lang ?? 'fr');
+      if (!check.allowed)
+        refuse(
+          check.reasonCode === 'UNKNOWN_TRANSITION' ? DossierRefusal.ILLEGAL : DossierRefusal.FORBIDDEN,
+          check.reason ?? 'Transition refused.',
+        );
     }
-    const view = await acts.applyTransition({
-      orgId: input.orgId,
-      dossierId: input.dossierId,
-      from: status,
-      to: req.to,
-      terminal: findState(definition, req.to)?.terminal === true,
-      reasonCode: req.reasonCode ?? null,
-      comment: req.comment ?? null,
-      actor: system ? { userId: null, type: 'SYSTEM' } : { userId: req.actor.id, type: 'USER' },
-      updateId,
-      definitionVersion,
-      correlationId: req.correlationId ?? null,
-      at: new Date().toISOString(),
-    });
+    let view: DossierView;
+    try {
+      view = await acts.applyTransition({
+        orgId: input.orgId,
+        dossierId: input.dossierId,
+        from: status,
+        to: req.to,
+        terminal: findState(definition, req.to)?.terminal === true,
+        reasonCode: req.reasonCode ?? null,
+        comment: req.comment ?? null,
+        actor: system ? { userId: null, type: 'SYSTEM' } : { userId: req.actor.id, type: 'USER' },
+        updateId,
+        definitionVersion,
+        correlationId: req.correlationId ?? null,
+        at: new Date().toISOString(),
+        // Guard and required fields are checked on facts read in the same transaction as the write.
+        check: needsFacts
+          ? {
+              definition,
+              user: { ...user, roles: [...user.roles], permissions: [...user.permissions] },
+              lang: req.lang ?? 'fr',
+            }
+          : undefined,
+      });
+    } catch (err) {
+      const cause = err instanceof ActivityFailure ? err.cause : undefined;
+      if (cause instanceof ApplicationFailure && cause.type === 'TransitionBlocked') {
+        refuse(
+          DossierRefusal.BLOCKED,
+          cause.message,
+          (cause.details?.[0] as Record<string, unknown> | undefined) ?? {},
+        );
+      }
+      throw err;
+    }
     enter(req.to);
     return view;
   };

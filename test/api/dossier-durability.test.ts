@@ -16,7 +16,12 @@ let worker: ChildProcess | undefined;
 function startWorker(): Promise<ChildProcess> {
   // node itself (not the tsx wrapper, which would leave its child running on SIGKILL).
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/worker-process.ts'], {
-    env: { ...process.env, ATLAS_APP_DB_URL: inject('appUrl'), ATLAS_TEMPORAL_ADDRESS: inject('temporalAddress'), ATLAS_TASK_QUEUE: queue },
+    env: {
+      ...process.env,
+      ATLAS_APP_DB_URL: inject('appUrl'),
+      ATLAS_TEMPORAL_ADDRESS: inject('temporalAddress'),
+      ATLAS_TASK_QUEUE: queue,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -38,68 +43,112 @@ afterAll(async () => {
 });
 
 describe('durability', () => {
-  it('applies every accepted transition exactly once when the worker is SIGKILLed mid-flight', { timeout: 120_000 }, async () => {
-    const dossiers = [];
-    for (let i = 0; i < 40; i++) dossiers.push(await createDossier(t.app, agent.headers, { budgetMax: 100000, title: `Kill ${i}` }));
-    const inFlight = Promise.all(dossiers.map((d, i) => transition(t.app, agent.headers, d.id, i % 2 ? { to: 'QUALIFIED' } : { to: 'LOST', reasonCode: 'BUDGET' })));
-    await new Promise((r) => setTimeout(r, 150));
-    worker!.kill('SIGKILL');
-    await new Promise((r) => setTimeout(r, 500));
-    worker = await startWorker();
-    const results = await inFlight;
-    for (const [i, d] of dossiers.entries()) {
-      const expected = i % 2 ? 'QUALIFIED' : 'LOST';
-      const res = results[i]!;
-      const history = (await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${d.id}/history`, headers: agent.headers })).json().data;
-      const current = (await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${d.id}`, headers: agent.headers })).json();
-      if (res.statusCode === 200) {
-        expect(history, `dossier ${i}`).toHaveLength(2);
-        expect(current.statusCode).toBe(expected);
-      } else {
-        // Not accepted (e.g. the request timed out): nothing half-written either way.
-        expect(history.length).toBeLessThanOrEqual(2);
-        expect(res.statusCode).toBeGreaterThanOrEqual(500);
+  it(
+    'applies every accepted transition exactly once when the worker is SIGKILLed mid-flight',
+    { timeout: 120_000 },
+    async () => {
+      const dossiers = [];
+      for (let i = 0; i < 40; i++)
+        dossiers.push(await createDossier(t.app, agent.headers, { budgetMax: 100000, title: `Kill ${i}` }));
+      const inFlight = Promise.all(
+        dossiers.map((d, i) =>
+          transition(
+            t.app,
+            agent.headers,
+            d.id,
+            i % 2 ? { to: 'QUALIFIED' } : { to: 'LOST', reasonCode: 'BUDGET' },
+          ),
+        ),
+      );
+      await new Promise((r) => setTimeout(r, 150));
+      worker!.kill('SIGKILL');
+      await new Promise((r) => setTimeout(r, 500));
+      worker = await startWorker();
+      const results = await inFlight;
+      for (const [i, d] of dossiers.entries()) {
+        const expected = i % 2 ? 'QUALIFIED' : 'LOST';
+        const res = results[i]!;
+        const history = (
+          await t.app.inject({
+            method: 'GET',
+            url: `/api/v1/dossiers/${d.id}/history`,
+            headers: agent.headers,
+          })
+        ).json().data;
+        const current = (
+          await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${d.id}`, headers: agent.headers })
+        ).json();
+        if (res.statusCode === 200) {
+          expect(history, `dossier ${i}`).toHaveLength(2);
+          expect(current.statusCode).toBe(expected);
+        } else {
+          // Not accepted (e.g. the request timed out): nothing half-written either way.
+          expect(history.length).toBeLessThanOrEqual(2);
+          expect(res.statusCode).toBeGreaterThanOrEqual(500);
+        }
       }
-    }
-    expect(results.filter((r) => r.statusCode === 200).length).toBeGreaterThan(30);
-  });
+      expect(results.filter((r) => r.statusCode === 200).length).toBeGreaterThan(30);
+    },
+  );
 
-  it('continues as new before the history grows without bound, losing nothing', { timeout: 120_000 }, async () => {
-    const d = await createDossier(t.app, agent.headers, { budgetMax: 100000 });
-    const handle = t.temporal.workflow.getHandle(d.workflowId);
-    const firstRun = (await handle.describe()).runId;
-    let to = 'QUALIFIED';
-    for (let i = 0; i < 16; i++) {
-      const res = await transition(t.app, agent.headers, d.id, { to });
-      expect(res.statusCode, res.body).toBe(200);
-      to = to === 'QUALIFIED' ? 'NEW' : 'QUALIFIED';
-    }
-    const description = await t.temporal.workflow.getHandle(d.workflowId).describe();
-    expect(description.runId).not.toBe(firstRun);
-    expect(description.status.name).toBe('RUNNING');
-    const history = (await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${d.id}/history`, headers: agent.headers })).json().data;
-    expect(history).toHaveLength(17);
-    const state = await t.temporal.workflow.getHandle(d.workflowId).query<{ statusCode: string; historyLength: number }>('state');
-    expect(state.statusCode).toBe('NEW');
-    expect(state.historyLength).toBeLessThan(80);
-  });
+  it(
+    'continues as new before the history grows without bound, losing nothing',
+    { timeout: 120_000 },
+    async () => {
+      const d = await createDossier(t.app, agent.headers, { budgetMax: 100000 });
+      const handle = t.temporal.workflow.getHandle(d.workflowId);
+      const firstRun = (await handle.describe()).runId;
+      let to = 'QUALIFIED';
+      for (let i = 0; i < 16; i++) {
+        const res = await transition(t.app, agent.headers, d.id, { to });
+        expect(res.statusCode, res.body).toBe(200);
+        to = to === 'QUALIFIED' ? 'NEW' : 'QUALIFIED';
+      }
+      const description = await t.temporal.workflow.getHandle(d.workflowId).describe();
+      expect(description.runId).not.toBe(firstRun);
+      expect(description.status.name).toBe('RUNNING');
+      const history = (
+        await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${d.id}/history`, headers: agent.headers })
+      ).json().data;
+      expect(history).toHaveLength(17);
+      const state = await t.temporal.workflow
+        .getHandle(d.workflowId)
+        .query<{ statusCode: string; historyLength: number }>('state');
+      expect(state.statusCode).toBe('NEW');
+      expect(state.historyLength).toBeLessThan(80);
+    },
+  );
 
-  it('replays recorded histories against the current workflow code (determinism guard)', { timeout: 120_000 }, async () => {
-    const d = await createDossier(t.app, agent.headers, { budgetMax: 100000 });
-    for (const to of ['QUALIFIED', 'APPOINTMENT', 'QUALIFIED', 'LOST']) {
-      const res = await transition(t.app, agent.headers, d.id, to === 'LOST' ? { to, reasonCode: 'BUDGET' } : { to });
-      expect(res.statusCode).toBe(200);
-    }
-    const history = await t.temporal.workflow.getHandle(d.workflowId).fetchHistory();
-    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, d.workflowId)).resolves.toBeUndefined();
-    // Histories recorded by earlier versions of the code must still replay (committed fixtures).
-    const fixtures = path.resolve('test/fixtures/histories');
-    if (process.env.UPDATE_HISTORY_FIXTURES) writeFileSync(path.join(fixtures, 'dossier-walk.json'), historyToJSON(history));
-    const files = readdirSync(fixtures).filter((f) => f.endsWith('.json'));
-    expect(files.length).toBeGreaterThan(0);
-    for (const file of files) {
-      const recorded = JSON.parse(readFileSync(path.join(fixtures, file), 'utf8'));
-      await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, recorded, file)).resolves.toBeUndefined();
-    }
-  });
+  it(
+    'replays recorded histories against the current workflow code (determinism guard)',
+    { timeout: 120_000 },
+    async () => {
+      const d = await createDossier(t.app, agent.headers, { budgetMax: 100000 });
+      for (const to of ['QUALIFIED', 'APPOINTMENT', 'QUALIFIED', 'LOST']) {
+        const res = await transition(
+          t.app,
+          agent.headers,
+          d.id,
+          to === 'LOST' ? { to, reasonCode: 'BUDGET' } : { to },
+        );
+        expect(res.statusCode).toBe(200);
+      }
+      const history = await t.temporal.workflow.getHandle(d.workflowId).fetchHistory();
+      await expect(
+        Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, d.workflowId),
+      ).resolves.toBeUndefined();
+      // Histories recorded by earlier versions of the code must still replay (committed fixtures).
+      const fixtures = path.resolve('test/fixtures/histories');
+      if (process.env.UPDATE_HISTORY_FIXTURES)
+        writeFileSync(path.join(fixtures, 'dossier-walk.json'), historyToJSON(history));
+      const files = readdirSync(fixtures).filter((f) => f.endsWith('.json'));
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        const recorded = JSON.parse(readFileSync(path.join(fixtures, file), 'utf8'));
+        await expect(
+          Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, recorded, file),
+        ).resolves.toBeUndefined();
+      }
+    },
+  );
 });

@@ -19,8 +19,13 @@ afterAll(() => t.close());
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function timeline(id: string) {
-  const res = await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${id}/timeline?pageSize=50`, headers: agent.headers });
-  return res.json<{ data: { kind: string; title: string; payload: Record<string, unknown> | null }[] }>().data;
+  const res = await t.app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${id}/timeline?pageSize=50`,
+    headers: agent.headers,
+  });
+  return res.json<{ data: { kind: string; title: string; payload: Record<string, unknown> | null }[] }>()
+    .data;
 }
 
 async function waitFor<T>(fn: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
@@ -38,7 +43,14 @@ describe('state timers and automations (durable Temporal timers)', () => {
     const caseType = await publishTestDefinition(t.orm, agent.user.orgId, {
       name: { fr: 'Minuteurs' },
       states: [
-        { code: 'NEW', initial: true, timers: [{ after: 'PT1S', action: 'remindAgent', message: { fr: 'Relancer le client' } }, { after: 'PT2S', action: 'autoTransition', to: 'QUALIFIED' }] },
+        {
+          code: 'NEW',
+          initial: true,
+          timers: [
+            { after: 'PT1S', action: 'remindAgent', message: { fr: 'Relancer le client' } },
+            { after: 'PT2S', action: 'autoTransition', to: 'QUALIFIED' },
+          ],
+        },
         { code: 'QUALIFIED', timers: [{ after: 'PT1S', action: 'escalateManager' }] },
         { code: 'WON', terminal: true, reasonType: 'WON' },
         { code: 'LOST', terminal: true, reasonType: 'LOSS' },
@@ -58,21 +70,46 @@ describe('state timers and automations (durable Temporal timers)', () => {
     const kinds = events.map((e) => e.kind).reverse();
     expect(kinds).toEqual(['CREATED', 'REMINDER', 'STATUS_CHANGE', 'ESCALATION']);
     expect(events.find((e) => e.kind === 'REMINDER')?.title).toBe('Relancer le client');
-    const history = (await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${d.id}/history`, headers: agent.headers })).json().data;
+    const history = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${d.id}/history`, headers: agent.headers })
+    ).json().data;
     expect(history[1]).toMatchObject({ from: 'NEW', to: 'QUALIFIED', actor: null, actorType: 'SYSTEM' });
 
-    const agentInbox = (await t.app.inject({ method: 'GET', url: '/api/v1/notifications?pageSize=100', headers: agent.headers })).json().data;
-    expect(agentInbox.some((n: { kind: string; entityId: string }) => n.kind === 'DOSSIER_REMINDER' && n.entityId === d.id)).toBe(true);
-    const managerInbox = (await t.app.inject({ method: 'GET', url: '/api/v1/notifications?pageSize=100', headers: manager.headers })).json().data;
-    expect(managerInbox.some((n: { kind: string; entityId: string }) => n.kind === 'DOSSIER_ESCALATION' && n.entityId === d.id)).toBe(true);
+    const agentInbox = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/notifications?pageSize=100', headers: agent.headers })
+    ).json().data;
+    expect(
+      agentInbox.some(
+        (n: { kind: string; entityId: string }) => n.kind === 'DOSSIER_REMINDER' && n.entityId === d.id,
+      ),
+    ).toBe(true);
+    const managerInbox = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/notifications?pageSize=100',
+        headers: manager.headers,
+      })
+    ).json().data;
+    expect(
+      managerInbox.some(
+        (n: { kind: string; entityId: string }) => n.kind === 'DOSSIER_ESCALATION' && n.entityId === d.id,
+      ),
+    ).toBe(true);
   });
 
   it('skips an "unless activity" reminder when something happened in the state, and cancels timers on leaving it', async () => {
     const caseType = await publishTestDefinition(t.orm, agent.user.orgId, {
       name: { fr: 'Sauf activité' },
       states: [
-        { code: 'NEW', initial: true, timers: [{ after: 'PT2S', action: 'remindAgent', unlessActivity: true }] },
-        { code: 'QUALIFIED', timers: [{ after: 'PT2S', action: 'autoTransition', to: 'LOST', reasonCode: 'NO_RESPONSE' }] },
+        {
+          code: 'NEW',
+          initial: true,
+          timers: [{ after: 'PT2S', action: 'remindAgent', unlessActivity: true }],
+        },
+        {
+          code: 'QUALIFIED',
+          timers: [{ after: 'PT2S', action: 'autoTransition', to: 'LOST', reasonCode: 'NO_RESPONSE' }],
+        },
         { code: 'LOST', terminal: true, reasonType: 'LOSS' },
         { code: 'WON', terminal: true, reasonType: 'WON' },
       ],
@@ -87,19 +124,39 @@ describe('state timers and automations (durable Temporal timers)', () => {
     const quiet = await createDossier(t.app, agent.headers, { caseType });
     const busy = await createDossier(t.app, agent.headers, { caseType });
     await withTenant(t.orm, { orgId: agent.user.orgId }, async (em) => {
-      em.create(TimelineEvent, { id: randomUUID(), orgId: agent.user.orgId, dossierId: busy.id, kind: 'NOTE', title: 'Called back', occurredAt: new Date(), sourceKey: `note:${busy.id}` });
+      em.create(TimelineEvent, {
+        id: randomUUID(),
+        orgId: agent.user.orgId,
+        dossierId: busy.id,
+        kind: 'NOTE',
+        title: 'Called back',
+        occurredAt: new Date(),
+        sourceKey: `note:${busy.id}`,
+      });
       await em.flush();
     });
     const moved = await createDossier(t.app, agent.headers, { caseType });
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${moved.id}/transitions`, headers: agent.headers, payload: { to: 'QUALIFIED' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/dossiers/${moved.id}/transitions`,
+      headers: agent.headers,
+      payload: { to: 'QUALIFIED' },
+    });
     expect(res.statusCode).toBe(200);
-    await t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${moved.id}/transitions`, headers: agent.headers, payload: { to: 'WON', reasonCode: 'OTHER' } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/dossiers/${moved.id}/transitions`,
+      headers: agent.headers,
+      payload: { to: 'WON', reasonCode: 'OTHER' },
+    });
     await sleep(3500);
     expect((await timeline(quiet.id)).map((e) => e.kind)).toContain('REMINDER');
     expect((await timeline(busy.id)).map((e) => e.kind)).not.toContain('REMINDER');
     const movedKinds = (await timeline(moved.id)).map((e) => e.kind);
     expect(movedKinds).not.toContain('REMINDER');
-    const state = (await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${moved.id}`, headers: agent.headers })).json();
+    const state = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${moved.id}`, headers: agent.headers })
+    ).json();
     expect(state.statusCode).toBe('WON');
   });
 });

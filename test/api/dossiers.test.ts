@@ -302,3 +302,39 @@ describe('dossiers on Temporal', () => {
     expect(columns[0].data.length).toBeLessThanOrEqual(5);
   });
 });
+
+describe('deactivating an agent (F-1.4)', () => {
+  it('reassigns their dossiers to a manager, audited per record', async () => {
+    const admin = await login(t.app, 'admin@demo.test', 'demo');
+    const email = `leaving-${randomUUID().slice(0, 8)}@demo.test`;
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: admin.headers,
+      payload: { email, fullName: 'Leaving Agent', password: 'long-password-1', roles: ['AGENT'] },
+    });
+    const leaverId = created.json().id;
+    const d = await createDossier(t.app, agent.headers, { assignedAgentId: leaverId });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${leaverId}/deactivate`,
+      headers: admin.headers,
+      payload: {},
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().reassigned.Dossier).toBe(1);
+    const after = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${d.id}`, headers: agent.headers })
+    ).json();
+    expect(after.assignedAgentId).toBe(manager.user.id);
+    const audit = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/audit?entityId=${d.id}&action=REASSIGN`,
+        headers: admin.headers,
+      })
+    ).json();
+    expect(audit.total).toBe(1);
+    expect(audit.data[0].actorId).toBe(admin.user.id);
+  });
+});

@@ -4,7 +4,11 @@ import { withTenant, type Orm } from '../../db/orm.js';
 import type { WorkflowDefinitionBody } from '../../definitions/workflow-definition.schema.js';
 
 /** Publishes a definition for a fresh case type straight in the database (test fixture). */
-export async function publishTestDefinition(orm: Orm, orgId: string, body: Omit<WorkflowDefinitionBody, 'caseType'>): Promise<string> {
+export async function publishTestDefinition(
+  orm: Orm,
+  orgId: string,
+  body: Omit<WorkflowDefinitionBody, 'caseType'>,
+): Promise<string> {
   const caseType = `T_${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
   await withTenant(orm, { orgId }, async (em) => {
     em.create(WorkflowDefinition, {

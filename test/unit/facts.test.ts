@@ -45,7 +45,11 @@ describe('guard facts building', () => {
   });
 
   it('groups parties by role and totals the counts', () => {
-    expect(facts.parties).toEqual({ BUYER: [{ contactId: 'c1' }, { contactId: 'c2' }], SELLER: [{ contactId: 'c3' }], count: 3 });
+    expect(facts.parties).toEqual({
+      BUYER: [{ contactId: 'c1' }, { contactId: 'c2' }],
+      SELLER: [{ contactId: 'c3' }],
+      count: 3,
+    });
     expect(facts.counts.activities).toEqual({ CALL: 2, VISIT: 1, total: 3 });
     expect(facts.counts.messages).toEqual({ total: 0 });
   });
@@ -59,7 +63,18 @@ describe('guard facts building', () => {
     const def = builtInTemplate('ACHAT')!;
     const user = { roles: ['AGENT'], permissions: ['CRM_DEALS_STAGE_CHANGE'] };
     expect(checkTransition(def, 'NEGOTIATION', 'WON', facts, user).allowed).toBe(true);
-    const noAmount = buildGuardFacts({ ...{ dossier: { ...dossier, amount: null }, parties: [], activityCounts: {}, appointmentCounts: {}, messageCounts: {}, consents: {}, user: { id: 'u1', ...user }, now: new Date() } });
+    const noAmount = buildGuardFacts({
+      ...{
+        dossier: { ...dossier, amount: null },
+        parties: [],
+        activityCounts: {},
+        appointmentCounts: {},
+        messageCounts: {},
+        consents: {},
+        user: { id: 'u1', ...user },
+        now: new Date(),
+      },
+    });
     const blocked = checkTransition(def, 'NEGOTIATION', 'WON', noAmount, user, 'en');
     expect(blocked.allowed).toBe(false);
     expect(blocked.reasonCode).toBe('REQUIRED_FIELD');

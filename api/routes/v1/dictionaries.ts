@@ -48,6 +48,7 @@ const changeProperties = {
   isActive: { type: 'boolean' },
   metadata: { type: 'object', additionalProperties: true, maxProperties: 50 },
 } as const;
+
 /** A POST without a body validates as `{}`: its body fields are all optional. */
 const emptyBodyAsObject = async (request: FastifyRequest) => {
   request.body ??= {};
