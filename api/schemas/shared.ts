@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { guardFactsSchema } from '../../definitions/guard-facts.schema.js';
+import { workflowDefinitionSchema } from '../../definitions/workflow-definition.schema.js';
 
 /** Shared JSON schemas, registered by `$id` so routes `$ref` them and OpenAPI lists them once. */
 export const sharedSchemas = [
@@ -105,8 +107,19 @@ export const sharedSchemas = [
   },
 ] as const;
 
+/** A definitions/ JSON Schema under a short `$id`, so the API docs list it as a component. */
+function asComponent(id: string, schema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _draft, $id: _url, ...rest } = schema;
+  return { ...rest, $id: id };
+}
+
 export function registerSharedSchemas(app: FastifyInstance): void {
   for (const schema of sharedSchemas) app.addSchema(schema);
+  // Documented for managers and integrators: what a definition is, and what its guards can read.
+  app.addSchema(asComponent('GuardFacts', guardFactsSchema as unknown as Record<string, unknown>));
+  app.addSchema(
+    asComponent('WorkflowDefinitionBody', workflowDefinitionSchema as unknown as Record<string, unknown>),
+  );
 }
 
 /** Standard error responses for a route, all problem+json. */

@@ -33,6 +33,9 @@ describe('health and docs', () => {
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.components.schemas.Problem).toBeDefined();
+    // The low-code language is documented for integrators: definitions and the facts guards read.
+    expect(doc.components.schemas.GuardFacts.properties.dossier).toBeDefined();
+    expect(doc.components.schemas.WorkflowDefinitionBody.properties.states).toBeDefined();
     expect(doc.paths['/api/v1/auth/login'].post.requestBody).toBeDefined();
     for (const [path, ops] of Object.entries<Record<string, { responses?: object }>>(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
