@@ -6,12 +6,18 @@ import context from './plugins/app/context.js';
 import errors from './plugins/app/errors.js';
 import adminUiRoutes from './routes/admin-ui.js';
 import healthRoutes from './routes/health.js';
+import accountRoutes from './routes/v1/accounts/index.js';
+import activityRoutes from './routes/v1/activities.js';
 import auditRoutes from './routes/v1/audit.js';
 import authRoutes from './routes/v1/auth.js';
+import contactRoutes from './routes/v1/contacts/index.js';
 import dictionaryRoutes from './routes/v1/dictionaries.js';
 import dossierRoutes from './routes/v1/dossiers/index.js';
+import messageRoutes from './routes/v1/messages.js';
 import notificationRoutes from './routes/v1/notifications.js';
+import reportRoutes from './routes/v1/reports.js';
 import roleRoutes from './routes/v1/roles.js';
+import timelineRoutes from './routes/v1/timeline.js';
 import userRoutes from './routes/v1/users.js';
 import workflowDefinitionRoutes from './routes/v1/workflow-definitions/index.js';
 import { registerSharedSchemas } from './schemas/shared.js';
@@ -41,8 +47,14 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
       await v1.register(auditRoutes);
       await v1.register(notificationRoutes);
       await v1.register(dossierRoutes);
+      await v1.register(contactRoutes);
+      await v1.register(accountRoutes);
       await v1.register(dictionaryRoutes);
       await v1.register(workflowDefinitionRoutes);
+      await v1.register(reportRoutes);
+      await v1.register(activityRoutes);
+      await v1.register(messageRoutes);
+      await v1.register(timelineRoutes);
     },
     { prefix: '/api/v1' },
   );

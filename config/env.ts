@@ -33,6 +33,8 @@ export const envJsonSchema = {
     TEMPORAL_UI_PORT: { type: 'integer', minimum: 1, maximum: 65535, default: 8233 },
     /** History events after which a dossier workflow continues as new (Temporal's own hint also applies). */
     DOSSIER_HISTORY_LIMIT: { type: 'integer', minimum: 20, default: 4000 },
+    /** Period of the follow-up reminder schedule (daily in production; seconds in tests). */
+    FOLLOW_UP_REMINDER_INTERVAL_SECONDS: { type: 'integer', minimum: 1, default: 86400 },
     JWT_SECRET: { type: 'string', minLength: 32 },
     JWT_EXPIRES_IN: { type: 'string', default: '8h' },
     CORS_ORIGINS: { type: 'string', default: 'http://localhost:3000,http://localhost:5173' },
@@ -61,6 +63,7 @@ export interface Env {
   TEMPORAL_DEV_PORT: number;
   TEMPORAL_UI_PORT: number;
   DOSSIER_HISTORY_LIMIT: number;
+  FOLLOW_UP_REMINDER_INTERVAL_SECONDS: number;
   JWT_SECRET: string;
   JWT_EXPIRES_IN: string;
   CORS_ORIGINS: string;

@@ -60,6 +60,9 @@ export async function migrate(
     await client.query(`grant select, insert, update, delete on all tables in schema public to ${r}`);
     await client.query(`grant usage, select on all sequences in schema public to ${r}`);
     await client.query(`revoke update, delete, truncate on audit_event from ${r}`);
+    // Activities and task completions are immutable facts; messages only get delivery-status updates.
+    await client.query(`revoke update, delete, truncate on activity, activity_completion from ${r}`);
+    await client.query(`revoke delete, truncate on message from ${r}`);
     await client.query(`revoke all on mikro_orm_migrations from ${r}`);
     await syncGlobalDictionary((sql, params) => client.query(sql, params));
   } finally {

@@ -8,6 +8,7 @@ import type { Em, TenantContext } from './orm.js';
  */
 export const ASSIGNABLE_RECORDS: { table: string; column: string; entityType: string }[] = [
   { table: 'dossier', column: 'assigned_agent_id', entityType: 'Dossier' },
+  { table: 'contact', column: 'assigned_agent_id', entityType: 'Contact' },
 ];
 
 export class UserAdminError extends Error {

@@ -16,6 +16,7 @@ import { createOrm } from '../db/orm.js';
 import { DEMO_ORGS, DEMO_ROLES, demoEmail, seedDemo } from '../db/seed.js';
 import { ensureDatabase, ensureTemporal } from '../runtime/stack.js';
 import { createWorker } from '../worker/create-worker.js';
+import { ensureFollowUpReminderSchedule } from '../worker/schedules.js';
 
 const log = (m: string) => console.log(`[atlas] ${m}`);
 // We stop the worker ourselves, in order, on Ctrl-C (the SDK would re-raise the signal after its own shutdown).
@@ -78,6 +79,10 @@ try {
 
   const connection = await Connection.connect({ address: temporalServer.address });
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  await ensureFollowUpReminderSchedule(temporal, {
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    intervalSeconds: env.FOLLOW_UP_REMINDER_INTERVAL_SECONDS,
+  });
   const app = Fastify(fastifyOptions(env, { level: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL }));
   await app.register(atlasApp, { env, orm, temporal });
   await app.listen({ port: env.PORT, host: env.HOST });

@@ -1,3 +1,4 @@
 // Bundle entry for the worker: every workflow type the product runs is exported from here.
 export { dossierLifecycle } from './dossier-lifecycle.js';
+export { followUpReminders } from './follow-up-reminders.js';
 export { workerProbe } from './worker-probe.js';

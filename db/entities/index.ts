@@ -1,4 +1,7 @@
+import { Account, AccountContact } from './account.js';
+import { Activity, ActivityCompletion, ActivityReminder, Message } from './activity.js';
 import { AuditEvent } from './audit-event.js';
+import { Contact, ContactAssignment, ContactRole } from './contact.js';
 import { Dossier, DossierStatusHistory, IdempotencyRecord, TimelineEvent } from './dossier.js';
 import { RefDictionary } from './ref-dictionary.js';
 import { WorkflowDefinition } from './workflow-definition.js';
@@ -8,10 +11,19 @@ import { Role } from './role.js';
 import { User } from './user.js';
 
 export {
+  Account,
+  AccountContact,
+  Activity,
+  ActivityCompletion,
+  ActivityReminder,
   AuditEvent,
+  Contact,
+  ContactAssignment,
+  ContactRole,
   Dossier,
   DossierStatusHistory,
   IdempotencyRecord,
+  Message,
   Notification,
   Organization,
   RefDictionary,
@@ -20,6 +32,7 @@ export {
   User,
   WorkflowDefinition,
 };
+export type { IActivity, IActivityCompletion, IActivityReminder, IMessage } from './activity.js';
 export type { IDossier, IDossierStatusHistory, ITimelineEvent } from './dossier.js';
 export type { IRefDictionary } from './ref-dictionary.js';
 export type { IWorkflowDefinition } from './workflow-definition.js';
@@ -28,6 +41,8 @@ export type { INotification } from './notification.js';
 export type { IOrganization } from './organization.js';
 export type { IRole } from './role.js';
 export type { IUser } from './user.js';
+export type { IAccount, IAccountContact } from './account.js';
+export type { IContact, IContactAssignment, IContactRole } from './contact.js';
 
 export const entities = [
   Organization,
@@ -41,6 +56,15 @@ export const entities = [
   DossierStatusHistory,
   TimelineEvent,
   IdempotencyRecord,
+  Contact,
+  ContactRole,
+  ContactAssignment,
+  Account,
+  AccountContact,
+  Activity,
+  ActivityCompletion,
+  ActivityReminder,
+  Message,
 ];
 /** Entities whose rows belong to one organisation (tenant filter + RLS). */
 export const tenantEntities = [
@@ -53,4 +77,13 @@ export const tenantEntities = [
   DossierStatusHistory,
   TimelineEvent,
   IdempotencyRecord,
+  Contact,
+  ContactRole,
+  ContactAssignment,
+  Account,
+  AccountContact,
+  Activity,
+  ActivityCompletion,
+  ActivityReminder,
+  Message,
 ];

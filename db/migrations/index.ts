@@ -4,9 +4,13 @@
 import { Migration20261121225835_init } from './Migration20261121225835_init.js';
 import { Migration20261121225900_security } from './Migration20261121225900_security.js';
 import { Migration20261121231953_engine } from './Migration20261121231953_engine.js';
+import { Migration20261122000100_contacts } from './Migration20261122000100_contacts.js';
+import { Migration20261122000200_activities } from './Migration20261122000200_activities.js';
 
 export const migrationsList = [
   { name: 'Migration20261121225835_init', class: Migration20261121225835_init },
   { name: 'Migration20261121225900_security', class: Migration20261121225900_security },
   { name: 'Migration20261121231953_engine', class: Migration20261121231953_engine },
+  { name: 'Migration20261122000100_contacts', class: Migration20261122000100_contacts },
+  { name: 'Migration20261122000200_activities', class: Migration20261122000200_activities },
 ];

@@ -1,0 +1,50 @@
+import { accountView } from '../../../../db/contacts.js';
+import { accountSearchDocument } from '../../../../db/entities/account.js';
+import { Account, AccountContact } from '../../../../db/entities/index.js';
+import type { Em } from '../../../../db/orm.js';
+import { parseSort } from '../../../lib/list.js';
+import { problems } from '../../../problem.js';
+import { toPrefixTsQuery } from '../dossiers/queries.js';
+import type { ListAccountsQuery } from './schemas.js';
+
+const SORTABLE = ['createdAt', 'updatedAt', 'name', 'code', 'type', 'city'] as const;
+
+export async function listAccounts(em: Em, orgId: string, q: ListAccountsQuery) {
+  const qb = em.createQueryBuilder(Account, 'a').where({ orgId });
+  if (q.type?.length) qb.andWhere({ type: { $in: q.type } });
+  if (q.city) qb.andWhere({ city: q.city });
+  if (q.country) qb.andWhere({ country: q.country });
+  if (q.contactId) {
+    qb.andWhere('exists (select 1 from account_contact l where l.account_id = a.id and l.contact_id = ?)', [
+      q.contactId,
+    ]);
+  }
+  if (q.q) {
+    const tsq = toPrefixTsQuery(q.q);
+    if (!tsq) throw problems.validation([{ field: 'q', message: 'needs at least one letter or digit' }]);
+    // Same expression as account_search_index.
+    const document = accountSearchDocument('a.');
+    qb.andWhere(`to_tsvector('simple', ${document}) @@ to_tsquery('simple', ?)`, [tsq]);
+  }
+  const orderBy = parseSort(q.sort, SORTABLE, { createdAt: 'desc' });
+  qb.orderBy({ ...orderBy, id: 'asc' })
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [rows, total] = await qb.getResultAndCount();
+  const links = rows.length
+    ? await em.find(
+        AccountContact,
+        { accountId: { $in: rows.map((r) => r.id) } },
+        { orderBy: { createdAt: 'asc' } },
+      )
+    : [];
+  return {
+    data: rows.map((a) =>
+      accountView(
+        a,
+        links.filter((l) => l.accountId === a.id),
+      ),
+    ),
+    total,
+  };
+}

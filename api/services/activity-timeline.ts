@@ -1,0 +1,180 @@
+import type { Em } from '../../db/orm.js';
+import { decodeCursor, pageWithCursor, placeholders } from './activity-cursor.js';
+
+export interface MessageView {
+  id: string;
+  dossierId: string;
+  contactId: string | null;
+  direction: string;
+  channel: string;
+  content: string;
+  timestamp: string;
+  deliveryStatus: string;
+  deliveryStatusAt: string | null;
+  providerId: string | null;
+  authorId: string | null;
+  createdAt: string;
+}
+
+interface MessageRow {
+  id: string;
+  dossier_id: string;
+  contact_id: string | null;
+  direction: string;
+  channel: string;
+  content: string;
+  timestamp: Date;
+  delivery_status: string;
+  delivery_status_at: Date | null;
+  provider_id: string | null;
+  author_id: string | null;
+  created_at: Date;
+  cursor_at: string;
+}
+
+export function messageView(r: MessageRow): MessageView {
+  return {
+    id: r.id,
+    dossierId: r.dossier_id,
+    contactId: r.contact_id,
+    direction: r.direction,
+    channel: r.channel,
+    content: r.content,
+    timestamp: new Date(r.timestamp).toISOString(),
+    deliveryStatus: r.delivery_status,
+    deliveryStatusAt: r.delivery_status_at ? new Date(r.delivery_status_at).toISOString() : null,
+    providerId: r.provider_id,
+    authorId: r.author_id,
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+}
+
+interface Keyset {
+  cursor?: string | undefined;
+  pageSize?: number | undefined;
+}
+
+/** Adds the keyset condition after a cursor and fetches one row more than the page to know if more exist. */
+function keysetClause(column: string, q: Keyset, where: string[], params: unknown[]): number {
+  const cursor = decodeCursor(q.cursor);
+  if (cursor) {
+    where.push(`(${column}, id) < (?::timestamptz, ?::uuid)`);
+    params.push(cursor.at, cursor.id);
+  }
+  return q.pageSize ?? 25;
+}
+
+export interface MessageFilters extends Keyset {
+  channel?: string | undefined;
+  direction?: string | undefined;
+}
+
+/** A dossier's messages, newest first (index org_id, dossier_id, timestamp desc). */
+export async function listMessages(em: Em, orgId: string, dossierId: string, f: MessageFilters) {
+  const where = ['org_id = ?', 'dossier_id = ?'];
+  const params: unknown[] = [orgId, dossierId];
+  if (f.channel) {
+    where.push('channel = ?');
+    params.push(f.channel);
+  }
+  if (f.direction) {
+    where.push('direction = ?');
+    params.push(f.direction);
+  }
+  const countParams = [...params];
+  const countWhere = [...where];
+  const limit = keysetClause('"timestamp"', f, where, params);
+  const rows = await em.execute<MessageRow[]>(
+    `select *, to_json("timestamp") #>> '{}' as cursor_at from message where ${where.join(' and ')}
+      order by "timestamp" desc, id desc limit ?`,
+    [...params, limit + 1],
+  );
+  const count = await em.execute<{ n: string }[]>(
+    `select count(*)::text as n from message where ${countWhere.join(' and ')}`,
+    countParams,
+  );
+  const page = pageWithCursor(rows, limit);
+  return { data: page.rows.map(messageView), total: Number(count[0]?.n ?? 0), nextCursor: page.nextCursor };
+}
+
+export interface TimelineFilters extends Keyset {
+  kind?: string[] | undefined;
+  channel?: string[] | undefined;
+  direction?: string[] | undefined;
+  authorId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+interface TimelineRow {
+  id: string;
+  dossier_id: string | null;
+  contact_id: string | null;
+  kind: string;
+  channel: string | null;
+  direction: string | null;
+  author_id: string | null;
+  title: string;
+  body: string | null;
+  payload: Record<string, unknown> | null;
+  occurred_at: Date;
+  cursor_at: string;
+}
+
+/** Everything that happened around one contact, from timeline_event.contact_id, newest first. */
+export async function contactTimeline(em: Em, orgId: string, contactId: string, f: TimelineFilters) {
+  const where = ['org_id = ?', 'contact_id = ?'];
+  const params: unknown[] = [orgId, contactId];
+  for (const [column, values] of [
+    ['kind', f.kind],
+    ['channel', f.channel],
+    ['direction', f.direction],
+  ] as const) {
+    if (values?.length) {
+      where.push(`${column} in (${placeholders(values)})`);
+      params.push(...values);
+    }
+  }
+  if (f.authorId) {
+    where.push('author_id = ?');
+    params.push(f.authorId);
+  }
+  if (f.from) {
+    where.push('occurred_at >= ?::timestamptz');
+    params.push(f.from);
+  }
+  if (f.to) {
+    where.push('occurred_at < ?::timestamptz');
+    params.push(f.to);
+  }
+  const countParams = [...params];
+  const countWhere = [...where];
+  const limit = keysetClause('occurred_at', f, where, params);
+  const rows = await em.execute<TimelineRow[]>(
+    `select *, to_json(occurred_at) #>> '{}' as cursor_at from timeline_event where ${where.join(' and ')}
+      order by occurred_at desc, id desc limit ?`,
+    [...params, limit + 1],
+  );
+  const count = await em.execute<{ n: string }[]>(
+    `select count(*)::text as n from timeline_event where ${countWhere.join(' and ')}`,
+    countParams,
+  );
+  const page = pageWithCursor(rows, limit);
+  return {
+    data: page.rows.map((r) => ({
+      id: r.id,
+      dossierId: r.dossier_id,
+      contactId: r.contact_id,
+      kind: r.kind,
+      channel: r.channel,
+      direction: r.direction,
+      authorId: r.author_id,
+      title: r.title,
+      body: r.body,
+      payload: r.payload,
+      occurredAt: new Date(r.occurred_at).toISOString(),
+    })),
+    total: Number(count[0]?.n ?? 0),
+    nextCursor: page.nextCursor,
+  };
+}

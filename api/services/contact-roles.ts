@@ -1,0 +1,82 @@
+import { recordAudit } from '../../db/audit.js';
+import { roleView, todayIso } from '../../db/contacts.js';
+import { ContactRole, type IContact } from '../../db/entities/index.js';
+import type { ContactRoleCode } from '../../db/entities/contact.js';
+import type { Em, TenantContext } from '../../db/orm.js';
+import { problems } from '../problem.js';
+
+export interface RoleInput {
+  role: ContactRoleCode;
+  /** ISO date; defaults to today. */
+  startDate?: string;
+  endDate?: string | null;
+}
+
+/** Adds a role next to the others (roles are additive, F-4.3); one open holding per role. */
+export async function addRole(em: Em, ctx: TenantContext, contact: IContact, input: RoleInput) {
+  const startDate = input.startDate ?? todayIso();
+  const endDate = input.endDate ?? null;
+  if (endDate && endDate < startDate)
+    throw problems.validation([{ field: 'endDate', message: 'must be on or after startDate' }]);
+  if (!endDate) {
+    const open = await em.findOne(ContactRole, {
+      contactId: contact.id,
+      role: input.role,
+      endedAt: null,
+      endDate: null,
+    });
+    if (open) {
+      throw problems.conflict(`This contact already holds the role ${input.role}.`, {
+        errors: [{ field: 'role', message: 'is already held' }],
+        existingId: open.id,
+      });
+    }
+  }
+  const row = em.create(ContactRole, {
+    orgId: ctx.orgId,
+    contactId: contact.id,
+    role: input.role,
+    startDate,
+    endDate,
+    createdBy: ctx.userId ?? null,
+  });
+  await em.flush();
+  const view = roleView(row);
+  await recordAudit(em, ctx, {
+    entityType: 'Contact',
+    entityId: contact.id,
+    action: 'ROLE_ADD',
+    after: { role: view },
+  });
+  return view;
+}
+
+/** Ends a role: the row stays as history with its end date and when it was ended. */
+export async function endRole(
+  em: Em,
+  ctx: TenantContext,
+  contactId: string,
+  roleId: string,
+  input: { endDate?: string; version?: number },
+) {
+  const row = await em.findOne(ContactRole, { id: roleId, contactId });
+  if (!row) throw problems.notFound('Role');
+  if (input.version !== undefined && row.version !== input.version) throw problems.staleVersion('This role');
+  if (row.endedAt) throw problems.conflict('This role has already ended.');
+  const endDate = input.endDate ?? todayIso();
+  if (endDate < row.startDate)
+    throw problems.validation([{ field: 'endDate', message: 'must be on or after the role start date' }]);
+  const before = roleView(row);
+  row.endDate = endDate;
+  row.endedAt = new Date();
+  await em.flush();
+  const after = roleView(row);
+  await recordAudit(em, ctx, {
+    entityType: 'Contact',
+    entityId: contactId,
+    action: 'ROLE_END',
+    before: { role: before },
+    after: { role: after },
+  });
+  return after;
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { TimelineEvent } from './entities/index.js';
+import type { Em } from './orm.js';
+
+export const ACTIVITY_DIRECTIONS = ['IN', 'OUT', 'INTERNAL'] as const;
+export const MESSAGE_DIRECTIONS = ['INBOUND', 'OUTBOUND'] as const;
+export const MESSAGE_CHANNELS = ['EMAIL', 'SMS', 'PHONE', 'WHATSAPP'] as const;
+/** Types that are to-dos: they need a due date and stay open until completed. */
+export const TASK_TYPES = new Set(['TASK', 'FOLLOW_UP']);
+
+/** The channel an activity type went through, so one timeline filter covers activities and messages. */
+const CHANNEL_OF_TYPE: Record<string, string> = {
+  CALL: 'PHONE',
+  EMAIL: 'EMAIL',
+  SMS: 'SMS',
+  WHATSAPP: 'WHATSAPP',
+};
+/** Timeline directions use the message vocabulary (INBOUND/OUTBOUND/INTERNAL) for both feeds. */
+const TIMELINE_DIRECTION: Record<string, string> = { IN: 'INBOUND', OUT: 'OUTBOUND', INTERNAL: 'INTERNAL' };
+
+export function timelineChannelOf(type: string): string | null {
+  return CHANNEL_OF_TYPE[type] ?? null;
+}
+export function timelineDirectionOf(direction: string): string {
+  return TIMELINE_DIRECTION[direction] ?? direction;
+}
+
+export interface TimelineWrite {
+  orgId: string;
+  dossierId: string | null;
+  contactId: string | null;
+  kind: 'ACTIVITY' | 'NOTE' | 'MESSAGE' | 'TASK_COMPLETED';
+  channel: string | null;
+  direction: string | null;
+  authorId: string | null;
+  title: string;
+  body: string | null;
+  payload: Record<string, unknown>;
+  occurredAt: Date;
+  sourceKey: string;
+}
+
+/** Queues the timeline row in the caller's unit of work (guard facts and timers read it). */
+export function addTimelineEvent(em: Em, w: TimelineWrite): void {
+  em.create(TimelineEvent, { id: randomUUID(), ...w, title: w.title.slice(0, 300) });
+}
+
+/**
+ * Whether the contact feature's table is there. Activities and messages were built alongside it,
+ * so contact-related SQL checks first instead of failing on a database without it.
+ */
+export async function contactTablePresent(em: Em): Promise<boolean> {
+  const rows = await em.execute<{ present: boolean }[]>(
+    `select to_regclass('public.contact') is not null as present`,
+  );
+  return rows[0]?.present === true;
+}
+
+/** True when the contact exists in the organisation, or when there is no contact table to ask. */
+export async function contactKnown(em: Em, orgId: string, contactId: string): Promise<boolean> {
+  if (!(await contactTablePresent(em))) return true;
+  const rows = await em.execute<unknown[]>(`select 1 from contact where id = ? and org_id = ?`, [
+    contactId,
+    orgId,
+  ]);
+  return rows.length > 0;
+}
+
+/**
+ * Moves `contact.last_interaction_at` forward (never back). No version bump: logging a call must not
+ * make an agent's open contact form stale.
+ */
+export async function touchContactInteraction(
+  em: Em,
+  orgId: string,
+  contactId: string,
+  at: Date,
+): Promise<void> {
+  const column = await em.execute<{ present: boolean }[]>(
+    `select exists (select 1 from pg_attribute where attrelid = to_regclass('public.contact')
+       and attname = 'last_interaction_at' and not attisdropped) as present`,
+  );
+  if (column[0]?.present !== true) return;
+  await em.execute(
+    `update contact set last_interaction_at = greatest(coalesce(last_interaction_at, ?::timestamptz), ?::timestamptz)
+      where id = ? and org_id = ?`,
+    [at.toISOString(), at.toISOString(), contactId, orgId],
+  );
+}
+
+/** Organisations the daily reminder job visits (security-definer function: RLS hides them otherwise). */
+export async function activeOrganizationIds(em: Em): Promise<string[]> {
+  const rows = await em.execute<{ id: string }[]>('select app_active_organization_ids() as id');
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Writes one TASK_OVERDUE notification per open overdue task of the organisation, at most once per
+ * task and day: the reminder ledger's primary key decides, so reruns and races write nothing more.
+ * A task is open while it has no completion and was not superseded by a correction.
+ * Recipient: the task's assignee, else the dossier's assigned agent, else its author.
+ */
+export async function remindOverdueTasks(em: Em, orgId: string, day: string, now: Date): Promise<number> {
+  const rows = await em.execute<{ notification_id: string }[]>(
+    `with overdue as (
+       select a.id, a.org_id, coalesce(a.assignee_id, d.assigned_agent_id, a.author_id) as recipient_id,
+              coalesce(a.subject, a.type) as label, a.due_at, a.dossier_id, gen_random_uuid() as notification_id
+         from activity a left join dossier d on d.id = a.dossier_id
+        where a.org_id = ? and a.due_at is not null and a.due_at < ?::timestamptz
+          and not exists (select 1 from activity_completion c where c.activity_id = a.id)
+          and not exists (select 1 from activity x where x.corrects_id = a.id)
+     ), marked as (
+       insert into activity_reminder (org_id, activity_id, remind_on, recipient_id, notification_id, created_at)
+       select org_id, id, ?::date, recipient_id, notification_id, now() from overdue
+       on conflict do nothing
+       returning activity_id, notification_id
+     )
+     insert into notification (id, org_id, recipient_id, kind, title, body, entity_type, entity_id, read_at, created_at)
+     select o.notification_id, o.org_id, o.recipient_id, 'TASK_OVERDUE', left('Overdue: ' || o.label, 255),
+            'Due ' || to_char(o.due_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC',
+            'Activity', o.id::text, null, now()
+       from marked m join overdue o on o.id = m.activity_id
+     returning id as notification_id`,
+    [orgId, now.toISOString(), day],
+  );
+  return rows.length;
+}
