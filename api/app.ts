@@ -12,7 +12,9 @@ import auditRoutes from './routes/v1/audit.js';
 import authRoutes from './routes/v1/auth.js';
 import contactRoutes from './routes/v1/contacts/index.js';
 import dictionaryRoutes from './routes/v1/dictionaries.js';
+import dashboardRoutes from './routes/v1/dashboard.js';
 import dossierRoutes from './routes/v1/dossiers/index.js';
+import exportRoutes from './routes/v1/exports.js';
 import messageRoutes from './routes/v1/messages.js';
 import notificationRoutes from './routes/v1/notifications.js';
 import reportRoutes from './routes/v1/reports.js';
@@ -52,6 +54,8 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
       await v1.register(dictionaryRoutes);
       await v1.register(workflowDefinitionRoutes);
       await v1.register(reportRoutes);
+      await v1.register(exportRoutes);
+      await v1.register(dashboardRoutes);
       await v1.register(activityRoutes);
       await v1.register(messageRoutes);
       await v1.register(timelineRoutes);

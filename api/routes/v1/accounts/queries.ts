@@ -9,7 +9,8 @@ import type { ListAccountsQuery } from './schemas.js';
 
 const SORTABLE = ['createdAt', 'updatedAt', 'name', 'code', 'type', 'city'] as const;
 
-export async function listAccounts(em: Em, orgId: string, q: ListAccountsQuery) {
+/** The list's filters and sort, without paging: shared by the list and its streamed export. */
+export function accountListQuery(em: Em, orgId: string, q: Omit<ListAccountsQuery, 'page' | 'pageSize'>) {
   const qb = em.createQueryBuilder(Account, 'a').where({ orgId });
   if (q.type?.length) qb.andWhere({ type: { $in: q.type } });
   if (q.city) qb.andWhere({ city: q.city });
@@ -27,7 +28,11 @@ export async function listAccounts(em: Em, orgId: string, q: ListAccountsQuery) 
     qb.andWhere(`to_tsvector('simple', ${document}) @@ to_tsquery('simple', ?)`, [tsq]);
   }
   const orderBy = parseSort(q.sort, SORTABLE, { createdAt: 'desc' });
-  qb.orderBy({ ...orderBy, id: 'asc' })
+  return qb.orderBy({ ...orderBy, id: 'asc' });
+}
+
+export async function listAccounts(em: Em, orgId: string, q: ListAccountsQuery) {
+  const qb = accountListQuery(em, orgId, q)
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   const [rows, total] = await qb.getResultAndCount();

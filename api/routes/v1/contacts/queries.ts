@@ -17,7 +17,8 @@ const SORTABLE = [
   'status',
 ] as const;
 
-export async function listContacts(em: Em, orgId: string, q: ListContactsQuery) {
+/** The list's filters and sort, without paging: shared by the list and its streamed export. */
+export function contactListQuery(em: Em, orgId: string, q: Omit<ListContactsQuery, 'page' | 'pageSize'>) {
   const qb = em.createQueryBuilder(Contact, 'c').where({ orgId });
   if (q.status?.length) qb.andWhere({ status: { $in: q.status } });
   if (q.source) qb.andWhere({ source: q.source });
@@ -36,7 +37,11 @@ export async function listContacts(em: Em, orgId: string, q: ListContactsQuery) 
     qb.andWhere(`to_tsvector('simple', ${document}) @@ to_tsquery('simple', ?)`, [tsq]);
   }
   const orderBy = parseSort(q.sort, SORTABLE, { createdAt: 'desc' });
-  qb.orderBy({ ...orderBy, id: 'asc' })
+  return qb.orderBy({ ...orderBy, id: 'asc' });
+}
+
+export async function listContacts(em: Em, orgId: string, q: ListContactsQuery) {
+  const qb = contactListQuery(em, orgId, q)
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   const [rows, total] = await qb.getResultAndCount();

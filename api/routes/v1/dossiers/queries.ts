@@ -29,7 +29,8 @@ export function toPrefixTsQuery(q: string): string | undefined {
   return tokens.length ? tokens.map((t) => `${t}:*`).join(' & ') : undefined;
 }
 
-export async function listDossiers(em: Em, orgId: string, q: ListQuery) {
+/** The list's filters and sort, without paging: shared by the list and its streamed export. */
+export function dossierListQuery(em: Em, orgId: string, q: Omit<ListQuery, 'page' | 'pageSize'>) {
   const qb = em.createQueryBuilder(Dossier, 'd').where({ orgId });
   if (q.caseType) qb.andWhere({ caseType: q.caseType });
   if (q.statusCode?.length) qb.andWhere({ statusCode: { $in: q.statusCode } });
@@ -50,7 +51,11 @@ export async function listDossiers(em: Em, orgId: string, q: ListQuery) {
     );
   }
   const orderBy = parseSort(q.sort, SORTABLE, { createdAt: 'desc' });
-  qb.orderBy({ ...orderBy, id: 'asc' })
+  return qb.orderBy({ ...orderBy, id: 'asc' });
+}
+
+export async function listDossiers(em: Em, orgId: string, q: ListQuery) {
+  const qb = dossierListQuery(em, orgId, q)
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   const [rows, total] = await qb.getResultAndCount();

@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import { dashboardKpis, overdueFollowUps } from '../../../db/dashboard.js';
+import { effectiveDictionary } from '../../../db/dictionaries.js';
+import { errorResponses } from '../../schemas/shared.js';
+
+const action = {
+  type: 'object',
+  properties: {
+    kind: { type: 'string' },
+    title: { type: 'string' },
+    dueAt: { type: ['string', 'null'], format: 'date-time' },
+    activityId: { type: ['string', 'null'] },
+    contactId: { type: ['string', 'null'] },
+    contactName: { type: ['string', 'null'] },
+    dossierId: { type: ['string', 'null'] },
+    dossierTitle: { type: ['string', 'null'] },
+  },
+} as const;
+
+export default async function dashboardRoutes(app: FastifyInstance) {
+  app.get<{ Querystring: { agentId?: string } }>(
+    '/dashboard',
+    {
+      config: { permission: 'CRM_DEALS_VIEW' },
+      schema: {
+        tags: ['reports'],
+        summary:
+          "KPI cards and next best actions of the caller's organisation, optionally for one agent (F-9.1)",
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { agentId: { type: 'string', format: 'uuid' } },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              kpis: {
+                type: 'object',
+                properties: {
+                  newLeads7d: { type: 'integer' },
+                  hotLeads: { type: 'integer' },
+                  appointmentsNext7d: { type: 'integer' },
+                  dealsInNegotiation: { type: 'integer' },
+                  weightedPipeline: { type: 'number' },
+                  openDeals: { type: 'integer' },
+                },
+              },
+              hotStatuses: { type: 'array', items: { type: 'string' } },
+              nextBestActions: { type: 'array', items: action },
+            },
+          },
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) =>
+      request.tx(async (em) => {
+        const orgId = request.tenant().orgId;
+        const agentId = request.query.agentId;
+        const hotStatuses = (await effectiveDictionary(em, 'CASE_STATUS'))
+          .filter((e) => e.metadata.hot === true)
+          .map((e) => e.code);
+        const kpis = await dashboardKpis(em, orgId, agentId, hotStatuses);
+        const overdue = await overdueFollowUps(em, orgId, agentId);
+        return {
+          // Appointments arrive with their own feature; the card is there, counting zero until then.
+          kpis: { ...kpis, appointmentsNext7d: 0 },
+          hotStatuses,
+          nextBestActions: overdue.map((a) => ({
+            kind: 'OVERDUE_FOLLOW_UP',
+            title: a.subject ?? `${a.type} overdue`,
+            dueAt: new Date(a.due_at).toISOString(),
+            activityId: a.id,
+            contactId: a.contact_id,
+            contactName: a.contact_name,
+            dossierId: a.dossier_id,
+            dossierTitle: a.dossier_title,
+          })),
+        };
+      }),
+  );
+}

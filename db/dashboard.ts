@@ -1,0 +1,99 @@
+import type { Em } from './orm.js';
+
+/** Case types on the deal pipeline (F-3.4): what "deals" means on the dashboard. */
+export const DEAL_CASE_TYPES = ['ACHAT', 'LOCATION'];
+
+export interface DashboardKpis {
+  newLeads7d: number;
+  hotLeads: number;
+  dealsInNegotiation: number;
+  weightedPipeline: number;
+  openDeals: number;
+}
+
+/**
+ * The KPI cards in one round trip. Hot lead (F-3.5) = a contact still `lead` with at least one open
+ * dossier in a status the tenant's CASE_STATUS dictionary marks `hot` (its mapped equivalents).
+ */
+export async function dashboardKpis(
+  em: Em,
+  orgId: string,
+  agentId: string | undefined,
+  hotStatuses: string[],
+): Promise<DashboardKpis> {
+  const rows = await em.execute<Record<string, string | null>[]>(
+    `select
+       (select count(*) from contact c
+         where c.org_id = ? and c.status = 'lead' and c.created_at >= now() - interval '7 days'
+           and (?::uuid is null or c.assigned_agent_id = ?::uuid))::text as new_leads,
+       (select count(distinct c.id) from contact c join dossier d on d.contact_id = c.id and d.org_id = c.org_id
+         where c.org_id = ? and c.status = 'lead' and d.closed_at is null and d.status_code = any(?::text[])
+           and (?::uuid is null or c.assigned_agent_id = ?::uuid))::text as hot_leads,
+       (select count(*) from dossier d
+         where d.org_id = ? and d.closed_at is null and d.case_type = any(?::text[]) and d.status_code = 'NEGOTIATION'
+           and (?::uuid is null or d.assigned_agent_id = ?::uuid))::text as negotiation,
+       (select coalesce(sum(d.amount * d.probability / 100.0), 0) from dossier d
+         where d.org_id = ? and d.closed_at is null and d.case_type = any(?::text[])
+           and (?::uuid is null or d.assigned_agent_id = ?::uuid))::text as weighted,
+       (select count(*) from dossier d
+         where d.org_id = ? and d.closed_at is null and d.case_type = any(?::text[])
+           and (?::uuid is null or d.assigned_agent_id = ?::uuid))::text as open_deals`,
+    [
+      orgId,
+      agentId ?? null,
+      agentId ?? null,
+      orgId,
+      `{${hotStatuses.join(',')}}`,
+      agentId ?? null,
+      agentId ?? null,
+      orgId,
+      `{${DEAL_CASE_TYPES.join(',')}}`,
+      agentId ?? null,
+      agentId ?? null,
+      orgId,
+      `{${DEAL_CASE_TYPES.join(',')}}`,
+      agentId ?? null,
+      agentId ?? null,
+      orgId,
+      `{${DEAL_CASE_TYPES.join(',')}}`,
+      agentId ?? null,
+      agentId ?? null,
+    ],
+  );
+  const r = rows[0] ?? {};
+  return {
+    newLeads7d: Number(r.new_leads ?? 0),
+    hotLeads: Number(r.hot_leads ?? 0),
+    dealsInNegotiation: Number(r.negotiation ?? 0),
+    weightedPipeline: Math.round(Number(r.weighted ?? 0) * 100) / 100,
+    openDeals: Number(r.open_deals ?? 0),
+  };
+}
+
+/** Overdue follow-ups with the contact and dossier they concern: the first "next best actions". */
+export async function overdueFollowUps(em: Em, orgId: string, agentId: string | undefined, limit = 10) {
+  return em.execute<
+    {
+      id: string;
+      type: string;
+      subject: string | null;
+      due_at: Date;
+      contact_id: string | null;
+      contact_name: string | null;
+      dossier_id: string | null;
+      dossier_title: string | null;
+    }[]
+  >(
+    `select a.id, a.type, a.subject, a.due_at, a.contact_id, c.first_name || ' ' || c.last_name as contact_name,
+            a.dossier_id, d.title as dossier_title
+       from activity a
+       left join activity_completion ac on ac.activity_id = a.id
+       left join activity x on x.corrects_id = a.id
+       left join contact c on c.id = a.contact_id
+       left join dossier d on d.id = a.dossier_id
+      where a.org_id = ? and a.due_at is not null and a.due_at < now() and ac.id is null and x.id is null
+        and (?::uuid is null or coalesce(a.assignee_id, d.assigned_agent_id, a.author_id) = ?::uuid)
+      order by a.due_at asc limit ?`,
+    [orgId, agentId ?? null, agentId ?? null, limit],
+  );
+}
