@@ -22,6 +22,7 @@ import roleRoutes from './routes/v1/roles.js';
 import timelineRoutes from './routes/v1/timeline.js';
 import userRoutes from './routes/v1/users.js';
 import workflowDefinitionRoutes from './routes/v1/workflow-definitions/index.js';
+import scoringRulesRoutes from './routes/v1/scoring-rules/index.js';
 import { registerSharedSchemas } from './schemas/shared.js';
 import type { AppDeps } from './types.js';
 
@@ -53,6 +54,7 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
       await v1.register(accountRoutes);
       await v1.register(dictionaryRoutes);
       await v1.register(workflowDefinitionRoutes);
+      await v1.register(scoringRulesRoutes);
       await v1.register(reportRoutes);
       await v1.register(exportRoutes);
       await v1.register(dashboardRoutes);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --out report.json]`: builds the stack it needs (DATABASE_URL's
+ * `npm run bench [-- --quick] [-- --million] [-- --out report.json]`: builds the stack it needs (DATABASE_URL's
  * server or an embedded PostgreSQL, a local Temporal dev server), then measures the engine through
  * the real HTTP API and prints one JSON report plus a readable table.
  */
@@ -19,10 +19,12 @@ import { seedDemo } from '../db/seed.js';
 import { freePort, startEmbeddedPostgres } from '../runtime/postgres.js';
 import { startTemporalDevServer } from '../runtime/temporal-server.js';
 import { createWorker } from '../worker/create-worker.js';
+import { readScenarios } from './read-scenarios.js';
 import { scenarios } from './scenarios.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+const million = args.includes('--million');
 const outIndex = args.indexOf('--out');
 const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
 const log = (m: string) => console.error(`[bench] ${m}`);
@@ -100,6 +102,13 @@ try {
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
   const results = await scenarios({ base, orm, temporal, quick, log });
+  log('read scenarios over bulk-loaded data…');
+  const benchOwnerOrm = await createOrm(ownerUrl, 4);
+  cleanups.unshift(() => benchOwnerOrm.close(true));
+  const ownerDb = new pg.Client({ connectionString: ownerUrl });
+  await ownerDb.connect();
+  cleanups.unshift(() => ownerDb.end());
+  const read = await readScenarios({ base, ownerOrm: benchOwnerOrm, db: ownerDb, quick, million, log });
   const report = {
     generatedAt: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
@@ -113,6 +122,8 @@ try {
     temporal: 'temporal server start-dev (in-memory)',
     peakRssMiB: Math.round(peakRss / 2 ** 20),
     ...results,
+    read,
+    targets: { ...results.targets, ...read.targets },
   };
   if (out) writeFileSync(out, JSON.stringify(report, null, 2));
   console.log(JSON.stringify(report, null, 2));
@@ -124,6 +135,21 @@ try {
       ]),
     ),
   );
+  console.table(
+    Object.fromEntries(
+      Object.entries(read.sizes).flatMap(([size, r]) => [
+        ...Object.entries(r.scenarios).map(([name, s]) => [
+          `${name} @${size}`,
+          { n: s.n, errors: s.errors, p50: s.p50, p95: s.p95, p99: s.p99, 'per s': s.throughputPerSec ?? '' },
+        ]),
+        [
+          `export @${size}`,
+          { n: r.export.rows, errors: 0, p50: '', p95: '', p99: '', 'per s': r.export.rowsPerSec },
+        ],
+      ]),
+    ),
+  );
+  console.table(read.targets);
 } finally {
   clearInterval(sampler);
   for (const cleanup of cleanups) await cleanup().catch((err: unknown) => log(`cleanup: ${String(err)}`));

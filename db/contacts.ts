@@ -22,6 +22,7 @@ export function contactView(c: IContact) {
     lastInteractionAt: c.lastInteractionAt ? c.lastInteractionAt.toISOString() : null,
     convertedAt: c.convertedAt ? c.convertedAt.toISOString() : null,
     mergedIntoId: c.mergedIntoId ?? null,
+    score: c.score ?? null,
     version: c.version,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),

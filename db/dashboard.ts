@@ -1,3 +1,4 @@
+import { DEFAULT_HOT_THRESHOLD } from '../definitions/scoring-rules.schema.js';
 import type { Em } from './orm.js';
 
 /** Case types on the deal pipeline (F-3.4): what "deals" means on the dashboard. */
@@ -6,6 +7,8 @@ export const DEAL_CASE_TYPES = ['ACHAT', 'LOCATION'];
 export interface DashboardKpis {
   newLeads7d: number;
   hotLeads: number;
+  /** Contacts still `lead` whose score reaches the ruleset's hotThreshold (lead scoring). */
+  hotLeadsByScore: number;
   dealsInNegotiation: number;
   weightedPipeline: number;
   openDeals: number;
@@ -20,6 +23,7 @@ export async function dashboardKpis(
   orgId: string,
   agentId: string | undefined,
   hotStatuses: string[],
+  hotThreshold = DEFAULT_HOT_THRESHOLD,
 ): Promise<DashboardKpis> {
   const rows = await em.execute<Record<string, string | null>[]>(
     `select
@@ -29,6 +33,9 @@ export async function dashboardKpis(
        (select count(distinct c.id) from contact c join dossier d on d.contact_id = c.id and d.org_id = c.org_id
          where c.org_id = ? and c.status = 'lead' and d.closed_at is null and d.status_code = any(?::text[])
            and (?::uuid is null or c.assigned_agent_id = ?::uuid))::text as hot_leads,
+       (select count(*) from contact c
+         where c.org_id = ? and c.status = 'lead' and c.score >= ?
+           and (?::uuid is null or c.assigned_agent_id = ?::uuid))::text as hot_by_score,
        (select count(*) from dossier d
          where d.org_id = ? and d.closed_at is null and d.case_type = any(?::text[]) and d.status_code = 'NEGOTIATION'
            and (?::uuid is null or d.assigned_agent_id = ?::uuid))::text as negotiation,
@@ -44,6 +51,10 @@ export async function dashboardKpis(
       agentId ?? null,
       orgId,
       `{${hotStatuses.join(',')}}`,
+      agentId ?? null,
+      agentId ?? null,
+      orgId,
+      hotThreshold,
       agentId ?? null,
       agentId ?? null,
       orgId,
@@ -64,6 +75,7 @@ export async function dashboardKpis(
   return {
     newLeads7d: Number(r.new_leads ?? 0),
     hotLeads: Number(r.hot_leads ?? 0),
+    hotLeadsByScore: Number(r.hot_by_score ?? 0),
     dealsInNegotiation: Number(r.negotiation ?? 0),
     weightedPipeline: Math.round(Number(r.weighted ?? 0) * 100) / 100,
     openDeals: Number(r.open_deals ?? 0),

@@ -3,6 +3,7 @@ import type { WorkflowDefinitionBody } from '../definitions/workflow-definition.
 import { recordAudit } from './audit.js';
 import { WorkflowDefinition, type IWorkflowDefinition } from './entities/index.js';
 import type { Em, TenantContext } from './orm.js';
+import { seedDefaultScoringRules } from './scoring.js';
 
 export function definitionView(d: IWorkflowDefinition) {
   return {
@@ -36,7 +37,7 @@ export async function nextVersion(em: Em, caseType: string): Promise<number> {
   return (rows[0]?.v ?? 0) + 1;
 }
 
-/** Seeds the built-in templates as published version 1 for an organisation that has none of them. */
+/** Seeds the built-in templates (and default scoring rules) as published version 1 where missing. */
 export async function seedBuiltInDefinitions(em: Em, ctx: TenantContext): Promise<void> {
   for (const template of BUILT_IN_TEMPLATES) {
     if (await em.count(WorkflowDefinition, { caseType: template.caseType })) continue;
@@ -58,4 +59,6 @@ export async function seedBuiltInDefinitions(em: Em, ctx: TenantContext): Promis
       actorType: 'SYSTEM',
     });
   }
+  // The default lead-scoring rules ship with the built-in workflows (same seeding, same idempotence).
+  await seedDefaultScoringRules(em, ctx);
 }

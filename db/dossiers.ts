@@ -4,6 +4,7 @@ import { checkTransition, type Language } from '../definitions/guards.js';
 import type { WorkflowDefinitionBody } from '../definitions/workflow-definition.schema.js';
 import { recordAudit, snapshot } from './audit.js';
 import { loadGuardFacts } from './facts.js';
+import { recomputeDossierScore } from './scoring.js';
 import { Dossier, DossierStatusHistory, TimelineEvent, type IDossier } from './entities/index.js';
 import type { Em, TenantContext } from './orm.js';
 
@@ -152,6 +153,8 @@ export async function writeTransition(em: Em, ctx: TenantContext, w: TransitionW
     sourceKey: `transition:${w.updateId}`,
   });
   await em.flush();
+  // The new status (and days in state) are facts the score reads.
+  await recomputeDossierScore(em, w.orgId, dossier.id, at);
   const after = dossierView(dossier);
   await recordAudit(
     em,

@@ -18,6 +18,7 @@ export const DefinitionErrorCode = {
   INVALID_DURATION: 'INVALID_DURATION',
   UNKNOWN_PERMISSION: 'UNKNOWN_PERMISSION',
   TIMER_TARGET_UNKNOWN: 'TIMER_TARGET_UNKNOWN',
+  DUPLICATE_RULE: 'DUPLICATE_RULE',
 } as const;
 
 export type DefinitionErrorCode = (typeof DefinitionErrorCode)[keyof typeof DefinitionErrorCode];

@@ -13,6 +13,7 @@ import { fastifyOptions } from '../api/fastify-options.js';
 import { ADMIN_UI_DIST } from '../api/routes/admin-ui.js';
 import { loadEnv } from '../config/env.js';
 import { createOrm } from '../db/orm.js';
+import { seedDemoBusinessData } from '../db/demo-data.js';
 import { DEMO_ORGS, DEMO_ROLES, demoEmail, seedDemo } from '../db/seed.js';
 import { ensureDatabase, ensureTemporal } from '../runtime/stack.js';
 import { createWorker } from '../worker/create-worker.js';
@@ -47,7 +48,8 @@ try {
   const db = await ensureDatabase(env, log);
   stops.push(db.stop);
   handleSignals();
-  if (env.SEED_DEMO ?? env.NODE_ENV !== 'production') {
+  const withDemo = env.SEED_DEMO ?? env.NODE_ENV !== 'production';
+  if (withDemo) {
     const ownerOrm = await createOrm(db.ownerUrl, 4);
     await seedDemo(ownerOrm, env.DEMO_PASSWORD);
     await ownerOrm.close(true);
@@ -83,6 +85,10 @@ try {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     intervalSeconds: env.FOLLOW_UP_REMINDER_INTERVAL_SECONDS,
   });
+  // Business data needs Temporal (each open dossier gets its workflow), hence after the worker.
+  if (withDemo) {
+    await seedDemoBusinessData({ ownerUrl: db.ownerUrl, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, log });
+  }
   const app = Fastify(fastifyOptions(env, { level: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL }));
   await app.register(atlasApp, { env, orm, temporal });
   await app.listen({ port: env.PORT, host: env.HOST });

@@ -12,6 +12,7 @@ import { recordAudit } from '../../db/audit.js';
 import { activeCodes } from '../../db/dictionaries.js';
 import { Activity, ActivityCompletion, Dossier, Message, User } from '../../db/entities/index.js';
 import type { Em, TenantContext } from '../../db/orm.js';
+import { recomputeDossierScore } from '../../db/scoring.js';
 import { problems, type FieldError, type HttpProblem } from '../problem.js';
 import { findActivity, type ActivityView } from './activity-queries.js';
 import { messageView, type MessageView } from './activity-timeline.js';
@@ -113,6 +114,8 @@ export async function createActivity(em: Em, actor: Actor, input: ActivityInput)
   });
   await em.flush();
   if (contactId) await touchContactInteraction(em, actor.orgId, contactId, occurredAt);
+  // Activity counts are facts the score reads.
+  if (dossierId) await recomputeDossierScore(em, actor.orgId, dossierId, new Date());
   const view = (await findActivity(em, actor.orgId, activity.id))!;
   await recordAudit(em, actor, {
     entityType: 'Activity',
@@ -247,6 +250,7 @@ export async function recordMessage(
   });
   await em.flush();
   if (contactId) await touchContactInteraction(em, actor.orgId, contactId, timestamp);
+  await recomputeDossierScore(em, actor.orgId, dossierId, new Date());
   const view = messageView({
     id: message.id,
     dossier_id: dossierId,

@@ -4,6 +4,7 @@ import { recordAudit } from '../../db/audit.js';
 import { latestPublished } from '../../db/definitions.js';
 import { dossierView, type DossierView } from '../../db/dossiers.js';
 import { Dossier, DossierStatusHistory, TimelineEvent } from '../../db/entities/index.js';
+import { recomputeDossierScore } from '../../db/scoring.js';
 import { withTenant, type Orm, type TenantContext } from '../../db/orm.js';
 import { initialState } from '../../definitions/guards.js';
 import type { WorkflowDefinitionBody } from '../../definitions/workflow-definition.schema.js';
@@ -145,6 +146,7 @@ export async function createDossier(
         sourceKey: `create:${id}`,
       });
       await em.flush();
+      await recomputeDossierScore(em, ctx.orgId, id, now);
       const view: DossierView = dossierView(dossier);
       await recordAudit(em, ctx, { entityType: 'Dossier', entityId: id, action: 'CREATE', after: view });
       const answer = { statusCode: 201, body: view };

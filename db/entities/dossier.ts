@@ -1,6 +1,14 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { tenantBaseProperties } from './base.js';
 
+/**
+ * The text full-text search reads: title and reference with punctuation turned into spaces, so a
+ * reference like D-2026-1A2B is three plain words (the default parser reads "-2026" as a number).
+ */
+export function dossierSearchDocument(alias = ''): string {
+  return `regexp_replace(coalesce(${alias}title, '') || ' ' || coalesce(${alias}reference, ''), '[^[:alnum:]]+', ' ', 'g')`;
+}
+
 /** A case (dossier) run by its Temporal workflow; `statusCode` changes only through that workflow. */
 export const Dossier = defineEntity({
   name: 'Dossier',
@@ -11,8 +19,7 @@ export const Dossier = defineEntity({
     { properties: ['orgId', 'createdAt'] },
     {
       name: 'dossier_search_index',
-      expression:
-        "create index dossier_search_index on dossier using gin (to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(reference, '')))",
+      expression: `create index dossier_search_index on dossier using gin (to_tsvector('simple', ${dossierSearchDocument()}))`,
     },
   ],
   uniques: [{ properties: ['orgId', 'reference'] }],

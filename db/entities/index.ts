@@ -8,6 +8,7 @@ import { WorkflowDefinition } from './workflow-definition.js';
 import { Notification } from './notification.js';
 import { Organization } from './organization.js';
 import { Role } from './role.js';
+import { ScoringRuleset } from './scoring-ruleset.js';
 import { User } from './user.js';
 
 export {
@@ -28,6 +29,7 @@ export {
   Organization,
   RefDictionary,
   Role,
+  ScoringRuleset,
   TimelineEvent,
   User,
   WorkflowDefinition,
@@ -40,6 +42,7 @@ export type { IAuditEvent } from './audit-event.js';
 export type { INotification } from './notification.js';
 export type { IOrganization } from './organization.js';
 export type { IRole } from './role.js';
+export type { IScoringRuleset } from './scoring-ruleset.js';
 export type { IUser } from './user.js';
 export type { IAccount, IAccountContact } from './account.js';
 export type { IContact, IContactAssignment, IContactRole } from './contact.js';
@@ -52,6 +55,7 @@ export const entities = [
   Notification,
   RefDictionary,
   WorkflowDefinition,
+  ScoringRuleset,
   Dossier,
   DossierStatusHistory,
   TimelineEvent,
@@ -73,6 +77,7 @@ export const tenantEntities = [
   AuditEvent,
   Notification,
   WorkflowDefinition,
+  ScoringRuleset,
   Dossier,
   DossierStatusHistory,
   TimelineEvent,

@@ -6,6 +6,8 @@ import { Migration20261121225900_security } from './Migration20261121225900_secu
 import { Migration20261121231953_engine } from './Migration20261121231953_engine.js';
 import { Migration20261122000100_contacts } from './Migration20261122000100_contacts.js';
 import { Migration20261122000200_activities } from './Migration20261122000200_activities.js';
+import { Migration20261122003000_scoring } from './Migration20261122003000_scoring.js';
+import { Migration20261122004000_dossier_search } from './Migration20261122004000_dossier_search.js';
 
 export const migrationsList = [
   { name: 'Migration20261121225835_init', class: Migration20261121225835_init },
@@ -13,4 +15,6 @@ export const migrationsList = [
   { name: 'Migration20261121231953_engine', class: Migration20261121231953_engine },
   { name: 'Migration20261122000100_contacts', class: Migration20261122000100_contacts },
   { name: 'Migration20261122000200_activities', class: Migration20261122000200_activities },
+  { name: 'Migration20261122003000_scoring', class: Migration20261122003000_scoring },
+  { name: 'Migration20261122004000_dossier_search', class: Migration20261122004000_dossier_search },
 ];

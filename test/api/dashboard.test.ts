@@ -38,6 +38,7 @@ describe('dashboard (F-9.1)', () => {
     expect((await dashboard()).kpis).toEqual({
       newLeads7d: 0,
       hotLeads: 0,
+      hotLeadsByScore: 0,
       dealsInNegotiation: 0,
       weightedPipeline: 0,
       openDeals: 0,

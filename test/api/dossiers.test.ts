@@ -338,3 +338,52 @@ describe('deactivating an agent (F-1.4)', () => {
     expect(audit.data[0].actorId).toBe(admin.user.id);
   });
 });
+
+describe('winning a deal converts its lead (F-3.4, F-4.4)', () => {
+  it('offers the conversion on WON and converts the contact with a role when asked', async () => {
+    const run = randomUUID().slice(0, 8);
+    const contact = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: agent.headers,
+      payload: { firstName: 'Camille', lastName: `Martin ${run}`, email: `camille.${run}@example.test` },
+    });
+    expect(contact.statusCode, contact.body).toBe(201);
+    const contactId = contact.json().id as string;
+    const d = await createDossier(t.app, agent.headers, { contactId, budgetMax: 300000, amount: 280000 });
+    for (const to of ['QUALIFIED', 'APPOINTMENT', 'VISIT', 'NEGOTIATION']) {
+      expect((await transition(t.app, agent.headers, d.id, { to })).statusCode).toBe(200);
+    }
+    const options = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/dossiers/${d.id}/transitions`,
+        headers: agent.headers,
+      })
+    ).json().data;
+    expect(options.find((o: { to: string }) => o.to === 'WON').offersContactConversion).toBe(true);
+    expect(options.find((o: { to: string }) => o.to === 'LOST').offersContactConversion).toBe(false);
+
+    const won = await transition(t.app, agent.headers, d.id, {
+      to: 'WON',
+      reasonCode: 'OFFER_ACCEPTED',
+      convertContact: true,
+      contactRole: 'ACQUEREUR',
+    });
+    expect(won.statusCode, won.body).toBe(200);
+    expect(won.json()).toMatchObject({ statusCode: 'WON', contactConverted: true, contactId });
+    const after = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/contacts/${contactId}`, headers: agent.headers })
+    ).json();
+    expect(after.status).toBe('active_client');
+    expect(after.convertedAt).toBeTruthy();
+    expect(JSON.stringify(after.roles)).toContain('ACQUEREUR');
+    // Nothing was copied: the dossier still points at the same contact.
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/dossiers?q=${d.reference}`,
+      headers: agent.headers,
+    });
+    expect(list.json().data[0].contactId).toBe(contactId);
+  });
+});

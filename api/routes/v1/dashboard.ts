@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { dashboardKpis, overdueFollowUps } from '../../../db/dashboard.js';
 import { effectiveDictionary } from '../../../db/dictionaries.js';
+import { latestPublishedRuleset } from '../../../db/scoring.js';
+import { DEFAULT_HOT_THRESHOLD } from '../../../definitions/scoring-rules.schema.js';
 import { errorResponses } from '../../schemas/shared.js';
 
 const action = {
@@ -40,6 +42,7 @@ export default async function dashboardRoutes(app: FastifyInstance) {
                 properties: {
                   newLeads7d: { type: 'integer' },
                   hotLeads: { type: 'integer' },
+                  hotLeadsByScore: { type: 'integer' },
                   appointmentsNext7d: { type: 'integer' },
                   dealsInNegotiation: { type: 'integer' },
                   weightedPipeline: { type: 'number' },
@@ -47,6 +50,7 @@ export default async function dashboardRoutes(app: FastifyInstance) {
                 },
               },
               hotStatuses: { type: 'array', items: { type: 'string' } },
+              hotThreshold: { type: 'integer' },
               nextBestActions: { type: 'array', items: action },
             },
           },
@@ -61,12 +65,15 @@ export default async function dashboardRoutes(app: FastifyInstance) {
         const hotStatuses = (await effectiveDictionary(em, 'CASE_STATUS'))
           .filter((e) => e.metadata.hot === true)
           .map((e) => e.code);
-        const kpis = await dashboardKpis(em, orgId, agentId, hotStatuses);
+        const ruleset = await latestPublishedRuleset(em, orgId);
+        const hotThreshold = ruleset?.body.hotThreshold ?? DEFAULT_HOT_THRESHOLD;
+        const kpis = await dashboardKpis(em, orgId, agentId, hotStatuses, hotThreshold);
         const overdue = await overdueFollowUps(em, orgId, agentId);
         return {
           // Appointments arrive with their own feature; the card is there, counting zero until then.
           kpis: { ...kpis, appointmentsNext7d: 0 },
           hotStatuses,
+          hotThreshold,
           nextBestActions: overdue.map((a) => ({
             kind: 'OVERDUE_FOLLOW_UP',
             title: a.subject ?? `${a.type} overdue`,

@@ -20,6 +20,7 @@ export const contactSchema = {
     tags: { type: 'array', items: { type: 'string' } },
     assignedAgentId: nullableString,
     lastInteractionAt: { type: ['string', 'null'], format: 'date-time' },
+    score: { type: ['integer', 'null'], description: 'Best lead score of its open dossiers' },
     convertedAt: { type: ['string', 'null'], format: 'date-time' },
     mergedIntoId: nullableString,
     version: { type: 'integer' },

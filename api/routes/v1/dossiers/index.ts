@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { recordAudit, snapshot } from '../../../../db/audit.js';
 import { activeCodes } from '../../../../db/dictionaries.js';
-import { dossierView } from '../../../../db/dossiers.js';
+import { dossierView, type DossierView } from '../../../../db/dossiers.js';
+import { recomputeDossierScore, refreshContactScore } from '../../../../db/scoring.js';
+import type { ContactRoleCode } from '../../../../db/entities/contact.js';
+import { convertContact } from '../../../services/contact-lifecycle.js';
 import {
+  Contact,
   Dossier,
   DossierStatusHistory,
   TimelineEvent,
@@ -185,8 +189,13 @@ export default async function dossierRoutes(app: FastifyInstance) {
             { field: 'budgetMax', message: 'must be greater than or equal to budgetMin' },
           ]);
         const before = snapshot(dossierView(dossier));
+        const oldContactId = dossier.contactId ?? null;
         em.assign(dossier, changes);
         await em.flush();
+        await recomputeDossierScore(em, ctx.orgId, dossier.id, new Date());
+        // A contact moved off the dossier no longer counts it in its best score.
+        if (oldContactId && oldContactId !== dossier.contactId)
+          await refreshContactScore(em, ctx.orgId, oldContactId);
         const after = dossierView(dossier);
         await recordAudit(em, ctx, {
           entityType: 'Dossier',
@@ -234,14 +243,28 @@ export default async function dossierRoutes(app: FastifyInstance) {
         const user = { id: p.userId, roles: p.roles, permissions: [...p.permissions] };
         const facts = await loadGuardFacts(em, dossier.id, user, new Date());
         const data = evaluateTransitions(body, dossier.statusCode, facts, user, request.query.lang ?? 'fr');
-        return { statusCode: dossier.statusCode, data };
+        // A won deal whose contact is still a lead offers to make them a client in the same move.
+        const lead = dossier.contactId
+          ? await em.findOne(Contact, { id: dossier.contactId, status: 'lead' })
+          : null;
+        return {
+          statusCode: dossier.statusCode,
+          data: data.map((t) => ({ ...t, offersContactConversion: !!lead && t.reasonType === 'WON' })),
+        };
       });
     },
   );
 
   app.post<{
     Params: { id: string };
-    Body: { to: string; reasonCode?: string; comment?: string; version?: number };
+    Body: {
+      to: string;
+      reasonCode?: string;
+      comment?: string;
+      version?: number;
+      convertContact?: boolean;
+      contactRole?: ContactRoleCode;
+    };
     Querystring: { lang?: 'fr' | 'en' };
   }>(
     '/dossiers/:id/transitions',
@@ -288,7 +311,7 @@ export default async function dossierRoutes(app: FastifyInstance) {
             { field: 'reasonCode', message: `unknown ${dictType} code ${request.body.reasonCode}` },
           ]);
         }
-        return { dossier: dossierView(dossier) };
+        return { dossier: dossierView(dossier), reasonType: target?.reasonType ?? 'NONE' };
       });
       if (pre.stored) return reply.code(pre.stored.statusCode).send(pre.stored.body);
       const dossier = pre.dossier!;
@@ -335,12 +358,29 @@ export default async function dossierRoutes(app: FastifyInstance) {
         }
         throw err;
       });
+      const answer = await convertIfAsked(request.body, pre.reasonType, view);
       if (key) {
         await request.tx((em) =>
-          rememberIfAbsent(em, ctx.orgId, scope, key, hash, { statusCode: 200, body: view }),
+          rememberIfAbsent(em, ctx.orgId, scope, key, hash, { statusCode: 200, body: answer }),
         );
       }
-      return view;
+      return answer;
+
+      /** F-3.4: a won deal can turn its contact (still a lead) into an active client in the same call. */
+      async function convertIfAsked(
+        body: { convertContact?: boolean; contactRole?: ContactRoleCode },
+        reasonType: string | undefined,
+        moved: DossierView,
+      ) {
+        if (!body.convertContact || reasonType !== 'WON' || !moved.contactId) return moved;
+        const contactId = moved.contactId;
+        const converted = await request.tx(async (em) => {
+          if (!(await em.count(Contact, { id: contactId, status: 'lead' }))) return false;
+          await convertContact(em, ctx, contactId, { role: body.contactRole });
+          return true;
+        });
+        return { ...moved, contactConverted: converted };
+      }
     },
   );
 

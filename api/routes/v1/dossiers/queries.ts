@@ -1,4 +1,6 @@
+import { QueryOrder } from '@mikro-orm/core';
 import { dossierView } from '../../../../db/dossiers.js';
+import { dossierSearchDocument } from '../../../../db/entities/dossier.js';
 import { Dossier } from '../../../../db/entities/index.js';
 import { latestPublished } from '../../../../db/definitions.js';
 import type { Em } from '../../../../db/orm.js';
@@ -17,6 +19,7 @@ const SORTABLE = [
   'expectedCloseDate',
   'reference',
   'budgetMax',
+  'score',
 ] as const;
 
 /** `"villa nice"` → `villa:* & nice:*` for prefix full-text search (index: dossier_search_index). */
@@ -41,17 +44,21 @@ export function dossierListQuery(em: Em, orgId: string, q: Omit<ListQuery, 'page
   if (q.budgetTo !== undefined) qb.andWhere({ budgetMin: { $lte: q.budgetTo } });
   if (q.createdFrom) qb.andWhere({ createdAt: { $gte: new Date(q.createdFrom) } });
   if (q.createdTo) qb.andWhere({ createdAt: { $lt: new Date(q.createdTo) } });
+  if (q.scoreMin !== undefined) qb.andWhere({ score: { $gte: q.scoreMin } });
   if (q.open !== undefined) qb.andWhere({ closedAt: q.open ? null : { $ne: null } });
   const tsq = q.q ? toPrefixTsQuery(q.q) : undefined;
   if (q.q && !tsq) throw problems.validation([{ field: 'q', message: 'needs at least one letter or digit' }]);
   if (tsq) {
-    qb.andWhere(
-      `to_tsvector('simple', coalesce(d.title, '') || ' ' || coalesce(d.reference, '')) @@ to_tsquery('simple', ?)`,
-      [tsq],
-    );
+    // Same expression as dossier_search_index, so the GIN index answers.
+    qb.andWhere(`to_tsvector('simple', ${dossierSearchDocument('d.')}) @@ to_tsquery('simple', ?)`, [tsq]);
   }
-  const orderBy = parseSort(q.sort, SORTABLE, { createdAt: 'desc' });
-  return qb.orderBy({ ...orderBy, id: 'asc' });
+  const sort = parseSort(q.sort, SORTABLE, { createdAt: 'desc' });
+  // Unscored dossiers last either way: "best leads first" must not open on nulls.
+  const orderBy = Object.entries(sort).map(([field, dir]): Record<string, QueryOrder | 'asc' | 'desc'> => ({
+    [field]:
+      field !== 'score' ? dir : dir === 'desc' ? QueryOrder.DESC_NULLS_LAST : QueryOrder.ASC_NULLS_LAST,
+  }));
+  return qb.orderBy([...orderBy, { id: 'asc' }]);
 }
 
 export async function listDossiers(em: Em, orgId: string, q: ListQuery) {

@@ -1,3 +1,5 @@
+import { CONTACT_ROLES } from '../../../../db/entities/contact.js';
+
 const nullableNumber = { type: ['number', 'null'] } as const;
 const nullableString = { type: ['string', 'null'] } as const;
 const nullableUuid = { type: ['string', 'null'], format: 'uuid' } as const;
@@ -37,6 +39,7 @@ export const dossierSchema = {
     createdAt: { type: 'string', format: 'date-time' },
     updatedAt: { type: 'string', format: 'date-time' },
     createdBy: nullableString,
+    contactConverted: { type: 'boolean' },
   },
 } as const;
 
@@ -86,6 +89,16 @@ export const transitionBody = {
     reasonCode: { type: 'string', minLength: 1, maxLength: 64 },
     comment: { type: 'string', maxLength: 2000 },
     version: { type: 'integer', minimum: 1, description: 'The dossier version you saw; stale → 409' },
+    convertContact: {
+      type: 'boolean',
+      description:
+        'On a WON move: also turn the dossier contact (a lead) into an active client (F-3.4, F-4.4)',
+    },
+    contactRole: {
+      type: 'string',
+      enum: [...CONTACT_ROLES],
+      description: 'Role given to the converted contact',
+    },
   },
 } as const;
 
@@ -98,6 +111,7 @@ export const transitionOptionSchema = {
     reason: { type: 'string' },
     reasonCode: { type: 'string' },
     reasonType: { type: 'string', enum: ['NONE', 'LOSS', 'WON'] },
+    offersContactConversion: { type: 'boolean' },
   },
 } as const;
 
@@ -118,6 +132,7 @@ export const listQuery = {
     createdFrom: { type: 'string', format: 'date-time' },
     createdTo: { type: 'string', format: 'date-time' },
     open: { type: 'boolean' },
+    scoreMin: { type: 'integer', minimum: 0, maximum: 100, description: 'Lead score at least' },
   },
 } as const;
 
@@ -135,4 +150,5 @@ export interface ListQuery {
   createdFrom?: string;
   createdTo?: string;
   open?: boolean;
+  scoreMin?: number;
 }

@@ -1,0 +1,136 @@
+import type { FastifyInstance } from 'fastify';
+import { Dossier, ScoringRuleset } from '../../../../db/entities/index.js';
+import { loadGuardFacts } from '../../../../db/facts.js';
+import { lockScoring, recomputeOpenDossiers, rulesetView } from '../../../../db/scoring.js';
+import { scoreOf } from '../../../../definitions/scoring.js';
+import { DEFAULT_HOT_THRESHOLD } from '../../../../definitions/scoring-rules.schema.js';
+import { validateScoring } from '../../../../definitions/validate-scoring.js';
+import { problems } from '../../../problem.js';
+import { errorResponses } from '../../../schemas/shared.js';
+import { auditRuleset, bodyOfRuleset, loadRuleset, problemList } from '../../../services/scoring-store.js';
+import {
+  emptyBodyAsObject,
+  idParams,
+  invalidDefinitionProblem,
+  validationResult,
+} from '../workflow-definitions/schemas.js';
+import { rulesetRef, simulateBody, simulateResult } from './schemas.js';
+
+const tags = ['scoring-rules'];
+
+/** draft → validate → publish (immutable; rescoring every open dossier) and simulate. */
+export default async function scoringLifecycleRoutes(app: FastifyInstance) {
+  app.post<{ Params: { id: string } }>(
+    '/scoring-rules/:id/validate',
+    {
+      config: { permission: 'WORKFLOW_ADMIN' },
+      schema: {
+        tags,
+        summary: 'Validate the rules: shape, allowed operators, documented facts, unique codes',
+        params: idParams,
+        response: { 200: validationResult, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) =>
+      request.tx(async (em) => {
+        const validation = validateScoring((await loadRuleset(em, request.params.id)).body);
+        return { valid: validation.valid, errors: problemList(validation.errors) };
+      }),
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/scoring-rules/:id/publish',
+    {
+      config: { permission: 'WORKFLOW_ADMIN' },
+      schema: {
+        tags,
+        summary: 'Publish a valid draft: it replaces the rules in force and every open dossier is rescored',
+        description:
+          'Refused with 422 (and the same errors as /validate) when the rules are invalid, and with 409 when the version is not a draft or a higher version is already published. The previously published version is retired.',
+        params: idParams,
+        response: { 200: rulesetRef, 422: invalidDefinitionProblem, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const ctx = request.tenant();
+      return request.tx(async (em) => {
+        await lockScoring(em, ctx.orgId);
+        const ruleset = await em.refreshOrFail(await loadRuleset(em, request.params.id));
+        if (ruleset.status !== 'DRAFT')
+          throw problems.conflict(`Version ${ruleset.version} is already ${ruleset.status.toLowerCase()}.`);
+        const validation = validateScoring(ruleset.body);
+        if (!validation.valid) {
+          throw problems.unprocessable(
+            'scoring-rules-invalid',
+            'Invalid scoring rules',
+            `The rules have ${validation.errors.length} problem(s); fix them and publish again.`,
+            { errors: problemList(validation.errors) },
+          );
+        }
+        const published = await em.find(ScoringRuleset, { status: 'PUBLISHED' });
+        const newer = published.find((p) => p.version > ruleset.version);
+        if (newer) {
+          throw problems.conflict(
+            `Version ${newer.version} is already published and newer than this draft (v${ruleset.version}); start a new draft from it.`,
+            { latestPublishedId: newer.id, latestPublishedVersion: newer.version },
+          );
+        }
+        const now = new Date();
+        for (const old of published) {
+          const before = rulesetView(old);
+          old.status = 'RETIRED';
+          old.retiredAt = now;
+          await em.flush();
+          await auditRuleset(em, ctx, 'RETIRE', old, before, { replacedByVersion: ruleset.version });
+        }
+        const before = rulesetView(ruleset);
+        ruleset.status = 'PUBLISHED';
+        ruleset.publishedAt = now;
+        ruleset.publishedBy = ctx.userId ?? null;
+        await em.flush();
+        const view = { ...rulesetView(ruleset), isLatestPublished: true };
+        // Same transaction: scores never disagree with the rules in force.
+        const recomputed = await recomputeOpenDossiers(em, ctx.orgId, bodyOfRuleset(ruleset), now);
+        await auditRuleset(em, ctx, 'PUBLISH', ruleset, before, { recomputed });
+        return { ...view, recomputed };
+      });
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { dossierId?: string; facts?: Record<string, unknown> } }>(
+    '/scoring-rules/:id/simulate',
+    {
+      config: { permission: 'WORKFLOW_ADMIN' },
+      preValidation: emptyBodyAsObject,
+      schema: {
+        tags,
+        summary: "Score a dossier's real facts, or hand-written facts, with this version (nothing is stored)",
+        params: idParams,
+        body: simulateBody,
+        response: { 200: simulateResult, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { dossierId, facts } = request.body;
+      if (dossierId && facts) {
+        throw problems.validation([
+          {
+            field: '/facts',
+            message: 'give either dossierId (its real facts) or hand-written facts, not both',
+          },
+        ]);
+      }
+      return request.tx(async (em) => {
+        const ruleset = bodyOfRuleset(await loadRuleset(em, request.params.id));
+        let input: unknown = facts ?? {};
+        if (dossierId) {
+          if (!(await em.count(Dossier, { id: dossierId }))) throw problems.notFound('Dossier');
+          const user = { id: 'system', roles: [], permissions: [] };
+          input = await loadGuardFacts(em, dossierId, user, new Date());
+        }
+        const result = scoreOf(ruleset, input);
+        return { ...result, hot: result.score >= (ruleset.hotThreshold ?? DEFAULT_HOT_THRESHOLD) };
+      });
+    },
+  );
+}

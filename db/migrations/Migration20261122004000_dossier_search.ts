@@ -1,0 +1,12 @@
+import { Migration } from '@mikro-orm/migrations';
+import { dossierSearchDocument } from '../entities/dossier.js';
+
+/** Full-text search over references like D-2026-1A2B: punctuation becomes spaces before indexing. */
+export class Migration20261122004000_dossier_search extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`drop index if exists "dossier_search_index";`);
+    this.addSql(
+      `create index "dossier_search_index" on "dossier" using gin (to_tsvector('simple', ${dossierSearchDocument()}));`,
+    );
+  }
+}
