@@ -114,7 +114,8 @@ export async function findActivity(em: Em, orgId: string, id: string): Promise<A
 }
 
 /** Newest first; `cursor` (keyset) wins over `page` (offset). */
-export async function listActivities(em: Em, orgId: string, f: ActivityFilters) {
+/** The list's filters as SQL (activities with their completion and open/overdue flags): list and export. */
+export function activityFilterSql(orgId: string, f: ActivityFilters): { filter: string; params: unknown[] } {
   const where: string[] = ['a.org_id = ?'];
   const params: unknown[] = [orgId];
   if (f.type?.length) {
@@ -142,6 +143,11 @@ export async function listActivities(em: Em, orgId: string, f: ActivityFilters) 
   const filter = `select * from (${SELECT_ACTIVITIES} where ${where.join(' and ')}) r
     where (? = false or r.is_open) and (? = false or r.is_overdue)`;
   params.push(f.open === true, f.overdue === true);
+  return { filter, params };
+}
+
+export async function listActivities(em: Em, orgId: string, f: ActivityFilters) {
+  const { filter, params } = activityFilterSql(orgId, f);
 
   const limit = f.pageSize ?? 25;
   const cursor = decodeCursor(f.cursor);

@@ -1,3 +1,4 @@
+import { TimelineEvent } from '../../db/entities/index.js';
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../../db/audit.js';
 import { contactView, tableHasColumn, type ContactView } from '../../db/contacts.js';
@@ -29,14 +30,28 @@ function recordAssignment(
   from: string | null,
   to: string | null,
 ) {
+  const id = randomUUID();
+  const at = new Date();
   em.create(ContactAssignment, {
-    id: randomUUID(),
+    id,
     orgId: ctx.orgId,
     contactId,
     fromAgentId: from,
     toAgentId: to,
     actorId: ctx.userId ?? null,
-    at: new Date(),
+    at,
+  });
+  // The contact's timeline shows who follows them, and since when (F-5.3).
+  em.create(TimelineEvent, {
+    id: randomUUID(),
+    orgId: ctx.orgId,
+    contactId,
+    kind: 'ASSIGNMENT',
+    authorId: ctx.userId ?? null,
+    title: to ? 'Contact assigned' : 'Contact unassigned',
+    payload: { fromAgentId: from, toAgentId: to },
+    occurredAt: at,
+    sourceKey: `assignment:${id}`,
   });
 }
 
@@ -147,7 +162,9 @@ export async function deletionBlockers(em: Em, orgId: string, id: string): Promi
   if (open && open.n > 0) reasons.push(`${open.n} open dossier(s)`);
   const since = new Date(Date.now() - RECENT_DAYS * 86_400_000);
   const [events] = await em.execute<{ n: number }[]>(
-    'select count(*)::int as n from timeline_event where org_id = ? and contact_id = ? and occurred_at >= ?',
+    // Interactions only: an assignment or a role change is bookkeeping, not activity with the person.
+    `select count(*)::int as n from timeline_event where org_id = ? and contact_id = ? and occurred_at >= ?
+        and kind in ('ACTIVITY', 'MESSAGE', 'NOTE', 'APPOINTMENT', 'TASK_COMPLETED')`,
     [orgId, id, since],
   );
   let recent = events?.n ?? 0;

@@ -1,6 +1,7 @@
 import { recordAudit } from '../../db/audit.js';
 import { roleView, todayIso } from '../../db/contacts.js';
-import { ContactRole, type IContact } from '../../db/entities/index.js';
+import { randomUUID } from 'node:crypto';
+import { ContactRole, TimelineEvent, type IContact } from '../../db/entities/index.js';
 import type { ContactRoleCode } from '../../db/entities/contact.js';
 import type { Em, TenantContext } from '../../db/orm.js';
 import { problems } from '../problem.js';
@@ -42,6 +43,14 @@ export async function addRole(em: Em, ctx: TenantContext, contact: IContact, inp
   });
   await em.flush();
   const view = roleView(row);
+  roleTimelineEvent(
+    em,
+    ctx,
+    contact.id,
+    `Role ${input.role} from ${startDate}`,
+    { role: input.role, startDate, endDate },
+    `role-add:${row.id}`,
+  );
   await recordAudit(em, ctx, {
     entityType: 'Contact',
     entityId: contact.id,
@@ -71,6 +80,14 @@ export async function endRole(
   row.endedAt = new Date();
   await em.flush();
   const after = roleView(row);
+  roleTimelineEvent(
+    em,
+    ctx,
+    contactId,
+    `Role ${row.role} ended on ${endDate}`,
+    { role: row.role, endDate },
+    `role-end:${row.id}`,
+  );
   await recordAudit(em, ctx, {
     entityType: 'Contact',
     entityId: contactId,
@@ -79,4 +96,26 @@ export async function endRole(
     after: { role: after },
   });
   return after;
+}
+
+/** Role changes appear on the contact's timeline (F-5.3); flushed with the caller's transaction. */
+function roleTimelineEvent(
+  em: Em,
+  ctx: TenantContext,
+  contactId: string,
+  title: string,
+  payload: Record<string, unknown>,
+  sourceKey: string,
+) {
+  em.create(TimelineEvent, {
+    id: randomUUID(),
+    orgId: ctx.orgId,
+    contactId,
+    kind: 'ROLE_CHANGE',
+    authorId: ctx.userId ?? null,
+    title,
+    payload,
+    occurredAt: new Date(),
+    sourceKey,
+  });
 }

@@ -77,6 +77,33 @@ describe('exports (F-9.3)', () => {
     expect(audit.json().data[0].afterJson).toMatchObject({ entity: 'dossiers', format: 'json', rows: 1 });
   });
 
+  it('exports the activities of a dossier, filtered like their list', async () => {
+    const d = await createDossier(t.app, manager.headers, { title: `Activities ${run}` });
+    for (const subject of ['Premier appel', 'Relance']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/activities',
+        headers: manager.headers,
+        payload: { type: 'CALL', direction: 'OUT', subject, dossierId: d.id },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/exports/activities?dossierId=${d.id}`,
+      headers: manager.headers,
+    });
+    expect(res.statusCode).toBe(200);
+    const lines = res.rawPayload.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(lines[0]?.startsWith('id;type;direction;subject;')).toBe(true);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(';')[3])
+        .sort(),
+    ).toEqual(['Premier appel', 'Relance']);
+  });
+
   it('exports the audit trail of a period in chain order', async () => {
     const from = new Date(Date.now() - 60_000).toISOString();
     await contact('Audit', `Trail ${run}`);

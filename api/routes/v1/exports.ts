@@ -3,6 +3,8 @@ import { recordAudit } from '../../../db/audit.js';
 import { withTenant, type Em } from '../../../db/orm.js';
 import { streamExport, type ExportColumn } from '../../lib/export-stream.js';
 import { errorResponses } from '../../schemas/shared.js';
+import { activityFilterSql, type ActivityFilters } from '../../services/activity-queries.js';
+import { listActivitiesQuery } from '../../services/activity-schemas.js';
 import { accountListQuery } from './accounts/queries.js';
 import { listAccountsQuery, type ListAccountsQuery } from './accounts/schemas.js';
 import { contactListQuery } from './contacts/queries.js';
@@ -54,6 +56,23 @@ const ACCOUNT_COLUMNS = cols([
   ['city', 'city'],
   ['country', 'country'],
   ['createdAt', 'created_at'],
+]);
+const ACTIVITY_COLUMNS = cols([
+  ['id', 'id'],
+  ['type', 'type'],
+  ['direction', 'direction'],
+  ['subject', 'subject'],
+  ['content', 'content'],
+  ['outcome', 'outcome'],
+  ['occurredAt', 'occurred_at'],
+  ['authorId', 'author_id'],
+  ['assigneeId', 'assignee_id'],
+  ['contactId', 'contact_id'],
+  ['dossierId', 'dossier_id'],
+  ['dueAt', 'due_at'],
+  ['completedAt', 'completed_at'],
+  ['overdue', 'is_overdue'],
+  ['correctsId', 'corrects_id'],
 ]);
 const AUDIT_COLUMNS = cols([
   ['seq', 'seq'],
@@ -153,6 +172,19 @@ export default async function exportRoutes(app: FastifyInstance) {
     run('accounts', ACCOUNT_COLUMNS, (em, orgId, q) =>
       accountListQuery(em, orgId, q as Omit<ListAccountsQuery, 'page' | 'pageSize'>),
     ),
+  );
+
+  app.get(
+    '/exports/activities',
+    {
+      config: { permission: 'EXPORT' },
+      schema: schema('Activities, filtered like the list', listActivitiesQuery),
+    },
+    run('activities', ACTIVITY_COLUMNS, (_em, orgId, q) => {
+      const { filter, params } = activityFilterSql(orgId, q as ActivityFilters);
+      const sql = `select * from (${filter}) r order by r.occurred_at desc, r.id desc`;
+      return { getKnexQuery: () => ({ toSQL: () => ({ sql, bindings: params }) }) };
+    }),
   );
 
   app.get<{ Querystring: { from?: string; to?: string; format?: Format } }>(
