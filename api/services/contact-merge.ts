@@ -23,6 +23,8 @@ export interface MergePlan {
  * refuse it, and that refusal must not abort the merge. `apply: false` only tries (for dryRun).
  */
 async function tryMove(em: Em, table: string, params: unknown[], apply: boolean): Promise<boolean> {
+  // Append-only tables admit a contact_id re-pointing only inside a merge (see the merge_moves migration).
+  await em.execute(`select set_config('app.contact_merge', 'on', true)`);
   await em.execute('savepoint contact_merge_move');
   try {
     await em.execute(`update "${table}" set contact_id = ? where org_id = ? and contact_id = ?`, params);

@@ -96,31 +96,34 @@ describe('archive, delete and merge (F-4.5)', () => {
     expect(rivalMerge.statusCode).toBe(404);
   });
 
-  it('keeps append-only activities on the duplicate instead of failing the merge, and reports them', async () => {
+  it("moves the duplicate's append-only activities to the survivor, and nothing else can re-point them", async () => {
     const survivor = await newContact(agent);
     const duplicate = await newContact(agent);
-    const inserted = await withTenant(t.orm, { orgId: agent.user.orgId }, async (em) => {
-      const [exists] = await em.execute<{ found: boolean }[]>(
-        "select to_regclass('activity') is not null as found",
-      );
-      if (!exists?.found) return false;
-      await em.execute(
+    const activityId = randomUUID();
+    await withTenant(t.orm, { orgId: agent.user.orgId }, (em) =>
+      em.execute(
         `insert into activity (id, org_id, type, direction, occurred_at, author_id, contact_id, created_at)
          values (?, ?, 'CALL', 'OUT', now(), ?, ?, now())`,
-        [randomUUID(), agent.user.orgId, agent.user.id, duplicate.id],
-      );
-      return true;
-    });
-    if (!inserted) return; // the activities module is not there yet
+        [activityId, agent.user.orgId, agent.user.id, duplicate.id],
+      ),
+    );
     const refused = await api(manager, 'DELETE', `/contacts/${duplicate.id}`);
     expect(problemOf(refused).detail).toMatch(/activity in the last 90 days/);
+    // Outside a merge the row stays put, even for its contact_id.
+    await expect(
+      withTenant(t.orm, { orgId: agent.user.orgId }, (em) =>
+        em.execute('update activity set contact_id = ? where id = ?', [survivor.id, activityId]),
+      ),
+    ).rejects.toThrow(/append-only/);
     const merged = await api(agent, 'POST', '/contacts/merge', {
       survivorId: survivor.id,
       duplicateId: duplicate.id,
     });
     expect(merged.statusCode, merged.body).toBe(200);
-    expect(merged.json().kept).toEqual({ activity: 1 });
+    expect(merged.json().kept).toEqual({});
     expect(merged.json().duplicate).toMatchObject({ status: 'archived', mergedIntoId: survivor.id });
+    const moved = await api(agent, 'GET', `/activities?contactId=${survivor.id}`);
+    expect(moved.json().data.map((a: { id: string }) => a.id)).toEqual([activityId]);
   });
 
   it('replays a retried create with the same Idempotency-Key', async () => {
