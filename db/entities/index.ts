@@ -70,25 +70,9 @@ export const entities = [
   ActivityReminder,
   Message,
 ];
-/** Entities whose rows belong to one organisation (tenant filter + RLS). */
-export const tenantEntities = [
-  User,
-  Role,
-  AuditEvent,
-  Notification,
-  WorkflowDefinition,
-  ScoringRuleset,
-  Dossier,
-  DossierStatusHistory,
-  TimelineEvent,
-  IdempotencyRecord,
-  Contact,
-  ContactRole,
-  ContactAssignment,
-  Account,
-  AccountContact,
-  Activity,
-  ActivityCompletion,
-  ActivityReminder,
-  Message,
-];
+/**
+ * Entities whose rows belong to one organisation (tenant filter + RLS): all but the organisation
+ * itself and the dictionary, whose global defaults have no organisation.
+ */
+const NOT_TENANT_SCOPED: readonly unknown[] = [Organization, RefDictionary];
+export const tenantEntities = entities.filter((entity) => !NOT_TENANT_SCOPED.includes(entity));
