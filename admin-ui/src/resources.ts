@@ -1,6 +1,8 @@
 import { DashboardOutlined } from '@ant-design/icons';
 import type { ResourceProps } from '@refinedev/core';
 import { createElement } from 'react';
+import { agentResources } from './routes/agent-routes';
+import { studioResources } from './routes/studio-routes';
 
 /** All Refine resources of the admin UI. Work screens (leads, listings, …) are added here. */
 export const resources: ResourceProps[] = [
@@ -9,4 +11,6 @@ export const resources: ResourceProps[] = [
     list: '/',
     meta: { label: 'Dashboard', icon: createElement(DashboardOutlined) },
   },
+  ...agentResources,
+  ...studioResources,
 ];

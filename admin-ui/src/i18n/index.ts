@@ -1,0 +1,49 @@
+import type { I18nProvider } from '@refinedev/core';
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { agentEn, agentFr } from './locales/agent';
+import { commonEn, commonFr } from './locales/common';
+import { studioEn, studioFr } from './locales/studio';
+
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = 'atlas.lang';
+
+function initialLanguage(): Language {
+  const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
+  return stored === 'en' || stored === 'fr' ? stored : 'fr'; // French by default (the customer's language)
+}
+
+// One namespace per area so the agent workspace and the manager studio keep their own files.
+void i18n.use(initReactI18next).init({
+  resources: {
+    fr: { common: commonFr, agent: agentFr, studio: studioFr },
+    en: { common: commonEn, agent: agentEn, studio: studioEn },
+  },
+  lng: initialLanguage(),
+  fallbackLng: 'fr',
+  defaultNS: 'common',
+  ns: ['common', 'agent', 'studio'],
+  interpolation: { escapeValue: false }, // React escapes
+});
+
+export function setLanguage(lang: Language) {
+  localStorage.setItem(STORAGE_KEY, lang);
+  void i18n.changeLanguage(lang);
+  document.documentElement.lang = lang;
+}
+
+/** Refine's i18n provider over the same i18next instance (used by Refine's own buttons and titles). */
+export const i18nProvider: I18nProvider = {
+  translate: (key, options, defaultMessage) => {
+    const value = i18n.t(key, { ...(options as object), defaultValue: defaultMessage ?? key });
+    return typeof value === 'string' ? value : String(value);
+  },
+  changeLocale: (lang) => {
+    setLanguage(lang === 'en' ? 'en' : 'fr');
+    return Promise.resolve();
+  },
+  getLocale: () => i18n.language,
+};
+
+export default i18n;
