@@ -1,6 +1,7 @@
 import type { Orm } from '../db/orm.js';
 import { createDossierActivities, DOSSIER_NON_RETRYABLE } from './dossier-activities.js';
 import { createFollowUpActivities, FOLLOW_UP_NON_RETRYABLE } from './follow-up-activities.js';
+import { createScoringActivities, SCORING_NON_RETRYABLE } from './scoring-activities.js';
 
 export interface ActivityDeps {
   orm: Orm;
@@ -14,6 +15,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createDossierActivities(deps),
     ...createFollowUpActivities(deps),
+    ...createScoringActivities(deps),
     /** Used by ops and tests to prove a worker is polling with a live database connection. */
     async pingDatabase(): Promise<string> {
       const rows = await deps.orm.em.fork().execute<{ now: string }[]>('select now()::text as now');
@@ -25,4 +27,8 @@ export function createActivities(deps: ActivityDeps) {
 export type Activities = ReturnType<typeof createActivities>;
 
 /** Error types that retrying cannot fix. */
-export const NON_RETRYABLE_ERRORS: string[] = [...DOSSIER_NON_RETRYABLE, ...FOLLOW_UP_NON_RETRYABLE];
+export const NON_RETRYABLE_ERRORS: string[] = [
+  ...DOSSIER_NON_RETRYABLE,
+  ...FOLLOW_UP_NON_RETRYABLE,
+  ...SCORING_NON_RETRYABLE,
+];

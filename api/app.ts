@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import external from './plugins/external/index.js';
 import auth from './plugins/app/auth.js';
 import context from './plugins/app/context.js';
+import csvQuery from './plugins/app/csv-query.js';
 import errors from './plugins/app/errors.js';
 import adminUiRoutes from './routes/admin-ui.js';
 import healthRoutes from './routes/health.js';
@@ -40,6 +41,7 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
   await app.register(context);
   await app.register(external);
   await app.register(auth);
+  await app.register(csvQuery);
 
   await app.register(healthRoutes);
   await app.register(

@@ -27,6 +27,11 @@ const quick = args.includes('--quick');
 const million = args.includes('--million');
 const outIndex = args.indexOf('--out');
 const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
+// `--only engine` or `--only reads`: one family of scenarios (iterating on one without the other's wait).
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+if (only !== undefined && only !== 'engine' && only !== 'reads')
+  throw new Error('--only takes engine or reads');
 const log = (m: string) => console.error(`[bench] ${m}`);
 
 Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
@@ -101,14 +106,18 @@ try {
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-  const results = await scenarios({ base, orm, temporal, quick, log });
+  const results =
+    only === 'reads' ? { scenarios: {}, targets: {} } : await scenarios({ base, orm, temporal, quick, log });
   log('read scenarios over bulk-loaded data…');
   const benchOwnerOrm = await createOrm(ownerUrl, 4);
   cleanups.unshift(() => benchOwnerOrm.close(true));
   const ownerDb = new pg.Client({ connectionString: ownerUrl });
   await ownerDb.connect();
   cleanups.unshift(() => ownerDb.end());
-  const read = await readScenarios({ base, ownerOrm: benchOwnerOrm, db: ownerDb, quick, million, log });
+  const read =
+    only === 'engine'
+      ? { sizes: {}, targets: {} }
+      : await readScenarios({ base, ownerOrm: benchOwnerOrm, db: ownerDb, quick, million, log });
   const report = {
     generatedAt: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',

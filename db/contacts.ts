@@ -5,7 +5,9 @@ import type {
   IContactAssignment,
   IContactRole,
 } from './entities/index.js';
-import type { Em } from './orm.js';
+import { randomUUID } from 'node:crypto';
+import { ContactAssignment, TimelineEvent } from './entities/index.js';
+import type { Em, TenantContext } from './orm.js';
 
 /** The contact as the API returns it (lists and detail). */
 export function contactView(c: IContact) {
@@ -114,4 +116,40 @@ export async function tableHasColumn(em: Em, table: string, column: string): Pro
     [table, column],
   );
   return rows[0]?.found === true;
+}
+
+/**
+ * One change of a contact's assigned agent: the append-only assignment history (F-4.2) and the
+ * contact's timeline (F-5.3). Persisted with the caller's next flush.
+ */
+export function recordContactAssignment(
+  em: Em,
+  ctx: TenantContext,
+  contactId: string,
+  from: string | null,
+  to: string | null,
+  reason?: string,
+) {
+  const id = randomUUID();
+  const at = new Date();
+  em.create(ContactAssignment, {
+    id,
+    orgId: ctx.orgId,
+    contactId,
+    fromAgentId: from,
+    toAgentId: to,
+    actorId: ctx.userId ?? null,
+    at,
+  });
+  em.create(TimelineEvent, {
+    id: randomUUID(),
+    orgId: ctx.orgId,
+    contactId,
+    kind: 'ASSIGNMENT',
+    authorId: ctx.userId ?? null,
+    title: to ? 'Contact assigned' : 'Contact unassigned',
+    payload: { fromAgentId: from, toAgentId: to, ...(reason ? { reason } : {}) },
+    occurredAt: at,
+    sourceKey: `assignment:${id}`,
+  });
 }

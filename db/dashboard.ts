@@ -15,7 +15,8 @@ export interface DashboardKpis {
 }
 
 /**
- * The KPI cards in one round trip. Hot lead (F-3.5) = a contact still `lead` with at least one open
+ * The KPI cards in one round trip. Deal cards read the open-dossier rollup (kept by a trigger on
+ * dossier, see the read-paths migration), so they cost the same at 1k and 100k dossiers. Hot lead (F-3.5) = a contact still `lead` with at least one open
  * dossier in a status the tenant's CASE_STATUS dictionary marks `hot` (its mapped equivalents).
  */
 export async function dashboardKpis(
@@ -25,50 +26,31 @@ export async function dashboardKpis(
   hotStatuses: string[],
   hotThreshold = DEFAULT_HOT_THRESHOLD,
 ): Promise<DashboardKpis> {
+  const agent = agentId ?? null;
+  const deals = `{${DEAL_CASE_TYPES.join(',')}}`;
   const rows = await em.execute<Record<string, string | null>[]>(
     `select
        (select count(*) from contact c
          where c.org_id = ? and c.status = 'lead' and c.created_at >= now() - interval '7 days'
            and (?::uuid is null or c.assigned_agent_id = ?::uuid))::text as new_leads,
-       (select count(distinct c.id) from contact c join dossier d on d.contact_id = c.id and d.org_id = c.org_id
-         where c.org_id = ? and c.status = 'lead' and d.closed_at is null and d.status_code = any(?::text[])
+       (select count(*) from contact c
+         where c.org_id = ? and c.status = 'lead'
+           and c.id in (select d.contact_id from dossier d
+                         where d.org_id = ? and d.closed_at is null and d.status_code = any(?::text[]))
            and (?::uuid is null or c.assigned_agent_id = ?::uuid))::text as hot_leads,
        (select count(*) from contact c
          where c.org_id = ? and c.status = 'lead' and c.score >= ?
            and (?::uuid is null or c.assigned_agent_id = ?::uuid))::text as hot_by_score,
-       (select count(*) from dossier d
-         where d.org_id = ? and d.closed_at is null and d.case_type = any(?::text[]) and d.status_code = 'NEGOTIATION'
-           and (?::uuid is null or d.assigned_agent_id = ?::uuid))::text as negotiation,
-       (select coalesce(sum(d.amount * d.probability / 100.0), 0) from dossier d
-         where d.org_id = ? and d.closed_at is null and d.case_type = any(?::text[])
-           and (?::uuid is null or d.assigned_agent_id = ?::uuid))::text as weighted,
-       (select count(*) from dossier d
-         where d.org_id = ? and d.closed_at is null and d.case_type = any(?::text[])
-           and (?::uuid is null or d.assigned_agent_id = ?::uuid))::text as open_deals`,
+       deals.negotiation, deals.weighted, deals.open_deals
+     from (select coalesce(sum(n) filter (where status_code = 'NEGOTIATION'), 0)::text as negotiation,
+                  coalesce(sum(weighted), 0)::text as weighted, coalesce(sum(n), 0)::text as open_deals
+             from open_dossier_rollup
+            where org_id = ? and case_type = any(?::text[]) and (?::uuid is null or agent_id = ?::uuid)) deals`,
     [
-      orgId,
-      agentId ?? null,
-      agentId ?? null,
-      orgId,
-      `{${hotStatuses.join(',')}}`,
-      agentId ?? null,
-      agentId ?? null,
-      orgId,
-      hotThreshold,
-      agentId ?? null,
-      agentId ?? null,
-      orgId,
-      `{${DEAL_CASE_TYPES.join(',')}}`,
-      agentId ?? null,
-      agentId ?? null,
-      orgId,
-      `{${DEAL_CASE_TYPES.join(',')}}`,
-      agentId ?? null,
-      agentId ?? null,
-      orgId,
-      `{${DEAL_CASE_TYPES.join(',')}}`,
-      agentId ?? null,
-      agentId ?? null,
+      ...[orgId, agent, agent],
+      ...[orgId, orgId, `{${hotStatuses.join(',')}}`, agent, agent],
+      ...[orgId, hotThreshold, agent, agent],
+      ...[orgId, deals, agent, agent],
     ],
   );
   const r = rows[0] ?? {};

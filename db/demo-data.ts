@@ -201,6 +201,7 @@ export async function seedDemoBusinessData(opts: DemoDataOptions): Promise<DemoD
       await db.query('begin');
       try {
         for (const table of TABLE_ORDER) await insertRows(db, table, tables[table]);
+        await db.query('select rollups_rebuild($1)', [orgId]); // history arrives in chunks: settle once
         handles = await startWorkflows(opts, ctx, open);
         await db.query('commit');
       } catch (err) {

@@ -16,7 +16,6 @@ export const DEFAULT_SCORING_RULES = scoringDefault as ScoringRuleset;
 
 /** Scoring reads facts as the system: no roles, no permissions. */
 const SYSTEM_USER = { id: 'system', roles: [], permissions: [] } as const;
-const BATCH = 200;
 
 export function rulesetView(r: IScoringRuleset) {
   return {
@@ -103,25 +102,26 @@ export async function recomputeDossierScore(
   return result;
 }
 
-/** After a publish: every open dossier of the organisation, in id-ordered batches; returns how many. */
-export async function recomputeOpenDossiers(em: Em, orgId: string, ruleset: ScoringRuleset, now: Date) {
-  let after = '00000000-0000-0000-0000-000000000000';
-  let count = 0;
-  for (;;) {
-    const ids = await em.execute<{ id: string }[]>(
-      `select id from dossier where org_id = ? and closed_at is null and id > ? order by id limit ?`,
-      [orgId, after, BATCH],
-    );
-    for (const { id } of ids) {
-      const facts = await loadGuardFacts(em, id, SYSTEM_USER, now);
-      await storeScore(em, orgId, id, scoreOf(ruleset, facts));
-    }
-    count += ids.length;
-    const last = ids.at(-1);
-    if (!last || ids.length < BATCH) return count;
-    after = last.id;
-    em.clear(); // loadGuardFacts loads each dossier: keep the identity map flat across batches.
+/**
+ * One batch of the rescoring job (after a publish, and nightly for time-based rules): the open
+ * dossiers with an id above `after`, in id order. Returns how many and the last id (null when done).
+ */
+export async function rescoreOpenDossierBatch(
+  em: Em,
+  orgId: string,
+  ruleset: ScoringRuleset,
+  now: Date,
+  page: { after: string; limit: number },
+): Promise<{ rescored: number; last: string | null }> {
+  const ids = await em.execute<{ id: string }[]>(
+    `select id from dossier where org_id = ? and closed_at is null and id > ? order by id limit ?`,
+    [orgId, page.after, page.limit],
+  );
+  for (const { id } of ids) {
+    const facts = await loadGuardFacts(em, id, SYSTEM_USER, now);
+    await storeScore(em, orgId, id, scoreOf(ruleset, facts));
   }
+  return { rescored: ids.length, last: ids.length === page.limit ? (ids.at(-1)?.id ?? null) : null };
 }
 
 /** Seeds the shipped default rules as published version 1 for an organisation that has no ruleset. */

@@ -1,4 +1,5 @@
 import { recordAudit, snapshot } from './audit.js';
+import { recordContactAssignment } from './contacts.js';
 import { Notification, User, type IUser } from './entities/index.js';
 import type { Em, TenantContext } from './orm.js';
 
@@ -78,6 +79,8 @@ export async function deactivateUser(
         before: { [column]: userId },
         after: { [column]: target, reason: 'assignee deactivated' },
       });
+      // A contact keeps the history of who followed them (and its timeline shows the move).
+      if (table === 'contact') recordContactAssignment(em, ctx, id, userId, target, 'assignee deactivated');
     }
   }
   const admins = await em.find(User, { roles: { $contains: ['ADMIN'] }, isActive: true });

@@ -17,7 +17,7 @@ import { seedDemoBusinessData } from '../db/demo-data.js';
 import { DEMO_ORGS, DEMO_ROLES, demoEmail, seedDemo } from '../db/seed.js';
 import { ensureDatabase, ensureTemporal } from '../runtime/stack.js';
 import { createWorker } from '../worker/create-worker.js';
-import { ensureFollowUpReminderSchedule } from '../worker/schedules.js';
+import { ensureSchedules } from '../worker/schedules.js';
 
 const log = (m: string) => console.log(`[atlas] ${m}`);
 // We stop the worker ourselves, in order, on Ctrl-C (the SDK would re-raise the signal after its own shutdown).
@@ -81,9 +81,9 @@ try {
 
   const connection = await Connection.connect({ address: temporalServer.address });
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
-  await ensureFollowUpReminderSchedule(temporal, {
+  await ensureSchedules(temporal, {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    intervalSeconds: env.FOLLOW_UP_REMINDER_INTERVAL_SECONDS,
+    followUpIntervalSeconds: env.FOLLOW_UP_REMINDER_INTERVAL_SECONDS,
   });
   // Business data needs Temporal (each open dossier gets its workflow), hence after the worker.
   if (withDemo) {

@@ -3,7 +3,7 @@ import { loadEnv } from '../config/env.js';
 import { appDatabaseUrl } from '../db/migrate.js';
 import { createOrm } from '../db/orm.js';
 import { createWorker } from './create-worker.js';
-import { ensureFollowUpReminderSchedule } from './schedules.js';
+import { ensureSchedules } from './schedules.js';
 
 /** Production worker process: same env schema as the API. */
 const env = loadEnv();
@@ -19,15 +19,12 @@ const { worker, connection } = await createWorker({
   taskQueue: env.TEMPORAL_TASK_QUEUE,
   deps: { orm },
 });
-// The daily follow-up reminder job is a Temporal Schedule; (re)declaring it at start keeps its interval current.
+// The daily jobs are Temporal Schedules; (re)declaring them at start keeps their specs current.
 const scheduleConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
-await ensureFollowUpReminderSchedule(
-  new Client({ connection: scheduleConnection, namespace: env.TEMPORAL_NAMESPACE }),
-  {
-    taskQueue: env.TEMPORAL_TASK_QUEUE,
-    intervalSeconds: env.FOLLOW_UP_REMINDER_INTERVAL_SECONDS,
-  },
-);
+await ensureSchedules(new Client({ connection: scheduleConnection, namespace: env.TEMPORAL_NAMESPACE }), {
+  taskQueue: env.TEMPORAL_TASK_QUEUE,
+  followUpIntervalSeconds: env.FOLLOW_UP_REMINDER_INTERVAL_SECONDS,
+});
 await scheduleConnection.close();
 // The SDK's runtime shuts the worker down gracefully on SIGINT/SIGTERM.
 await worker.run();

@@ -1,36 +1,81 @@
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import {
+  ScheduleAlreadyRunning,
+  ScheduleOverlapPolicy,
+  type Client,
+  type ScheduleSpec,
+} from '@temporalio/client';
 
 export const FOLLOW_UP_SCHEDULE_ID = 'follow-up-reminders';
-/** Workflow type name (the workflow module is not imported here: it only runs inside the bundle). */
+export const NIGHTLY_RESCORE_SCHEDULE_ID = 'nightly-rescore';
+// Workflow type names (the workflow modules are not imported here: they only run inside the bundle).
 const FOLLOW_UP_REMINDERS_WORKFLOW = 'followUpReminders';
+const NIGHTLY_RESCORE_WORKFLOW = 'nightlyRescore';
 
 /**
- * Creates (or retunes) the one global schedule of the follow-up reminder job. Idempotent: every
- * process start calls it; an existing schedule gets the configured interval and task queue.
+ * Creates (or retunes) one global schedule. Idempotent: every process start calls it, and an
+ * existing schedule gets the configured spec and task queue. A run still going when the next is due
+ * is skipped: the next one catches up.
  */
-export async function ensureFollowUpReminderSchedule(
+async function ensureSchedule(
   client: Client,
-  opts: { taskQueue: string; intervalSeconds: number; scheduleId?: string },
+  opts: { scheduleId: string; workflowType: string; taskQueue: string; spec: ScheduleSpec },
 ): Promise<void> {
-  const scheduleId = opts.scheduleId ?? FOLLOW_UP_SCHEDULE_ID;
-  const spec = { intervals: [{ every: `${opts.intervalSeconds}s` }] };
   const action = {
     type: 'startWorkflow' as const,
-    workflowType: FOLLOW_UP_REMINDERS_WORKFLOW,
-    workflowId: scheduleId,
+    workflowType: opts.workflowType,
+    workflowId: opts.scheduleId,
     taskQueue: opts.taskQueue,
     args: [{}],
   };
   try {
     await client.schedule.create({
-      scheduleId,
-      spec,
+      scheduleId: opts.scheduleId,
+      spec: opts.spec,
       action,
-      // A run still going when the next is due is simply skipped: the next day catches up.
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' },
     });
   } catch (err) {
     if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-    await client.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, spec, action }));
+    await client.schedule
+      .getHandle(opts.scheduleId)
+      .update((previous) => ({ ...previous, spec: opts.spec, action }));
   }
+}
+
+/** The follow-up reminder job, every `intervalSeconds` (a day by default). */
+export async function ensureFollowUpReminderSchedule(
+  client: Client,
+  opts: { taskQueue: string; intervalSeconds: number; scheduleId?: string },
+): Promise<void> {
+  await ensureSchedule(client, {
+    scheduleId: opts.scheduleId ?? FOLLOW_UP_SCHEDULE_ID,
+    workflowType: FOLLOW_UP_REMINDERS_WORKFLOW,
+    taskQueue: opts.taskQueue,
+    spec: { intervals: [{ every: `${opts.intervalSeconds}s` }] },
+  });
+}
+
+/** The nightly rescoring job (time-based scoring rules), at 02:30 UTC when agencies are closed. */
+export async function ensureNightlyRescoreSchedule(
+  client: Client,
+  opts: { taskQueue: string; scheduleId?: string },
+): Promise<void> {
+  await ensureSchedule(client, {
+    scheduleId: opts.scheduleId ?? NIGHTLY_RESCORE_SCHEDULE_ID,
+    workflowType: NIGHTLY_RESCORE_WORKFLOW,
+    taskQueue: opts.taskQueue,
+    spec: { calendars: [{ hour: 2, minute: 30, comment: 'nightly rescore' }] },
+  });
+}
+
+/** Every schedule the product runs; called by the worker and by `npm start`. */
+export async function ensureSchedules(
+  client: Client,
+  opts: { taskQueue: string; followUpIntervalSeconds: number },
+): Promise<void> {
+  await ensureFollowUpReminderSchedule(client, {
+    taskQueue: opts.taskQueue,
+    intervalSeconds: opts.followUpIntervalSeconds,
+  });
+  await ensureNightlyRescoreSchedule(client, { taskQueue: opts.taskQueue });
 }

@@ -2,3 +2,4 @@
 export { dossierLifecycle } from './dossier-lifecycle.js';
 export { followUpReminders } from './follow-up-reminders.js';
 export { workerProbe } from './worker-probe.js';
+export { nightlyRescore, rescoreOrganization } from './scoring-rescore.js';

@@ -32,6 +32,13 @@ export interface ActivityInput {
   dueAt?: string | null;
   assigneeId?: string | null;
   correctsId?: string | null;
+  /** "Follow up in 3 days": a TASK or FOLLOW_UP logged with this activity, due then (seed 001 US3.1). */
+  nextAction?: {
+    dueAt: string;
+    type?: 'TASK' | 'FOLLOW_UP';
+    subject?: string | null;
+    assigneeId?: string | null;
+  };
 }
 
 /** A foreign or unknown dossier is 404, as if it did not exist (API conventions). */
@@ -49,7 +56,11 @@ async function requireContact(em: Em, orgId: string, id: string): Promise<void> 
  * Logs an activity with its timeline event and audit record in the caller's transaction. A
  * correction inherits the corrected activity's dossier and contact unless it names its own.
  */
-export async function createActivity(em: Em, actor: Actor, input: ActivityInput): Promise<ActivityView> {
+export async function createActivity(
+  em: Em,
+  actor: Actor,
+  input: ActivityInput,
+): Promise<ActivityView & { nextActionId?: string }> {
   const errors: FieldError[] = [];
   if (!(await activeCodes(em, 'ACTIVITY_TYPE')).has(input.type))
     errors.push({ field: 'type', message: `unknown ACTIVITY_TYPE code ${input.type}` });
@@ -123,7 +134,16 @@ export async function createActivity(em: Em, actor: Actor, input: ActivityInput)
     action: 'CREATE',
     after: { ...view },
   });
-  return view;
+  if (!input.nextAction) return view;
+  const next = await createActivity(em, actor, {
+    type: input.nextAction.type ?? 'FOLLOW_UP',
+    subject: input.nextAction.subject ?? `Follow-up: ${input.subject ?? input.type}`,
+    dueAt: input.nextAction.dueAt,
+    assigneeId: input.nextAction.assigneeId ?? input.assigneeId ?? null,
+    dossierId,
+    contactId,
+  });
+  return { ...view, nextActionId: next.id };
 }
 
 export interface CompletionInput {

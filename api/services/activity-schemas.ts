@@ -30,6 +30,7 @@ export const activitySchema = {
     completionOutcome: nullableString(),
     completionNote: nullableString(),
     open: { type: 'boolean', description: 'Has a due date, is not completed and was not corrected' },
+    nextActionId: { type: 'string', description: 'Create only: the follow-up task logged with it' },
     overdue: { type: 'boolean', description: 'Open and due before now' },
     createdAt: { type: 'string', format: 'date-time' },
   },
@@ -54,6 +55,19 @@ export const createActivityBody = {
       description: 'Reminded when overdue (default: dossier agent, else author)',
     },
     correctsId: { ...nullableUuid, description: 'The activity this one corrects' },
+    nextAction: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['dueAt'],
+      description:
+        'A next action logged with this activity: a FOLLOW_UP (or TASK) on the same dossier/contact',
+      properties: {
+        dueAt: { type: 'string', format: 'date-time' },
+        type: { type: 'string', enum: ['FOLLOW_UP', 'TASK'], default: 'FOLLOW_UP' },
+        subject: nullableString(300),
+        assigneeId: nullableUuid,
+      },
+    },
   },
 } as const;
 

@@ -1,7 +1,5 @@
-import { TimelineEvent } from '../../db/entities/index.js';
-import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../../db/audit.js';
-import { contactView, tableHasColumn, type ContactView } from '../../db/contacts.js';
+import { contactView, recordContactAssignment, tableHasColumn, type ContactView } from '../../db/contacts.js';
 import {
   AccountContact,
   Contact,
@@ -23,38 +21,6 @@ export async function loadContact(em: Em, id: string): Promise<IContact> {
   return contact;
 }
 
-function recordAssignment(
-  em: Em,
-  ctx: TenantContext,
-  contactId: string,
-  from: string | null,
-  to: string | null,
-) {
-  const id = randomUUID();
-  const at = new Date();
-  em.create(ContactAssignment, {
-    id,
-    orgId: ctx.orgId,
-    contactId,
-    fromAgentId: from,
-    toAgentId: to,
-    actorId: ctx.userId ?? null,
-    at,
-  });
-  // The contact's timeline shows who follows them, and since when (F-5.3).
-  em.create(TimelineEvent, {
-    id: randomUUID(),
-    orgId: ctx.orgId,
-    contactId,
-    kind: 'ASSIGNMENT',
-    authorId: ctx.userId ?? null,
-    title: to ? 'Contact assigned' : 'Contact unassigned',
-    payload: { fromAgentId: from, toAgentId: to },
-    occurredAt: at,
-    sourceKey: `assignment:${id}`,
-  });
-}
-
 export async function createContact(em: Em, ctx: TenantContext, input: NewContact): Promise<ContactView> {
   const fields = (await checkContactFields(em, input)) as NewContact;
   await assertEmailFree(em, ctx.orgId, fields.email);
@@ -72,7 +38,7 @@ export async function createContact(em: Em, ctx: TenantContext, input: NewContac
   });
   // Scalar FKs: the contact row must exist before its assignment history row.
   await em.flush();
-  if (contact.assignedAgentId) recordAssignment(em, ctx, contact.id, null, contact.assignedAgentId);
+  if (contact.assignedAgentId) recordContactAssignment(em, ctx, contact.id, null, contact.assignedAgentId);
   await em.flush();
   const view = contactView(contact);
   await recordAudit(em, ctx, { entityType: 'Contact', entityId: contact.id, action: 'CREATE', after: view });
@@ -95,7 +61,7 @@ export async function updateContact(
   em.assign(contact, fields);
   await em.flush();
   if (fields.assignedAgentId !== undefined && (fields.assignedAgentId ?? null) !== previousAgent) {
-    recordAssignment(em, ctx, id, previousAgent, fields.assignedAgentId ?? null);
+    recordContactAssignment(em, ctx, id, previousAgent, fields.assignedAgentId ?? null);
     await em.flush();
   }
   const after = contactView(contact);

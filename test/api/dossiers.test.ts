@@ -304,7 +304,7 @@ describe('dossiers on Temporal', () => {
 });
 
 describe('deactivating an agent (F-1.4)', () => {
-  it('reassigns their dossiers to a manager, audited per record', async () => {
+  it('reassigns their dossiers and contacts to a manager, audited per record, in the contact history', async () => {
     const admin = await login(t.app, 'admin@demo.test', 'demo');
     const email = `leaving-${randomUUID().slice(0, 8)}@demo.test`;
     const created = await t.app.inject({
@@ -315,6 +315,18 @@ describe('deactivating an agent (F-1.4)', () => {
     });
     const leaverId = created.json().id;
     const d = await createDossier(t.app, agent.headers, { assignedAgentId: leaverId });
+    const contact = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: agent.headers,
+      payload: {
+        firstName: 'Suivi',
+        lastName: 'Parti',
+        email: `suivi-${randomUUID().slice(0, 8)}@example.test`,
+        assignedAgentId: leaverId,
+      },
+    });
+    expect(contact.statusCode, contact.body).toBe(201);
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/v1/users/${leaverId}/deactivate`,
@@ -323,6 +335,24 @@ describe('deactivating an agent (F-1.4)', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().reassigned.Dossier).toBe(1);
+    expect(res.json().reassigned.Contact).toBe(1);
+    const followed = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/contacts/${contact.json().id}`,
+        headers: agent.headers,
+      })
+    ).json();
+    expect(followed.assignedAgentId).toBe(manager.user.id);
+    expect(
+      followed.assignments.map((a: { fromAgentId: string | null; toAgentId: string | null }) => [
+        a.fromAgentId,
+        a.toAgentId,
+      ]),
+    ).toEqual([
+      [null, leaverId],
+      [leaverId, manager.user.id],
+    ]);
     const after = (
       await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${d.id}`, headers: agent.headers })
     ).json();

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
 import { publishTestDefinition } from '../helpers/definitions.js';
 import { createDossier, transition } from '../helpers/dossiers.js';
@@ -98,5 +99,73 @@ describe('funnel report (F-9.2)', () => {
         })
       ).statusCode,
     ).toBe(404);
+  });
+
+  it('keeps the rollups equal to a recomputation from the facts after transitions and back moves', async () => {
+    const caseType = await publishTestDefinition(t.orm, agent.user.orgId, {
+      name: { fr: 'Cohérence' },
+      states: [
+        { code: 'A', initial: true },
+        { code: 'B' },
+        { code: 'C', terminal: true, reasonType: 'LOSS' },
+      ],
+      transitions: [
+        { from: 'A', to: 'B' },
+        { from: 'B', to: 'A' },
+        { from: 'B', to: 'C' },
+      ],
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const d = await createDossier(t.app, agent.headers, { caseType, source: i % 2 ? 'PHONE' : 'WEBSITE' });
+      ids.push(d.id);
+      for (const to of ['B', 'A', 'B', 'C'].slice(0, i + 1))
+        expect((await transition(t.app, agent.headers, d.id, { to, reasonCode: 'BUDGET' })).statusCode).toBe(
+          200,
+        );
+    }
+    const owner = new pg.Client({ connectionString: inject('ownerUrl') });
+    await owner.connect();
+    try {
+      const snapshot = async () => {
+        const funnel = await owner.query(
+          `select created_day::text, definition_version, status_code, reached, stays, round(stay_seconds::numeric, 3)::text as secs, stay_histogram
+             from funnel_stage_rollup where org_id = $1 and case_type = $2 order by 1, 2, 3`,
+          [agent.user.orgId, caseType],
+        );
+        const outcomes = await owner.query(
+          `select created_day::text, source, status_code, close_reason_code, closed, n
+             from dossier_outcome_rollup where org_id = $1 and case_type = $2 and n <> 0 order by 1, 2, 3, 4, 5`,
+          [agent.user.orgId, caseType],
+        );
+        const open = await owner.query(
+          `select status_code, agent_id, n, weighted::text from open_dossier_rollup
+            where org_id = $1 and case_type = $2 and n <> 0 order by 1, 2`,
+          [agent.user.orgId, caseType],
+        );
+        return { funnel: funnel.rows, outcomes: outcomes.rows, open: open.rows };
+      };
+      const incremental = await snapshot();
+      expect(incremental.funnel.find((r) => r.status_code === 'B')).toMatchObject({ reached: 4, stays: 4 });
+      expect(incremental.outcomes.map((r) => `${r.status_code}:${r.n}`).sort()).toEqual([
+        'A:1',
+        'B:2',
+        'C:1',
+      ]);
+      expect(incremental.open.map((r) => `${r.status_code}:${r.n}`)).toEqual(['A:1', 'B:2']); // C is closed
+      await owner.query('select rollups_rebuild($1)', [agent.user.orgId]);
+      expect(await snapshot()).toEqual(incremental);
+    } finally {
+      await owner.end();
+    }
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/funnel?caseType=${caseType}`,
+      headers: agent.headers,
+    });
+    const b = res.json().stages.find((s: { statusCode: string }) => s.statusCode === 'B');
+    expect(b.reached).toBe(4);
+    expect(b.medianHoursInStage).toBeGreaterThanOrEqual(0);
+    expect(b.medianHoursInStage).toBeLessThan(0.01); // stays of milliseconds, not hours
   });
 });

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ensureNightlyRescoreSchedule } from '../../worker/schedules.js';
+import { TEST_TASK_QUEUE } from '../helpers/constants.js';
 import { contactIdFor, logActivity } from '../helpers/activities.js';
 import { buildTestApp, login, problemOf, type TestApp } from '../helpers/app.js';
 import { publishTestDefinition } from '../helpers/definitions.js';
@@ -12,7 +15,7 @@ interface RulesetItem {
   status: string;
   lockVersion: number;
   isLatestPublished: boolean;
-  recomputed?: number;
+  rescore?: { workflowId: string; status: string; rescored: number | null };
   ruleset: { rules: { code: string }[]; hotThreshold?: number };
 }
 
@@ -174,14 +177,73 @@ describe('lead scoring', () => {
     const published = await api(rival, 'POST', `/scoring-rules/${id}/publish`);
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json<RulesetItem>()).toMatchObject({ status: 'PUBLISHED', isLatestPublished: true });
-    expect(published.json<RulesetItem>().recomputed).toBeGreaterThanOrEqual(1);
+    // Rescoring is a background job (Temporal workflow, one per published version): follow it to the end.
+    const job = published.json<RulesetItem>().rescore!;
+    expect(job.workflowId).toContain(`-v${published.json<RulesetItem>().version}`);
+    expect(['RUNNING', 'COMPLETED']).toContain(job.status);
+    await t.temporal.workflow.getHandle(job.workflowId).result();
+    const done = await api(rival, 'GET', `/scoring-rules/${id}/rescore`);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({
+      status: 'COMPLETED',
+      rulesetVersion: published.json<RulesetItem>().version,
+    });
+    expect(done.json().rescored).toBeGreaterThanOrEqual(1);
     expect((await dossier(rival, d.id)).score).toBe(70);
+    // Restarting is idempotent: the finished job is reported, nothing runs twice.
+    const again = await api(rival, 'POST', `/scoring-rules/${id}/rescore`);
+    expect(again.statusCode, again.body).toBe(202);
+    expect(again.json()).toMatchObject({ workflowId: job.workflowId, status: 'COMPLETED' });
     const versions = (await api(rival, 'GET', '/scoring-rules')).json<{ data: RulesetItem[] }>().data;
     expect(versions.filter((v) => v.status === 'PUBLISHED').map((v) => v.id)).toEqual([id]);
     const audit = await api(rival, 'GET', `/audit?entityType=ScoringRuleset&entityId=${id}`);
     expect(audit.statusCode, audit.body).toBe(200);
     const actions = audit.json<{ data: { action: string }[] }>().data.map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['CREATE', 'UPDATE', 'PUBLISH']));
+  });
+
+  it('rescores time-based rules nightly: a dossier idle in its status gains the points without any event', async () => {
+    const d = await createDossier(t.app, rival.headers, { budgetMax: 100000 });
+    const draft = await api(rival, 'POST', '/scoring-rules', {
+      rules: [rule('STALLED', 40, { '>=': [{ var: 'daysInState' }, 7] })],
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const published = await api(rival, 'POST', `/scoring-rules/${draft.json<RulesetItem>().id}/publish`);
+    expect(published.statusCode, published.body).toBe(200);
+    await t.temporal.workflow.getHandle(published.json<RulesetItem>().rescore!.workflowId).result();
+    expect((await dossier(rival, d.id)).score).toBe(0);
+
+    // Ten days pass with nothing happening to the dossier.
+    const owner = new pg.Client({ connectionString: inject('ownerUrl') });
+    await owner.connect();
+    try {
+      await owner.query(`update dossier set status_changed_at = now() - interval '10 days' where id = $1`, [
+        d.id,
+      ]);
+    } finally {
+      await owner.end();
+    }
+    expect((await dossier(rival, d.id)).score).toBe(0);
+    const day = `2026-01-${String(Math.floor(Math.random() * 28) + 1).padStart(2, '0')}-${randomUUID().slice(0, 8)}`;
+    const result = await t.temporal.workflow.execute('nightlyRescore', {
+      taskQueue: TEST_TASK_QUEUE,
+      workflowId: `nightly-rescore-test-${day}`,
+      args: [{ day }],
+    });
+    expect(result).toMatchObject({ day });
+    expect((result as { organizations: number }).organizations).toBeGreaterThanOrEqual(2);
+    expect((await dossier(rival, d.id)).score).toBe(40);
+
+    // The job runs from a Temporal Schedule declared at start, every night at 02:30 UTC.
+    const scheduleId = `nightly-rescore-test-${randomUUID()}`;
+    await ensureNightlyRescoreSchedule(t.temporal, { taskQueue: TEST_TASK_QUEUE, scheduleId });
+    const schedule = await t.temporal.schedule.getHandle(scheduleId).describe();
+    expect(schedule.spec.calendars?.[0]).toMatchObject({
+      hour: [{ start: 2, end: 2 }],
+      minute: [{ start: 30, end: 30 }],
+    });
+    expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'nightlyRescore' });
+    await t.temporal.schedule.getHandle(scheduleId).delete();
   });
 
   it('keeps rulesets to their organisation, and lets only WORKFLOW_ADMIN write', async () => {

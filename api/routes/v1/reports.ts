@@ -93,7 +93,7 @@ export default async function reportRoutes(app: FastifyInstance) {
         if (!def) throw problems.notFound(`Pipeline ${q.caseType}`);
         const body = def.body as unknown as WorkflowDefinitionBody;
         const rows = await funnelStages(em, q);
-        const overall = rows.filter((r) => r.definition_version === null);
+        const overall = rows.filter((r) => r.definitionVersion === null);
         const reachedOf = (code: string) => Number(overall.find((r) => r.status === code)?.reached ?? 0);
         const open = body.states.filter((s) => !s.terminal);
         const stages = body.states.map((state) => {
@@ -107,13 +107,13 @@ export default async function reportRoutes(app: FastifyInstance) {
             reached,
             conversionToNext:
               !state.terminal && nextOpen && reached ? round(reachedOf(nextOpen.code) / reached) : null,
-            avgHoursInStage: row?.avg_hours ? round(Number(row.avg_hours)) : null,
-            medianHoursInStage: row?.median_hours ? round(Number(row.median_hours)) : null,
+            avgHoursInStage: row?.avgHours == null ? null : round(row.avgHours),
+            medianHoursInStage: row?.medianHours == null ? null : round(row.medianHours),
           };
         });
         const wonStates = body.states.filter((s) => s.reasonType === 'WON').map((s) => s.code);
         const sources = (await sourceAttribution(em, q, wonStates)).map((s) => ({
-          source: s.source,
+          source: s.source || null,
           leads: Number(s.leads),
           wins: Number(s.wins),
           winRate: Number(s.leads) ? round(Number(s.wins) / Number(s.leads)) : 0,
@@ -123,15 +123,15 @@ export default async function reportRoutes(app: FastifyInstance) {
           definitionVersion: def.version,
           stages,
           byDefinitionVersion: rows
-            .filter((r) => r.definition_version !== null)
+            .filter((r) => r.definitionVersion !== null)
             .map((r) => ({
-              definitionVersion: r.definition_version,
+              definitionVersion: r.definitionVersion,
               statusCode: r.status,
-              reached: Number(r.reached),
+              reached: r.reached,
             })),
           closeReasons: (await closeReasons(em, q)).map((r) => ({
             statusCode: r.status_code,
-            reasonCode: r.close_reason_code,
+            reasonCode: r.close_reason_code || null,
             count: Number(r.n),
           })),
           sources,

@@ -1,5 +1,4 @@
 import { accountView } from '../../../../db/contacts.js';
-import { accountSearchDocument } from '../../../../db/entities/account.js';
 import { Account, AccountContact } from '../../../../db/entities/index.js';
 import type { Em } from '../../../../db/orm.js';
 import { parseSort } from '../../../lib/list.js';
@@ -23,9 +22,8 @@ export function accountListQuery(em: Em, orgId: string, q: Omit<ListAccountsQuer
   if (q.q) {
     const tsq = toPrefixTsQuery(q.q);
     if (!tsq) throw problems.validation([{ field: 'q', message: 'needs at least one letter or digit' }]);
-    // Same expression as account_search_index.
-    const document = accountSearchDocument('a.');
-    qb.andWhere(`to_tsvector('simple', ${document}) @@ to_tsquery('simple', ?)`, [tsq]);
+    // account_search_ids matches on account_search_index inside the caller's org (index usable under RLS).
+    qb.andWhere(`a.id = any(array(select account_search_ids(to_tsquery('simple', ?))))`, [tsq]);
   }
   const orderBy = parseSort(q.sort, SORTABLE, { createdAt: 'desc' });
   return qb.orderBy({ ...orderBy, id: 'asc' });

@@ -1,5 +1,4 @@
 import { contactView } from '../../../../db/contacts.js';
-import { contactSearchDocument } from '../../../../db/entities/contact.js';
 import { Contact } from '../../../../db/entities/index.js';
 import type { Em } from '../../../../db/orm.js';
 import { parseSort } from '../../../lib/list.js';
@@ -23,8 +22,8 @@ export function contactListQuery(em: Em, orgId: string, q: Omit<ListContactsQuer
   if (q.status?.length) qb.andWhere({ status: { $in: q.status } });
   if (q.source) qb.andWhere({ source: q.source });
   if (q.assignedAgentId) qb.andWhere({ assignedAgentId: q.assignedAgentId });
-  // `tags @> array[tag]` uses the GIN index contact_tags_index.
-  if (q.tag) qb.andWhere('c.tags @> array[?]::text[]', [q.tag]);
+  // Through contact_tag_ids so the GIN index contact_tags_index answers under RLS (read-paths migration).
+  if (q.tag) qb.andWhere('c.id = any(array(select contact_tag_ids(?)))', [q.tag]);
   if (q.lastInteractionFrom) qb.andWhere({ lastInteractionAt: { $gte: new Date(q.lastInteractionFrom) } });
   if (q.lastInteractionTo) qb.andWhere({ lastInteractionAt: { $lt: new Date(q.lastInteractionTo) } });
   if (q.createdFrom) qb.andWhere({ createdAt: { $gte: new Date(q.createdFrom) } });
@@ -32,9 +31,8 @@ export function contactListQuery(em: Em, orgId: string, q: Omit<ListContactsQuer
   if (q.q) {
     const tsq = contactSearchTsQuery(q.q);
     if (!tsq) throw problems.validation([{ field: 'q', message: 'needs at least one letter or digit' }]);
-    // Same expression as contact_search_index, so the GIN index answers (no LIKE scan).
-    const document = contactSearchDocument('c.');
-    qb.andWhere(`to_tsvector('simple', ${document}) @@ to_tsquery('simple', ?)`, [tsq]);
+    // contact_search_ids matches on contact_search_index (GIN, no LIKE scan) inside the caller's org.
+    qb.andWhere(`c.id = any(array(select contact_search_ids(to_tsquery('simple', ?))))`, [tsq]);
   }
   const orderBy = parseSort(q.sort, SORTABLE, { createdAt: 'desc' });
   return qb.orderBy({ ...orderBy, id: 'asc' });

@@ -1,6 +1,5 @@
 import { QueryOrder } from '@mikro-orm/core';
 import { dossierView } from '../../../../db/dossiers.js';
-import { dossierSearchDocument } from '../../../../db/entities/dossier.js';
 import { Dossier } from '../../../../db/entities/index.js';
 import { latestPublished } from '../../../../db/definitions.js';
 import type { Em } from '../../../../db/orm.js';
@@ -38,6 +37,7 @@ export function dossierListQuery(em: Em, orgId: string, q: Omit<ListQuery, 'page
   if (q.caseType) qb.andWhere({ caseType: q.caseType });
   if (q.statusCode?.length) qb.andWhere({ statusCode: { $in: q.statusCode } });
   if (q.assignedAgentId) qb.andWhere({ assignedAgentId: q.assignedAgentId });
+  if (q.contactId) qb.andWhere({ contactId: q.contactId });
   if (q.source) qb.andWhere({ source: q.source });
   // A dossier's budget range overlaps the asked range.
   if (q.budgetFrom !== undefined) qb.andWhere({ budgetMax: { $gte: q.budgetFrom } });
@@ -49,8 +49,8 @@ export function dossierListQuery(em: Em, orgId: string, q: Omit<ListQuery, 'page
   const tsq = q.q ? toPrefixTsQuery(q.q) : undefined;
   if (q.q && !tsq) throw problems.validation([{ field: 'q', message: 'needs at least one letter or digit' }]);
   if (tsq) {
-    // Same expression as dossier_search_index, so the GIN index answers.
-    qb.andWhere(`to_tsvector('simple', ${dossierSearchDocument('d.')}) @@ to_tsquery('simple', ?)`, [tsq]);
+    // dossier_search_ids matches on dossier_search_index inside the caller's org (index usable under RLS).
+    qb.andWhere(`d.id = any(array(select dossier_search_ids(to_tsquery('simple', ?))))`, [tsq]);
   }
   const sort = parseSort(q.sort, SORTABLE, { createdAt: 'desc' });
   // Unscored dossiers last either way: "best leads first" must not open on nulls.

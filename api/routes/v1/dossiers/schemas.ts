@@ -126,6 +126,7 @@ export const listQuery = {
     caseType: { type: 'string', maxLength: 64 },
     statusCode: { type: 'array', items: { type: 'string', maxLength: 64 }, maxItems: 30 },
     assignedAgentId: { type: 'string', format: 'uuid' },
+    contactId: { type: 'string', format: 'uuid', description: "The contact's deals and dossiers" },
     source: { type: 'string', maxLength: 64 },
     budgetFrom: { type: 'number', minimum: 0 },
     budgetTo: { type: 'number', minimum: 0 },
@@ -144,6 +145,7 @@ export interface ListQuery {
   caseType?: string;
   statusCode?: string[];
   assignedAgentId?: string;
+  contactId?: string;
   source?: string;
   budgetFrom?: number;
   budgetTo?: number;

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { Dossier, ScoringRuleset } from '../../../../db/entities/index.js';
 import { loadGuardFacts } from '../../../../db/facts.js';
-import { lockScoring, recomputeOpenDossiers, rulesetView } from '../../../../db/scoring.js';
+import { lockScoring, rulesetView } from '../../../../db/scoring.js';
 import { scoreOf } from '../../../../definitions/scoring.js';
 import { DEFAULT_HOT_THRESHOLD } from '../../../../definitions/scoring-rules.schema.js';
 import { validateScoring } from '../../../../definitions/validate-scoring.js';
+import { rescoreJobStatus, rescoreWorkflowId, startRescore } from '../../../lib/rescore-jobs.js';
 import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
 import { auditRuleset, bodyOfRuleset, loadRuleset, problemList } from '../../../services/scoring-store.js';
@@ -44,16 +45,17 @@ export default async function scoringLifecycleRoutes(app: FastifyInstance) {
       config: { permission: 'WORKFLOW_ADMIN' },
       schema: {
         tags,
-        summary: 'Publish a valid draft: it replaces the rules in force and every open dossier is rescored',
+        summary:
+          'Publish a valid draft: it replaces the rules in force, and a background job rescores every open dossier',
         description:
-          'Refused with 422 (and the same errors as /validate) when the rules are invalid, and with 409 when the version is not a draft or a higher version is already published. The previously published version is retired.',
+          'Refused with 422 (and the same errors as /validate) when the rules are invalid, and with 409 when the version is not a draft or a higher version is already published. The previously published version is retired. Rescoring runs as a Temporal workflow in short batches (`rescore` in the answer; follow it with GET /scoring-rules/{id}/rescore); when the workflow engine is unreachable the publish still stands and `rescore.status` is NOT_STARTED: POST /scoring-rules/{id}/rescore starts it, and the nightly job catches up anyway.',
         params: idParams,
         response: { 200: rulesetRef, 422: invalidDefinitionProblem, ...errorResponses(401, 403, 404, 409) },
       },
     },
     async (request) => {
       const ctx = request.tenant();
-      return request.tx(async (em) => {
+      const view = await request.tx(async (em) => {
         await lockScoring(em, ctx.orgId);
         const ruleset = await em.refreshOrFail(await loadRuleset(em, request.params.id));
         if (ruleset.status !== 'DRAFT')
@@ -88,12 +90,23 @@ export default async function scoringLifecycleRoutes(app: FastifyInstance) {
         ruleset.publishedAt = now;
         ruleset.publishedBy = ctx.userId ?? null;
         await em.flush();
-        const view = { ...rulesetView(ruleset), isLatestPublished: true };
-        // Same transaction: scores never disagree with the rules in force.
-        const recomputed = await recomputeOpenDossiers(em, ctx.orgId, bodyOfRuleset(ruleset), now);
-        await auditRuleset(em, ctx, 'PUBLISH', ruleset, before, { recomputed });
-        return { ...view, recomputed };
+        await auditRuleset(em, ctx, 'PUBLISH', ruleset, before);
+        return { ...rulesetView(ruleset), isLatestPublished: true };
       });
+      // After the commit: the job must see the published rules. Its id is per version, so a retried
+      // publish or a manual restart never runs two jobs.
+      const workflowId = rescoreWorkflowId(ctx.orgId, view.version);
+      if (!app.temporal) return { ...view, rescore: { workflowId, status: 'NOT_STARTED' } };
+      try {
+        await startRescore(app.temporal, app.env.TEMPORAL_TASK_QUEUE, workflowId, {
+          orgId: ctx.orgId,
+          reason: 'PUBLISH',
+        });
+      } catch (err) {
+        request.log.warn({ err, workflowId }, 'rescore job not started');
+        return { ...view, rescore: { workflowId, status: 'NOT_STARTED' } };
+      }
+      return { ...view, rescore: await rescoreJobStatus(app.temporal, workflowId) };
     },
   );
 

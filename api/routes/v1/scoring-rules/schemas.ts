@@ -24,9 +24,24 @@ export const rulesetSchema = {
     createdAt: { type: 'string' },
     updatedAt: { type: 'string' },
     isLatestPublished: { type: 'boolean', description: 'The ruleset scores are computed with' },
-    recomputed: { type: 'integer', description: 'Publish only: open dossiers rescored' },
+    rescore: { $ref: 'ScoringRescoreJob#' },
   },
 } as const;
+
+export const rescoreJobSchema = {
+  $id: 'ScoringRescoreJob',
+  type: 'object',
+  description: 'The background job (Temporal workflow) rescoring every open dossier after a publish',
+  required: ['workflowId', 'status'],
+  properties: {
+    workflowId: { type: 'string', description: 'Visible in the Temporal UI' },
+    status: { type: 'string', enum: ['RUNNING', 'COMPLETED', 'FAILED', 'NOT_STARTED'] },
+    rescored: { type: ['integer', 'null'], description: 'Open dossiers rescored so far' },
+    rulesetVersion: { type: ['integer', 'null'] },
+  },
+} as const;
+
+export const rescoreJobRef = { $ref: 'ScoringRescoreJob#' } as const;
 
 export const rulesetRef = { $ref: 'ScoringRulesetVersion#' } as const;
 
