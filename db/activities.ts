@@ -29,7 +29,7 @@ export interface TimelineWrite {
   orgId: string;
   dossierId: string | null;
   contactId: string | null;
-  kind: 'ACTIVITY' | 'NOTE' | 'MESSAGE' | 'TASK_COMPLETED';
+  kind: 'ACTIVITY' | 'NOTE' | 'MESSAGE' | 'TASK_COMPLETED' | 'CONSENT';
   channel: string | null;
   direction: string | null;
   authorId: string | null;

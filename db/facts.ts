@@ -1,4 +1,5 @@
 import type { GuardFacts } from '../definitions/guard-facts.schema.js';
+import { consentFacts } from './consent.js';
 import { dossierView, type DossierView } from './dossiers.js';
 import { Dossier } from './entities/index.js';
 import type { Em } from './orm.js';
@@ -86,7 +87,7 @@ export async function loadGuardFacts(
     activityCounts: counts('ACTIVITY'),
     appointmentCounts: counts('APPOINTMENT'),
     messageCounts: counts('MESSAGE'),
-    consents: {},
+    consents: await consentFacts(em, dossier.contactId),
     user,
     now,
   });

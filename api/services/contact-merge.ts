@@ -6,7 +6,7 @@ import { problems } from '../problem.js';
 import { loadContact } from './contact-lifecycle.js';
 
 /** Tables of other modules whose rows follow a contact into a merge, when they exist (F-4.5). */
-const OPTIONAL_CONTACT_TABLES = ['activity', 'message', 'consent'] as const;
+const OPTIONAL_CONTACT_TABLES = ['activity', 'message'] as const;
 
 export interface MergePlan {
   survivorId: string;
@@ -46,7 +46,13 @@ async function countWhere(em: Em, table: string, orgId: string, contactId: strin
   return row?.n ?? 0;
 }
 
-const OWN_TABLES = ['dossier', 'timeline_event', 'contact_role', 'account_contact'] as const;
+const OWN_TABLES = [
+  'dossier',
+  'timeline_event',
+  'contact_role',
+  'account_contact',
+  'contact_consent',
+] as const;
 
 async function loadPair(em: Em, survivorId: string, duplicateId: string) {
   if (survivorId === duplicateId)
@@ -121,6 +127,18 @@ export async function mergeContacts(
   );
   await em.execute(
     'update account_contact set contact_id = ?, version = version + 1, updated_at = now() where org_id = ? and contact_id = ?',
+    params,
+  );
+  // One consent per channel: where both decided, the person's latest choice wins (an opt-out given on
+  // the duplicate last week must not be lost to an older opt-in, nor the reverse).
+  await em.execute(
+    `delete from contact_consent x using contact_consent y
+      where x.org_id = ? and x.contact_id in (?, ?) and y.contact_id in (?, ?)
+        and x.channel = y.channel and x.id <> y.id and (x.decided_at, x.id) < (y.decided_at, y.id)`,
+    [ctx.orgId, survivorId, duplicateId, survivorId, duplicateId],
+  );
+  await em.execute(
+    'update contact_consent set contact_id = ?, version = version + 1, updated_at = now() where org_id = ? and contact_id = ?',
     params,
   );
   for (const table of OPTIONAL_CONTACT_TABLES) {

@@ -1,6 +1,7 @@
 import { Account, AccountContact } from './account.js';
 import { Activity, ActivityCompletion, ActivityReminder, Message } from './activity.js';
 import { AuditEvent } from './audit-event.js';
+import { ContactConsent } from './consent.js';
 import { Contact, ContactAssignment, ContactRole } from './contact.js';
 import { Dossier, DossierStatusHistory, IdempotencyRecord, TimelineEvent } from './dossier.js';
 import { RefDictionary } from './ref-dictionary.js';
@@ -20,6 +21,7 @@ export {
   AuditEvent,
   Contact,
   ContactAssignment,
+  ContactConsent,
   ContactRole,
   Dossier,
   DossierStatusHistory,
@@ -46,6 +48,7 @@ export type { IScoringRuleset } from './scoring-ruleset.js';
 export type { IUser } from './user.js';
 export type { IAccount, IAccountContact } from './account.js';
 export type { IContact, IContactAssignment, IContactRole } from './contact.js';
+export type { IContactConsent } from './consent.js';
 
 export const entities = [
   Organization,
@@ -63,6 +66,7 @@ export const entities = [
   Contact,
   ContactRole,
   ContactAssignment,
+  ContactConsent,
   Account,
   AccountContact,
   Activity,

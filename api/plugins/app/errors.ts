@@ -5,6 +5,7 @@ import {
   UniqueConstraintViolationException,
   ValidationError as OrmValidationError,
 } from '@mikro-orm/core';
+import { ConsentRequiredError } from '../../../db/consent.js';
 import { HttpProblem, PROBLEM_BASE, type FieldError, type ProblemBody } from '../../problem.js';
 
 interface AjvIssue {
@@ -74,6 +75,18 @@ export default fp(async function errors(app: FastifyInstance) {
         status: 400,
         detail: errors.map((e) => `${e.field} ${e.message}`).join('; '),
         errors,
+      });
+    }
+    if (error instanceof ConsentRequiredError) {
+      return send(reply, request, {
+        type: 'consent-required',
+        title: 'Consent required',
+        status: 422,
+        detail: error.message,
+        channel: error.channel,
+        reason: error.reason,
+        decidedAt: error.decidedAt?.toISOString() ?? null,
+        decidedBy: error.decidedBy,
       });
     }
     if (error instanceof OptimisticLockError) {

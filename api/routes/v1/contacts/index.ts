@@ -17,6 +17,7 @@ import {
 } from '../../../services/contact-lifecycle.js';
 import { mergeContacts, planMerge } from '../../../services/contact-merge.js';
 import { addRole, endRole, type RoleInput } from '../../../services/contact-roles.js';
+import consentRoutes from './consents.js';
 import { listContacts } from './queries.js';
 import {
   addRoleBody,
@@ -40,6 +41,7 @@ const idParams = { $ref: 'IdParams#' } as const;
 export default async function contactRoutes(app: FastifyInstance) {
   app.addSchema(contactSchema);
   app.addSchema(contactRoleSchema);
+  await app.register(consentRoutes);
 
   app.get<{ Querystring: ListContactsQuery }>(
     '/contacts',
