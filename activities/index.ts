@@ -1,10 +1,14 @@
 import type { Orm } from '../db/orm.js';
+import type { Channels } from './channels/index.js';
 import { createDossierActivities, DOSSIER_NON_RETRYABLE } from './dossier-activities.js';
 import { createFollowUpActivities, FOLLOW_UP_NON_RETRYABLE } from './follow-up-activities.js';
+import { createMessageActivities, MESSAGE_NON_RETRYABLE } from './message-activities.js';
 import { createScoringActivities, SCORING_NON_RETRYABLE } from './scoring-activities.js';
 
 export interface ActivityDeps {
   orm: Orm;
+  /** Outbound channels (SMTP, SMS API, WhatsApp Cloud API); tests point them at stand-in servers. */
+  channels?: Channels;
 }
 
 /**
@@ -16,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDossierActivities(deps),
     ...createFollowUpActivities(deps),
     ...createScoringActivities(deps),
+    ...createMessageActivities({ orm: deps.orm, channels: deps.channels ?? {} }),
     /** Used by ops and tests to prove a worker is polling with a live database connection. */
     async pingDatabase(): Promise<string> {
       const rows = await deps.orm.em.fork().execute<{ now: string }[]>('select now()::text as now');
@@ -31,4 +36,5 @@ export const NON_RETRYABLE_ERRORS: string[] = [
   ...DOSSIER_NON_RETRYABLE,
   ...FOLLOW_UP_NON_RETRYABLE,
   ...SCORING_NON_RETRYABLE,
+  ...MESSAGE_NON_RETRYABLE,
 ];

@@ -43,6 +43,29 @@ export const envJsonSchema = {
     SEED_DEMO: { type: 'boolean' },
     DATA_DIR: { type: 'string', default: '.data' },
     SERVE_ADMIN_UI: { type: 'boolean', default: true },
+    /** Email over SMTP (nodemailer). Unset host: the EMAIL channel refuses to send ("not configured"). */
+    SMTP_HOST: { type: 'string' },
+    SMTP_PORT: { type: 'integer', minimum: 1, maximum: 65535, default: 587 },
+    /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
+    SMTP_SECURE: { type: 'boolean', default: false },
+    SMTP_USER: { type: 'string' },
+    SMTP_PASSWORD: { type: 'string' },
+    MAIL_FROM: { type: 'string', default: 'Atlas CRM <no-reply@atlas-crm.local>' },
+    /** SMS over Twilio's Messages API (the base URL points tests at a stand-in). */
+    SMS_API_BASE_URL: { type: 'string', default: 'https://api.twilio.com' },
+    SMS_ACCOUNT_SID: { type: 'string' },
+    SMS_AUTH_TOKEN: { type: 'string' },
+    SMS_FROM: { type: 'string' },
+    /** WhatsApp Business Cloud API. */
+    WHATSAPP_API_BASE_URL: { type: 'string', default: 'https://graph.facebook.com' },
+    WHATSAPP_API_VERSION: { type: 'string', default: 'v21.0' },
+    WHATSAPP_PHONE_NUMBER_ID: { type: 'string' },
+    WHATSAPP_ACCESS_TOKEN: { type: 'string' },
+    /** Webhook: the app secret signs deliveries (X-Hub-Signature-256); the verify token answers the challenge. */
+    WHATSAPP_APP_SECRET: { type: 'string' },
+    WHATSAPP_VERIFY_TOKEN: { type: 'string' },
+    /** Provider timeout per outbound call. */
+    CHANNEL_TIMEOUT_MS: { type: 'integer', minimum: 100, default: 10000 },
   },
 } as const;
 
@@ -72,6 +95,23 @@ export interface Env {
   SEED_DEMO?: boolean;
   DATA_DIR: string;
   SERVE_ADMIN_UI: boolean;
+  SMTP_HOST?: string;
+  SMTP_PORT: number;
+  SMTP_SECURE: boolean;
+  SMTP_USER?: string;
+  SMTP_PASSWORD?: string;
+  MAIL_FROM: string;
+  SMS_API_BASE_URL: string;
+  SMS_ACCOUNT_SID?: string;
+  SMS_AUTH_TOKEN?: string;
+  SMS_FROM?: string;
+  WHATSAPP_API_BASE_URL: string;
+  WHATSAPP_API_VERSION: string;
+  WHATSAPP_PHONE_NUMBER_ID?: string;
+  WHATSAPP_ACCESS_TOKEN?: string;
+  WHATSAPP_APP_SECRET?: string;
+  WHATSAPP_VERIFY_TOKEN?: string;
+  CHANNEL_TIMEOUT_MS: number;
 }
 
 const DEV_JWT_SECRET = 'atlas-dev-only-secret-never-use-in-production-0000';

@@ -8,6 +8,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import Fastify from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { channelsFromEnv } from '../activities/channels/index.js';
 import atlasApp from '../api/app.js';
 import { fastifyOptions } from '../api/fastify-options.js';
 import { ADMIN_UI_DIST } from '../api/routes/admin-ui.js';
@@ -70,7 +71,7 @@ try {
     address: temporalServer.address,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    deps: { orm },
+    deps: { orm, channels: channelsFromEnv(env) },
   });
   const workerRun = worker.run();
   stops.push(async () => {

@@ -9,14 +9,18 @@ import { createOrm } from '../db/orm.js';
 import { seedDemo } from '../db/seed.js';
 import { freePort, startEmbeddedPostgres } from '../runtime/postgres.js';
 import { startTemporalDevServer } from '../runtime/temporal-server.js';
+import { channelsFromEnv } from '../activities/channels/index.js';
+import { loadEnv } from '../config/env.js';
 import { createWorker } from '../worker/create-worker.js';
 import { TEST_APP_ROLE, TEST_PASSWORD, TEST_TASK_QUEUE } from './helpers/constants.js';
+import { STAND_IN, startStandIns } from './helpers/stand-ins.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     ownerUrl: string;
     appUrl: string;
     temporalAddress: string;
+    standInUrl: string;
   }
 }
 
@@ -65,12 +69,30 @@ export default async function setup(project: TestProject) {
 
   const temporal = await startTemporalDevServer({ port: await freePort(), headless: true });
   cleanups.unshift(temporal.stop);
+  // The worker's channels talk to local stand-ins of the SMTP relay, Twilio and the WhatsApp Cloud API.
+  const standIns = await startStandIns();
+  cleanups.unshift(standIns.close);
+  const channels = channelsFromEnv(
+    loadEnv({
+      NODE_ENV: 'test',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(standIns.smtpPort),
+      SMS_API_BASE_URL: standIns.httpUrl,
+      SMS_ACCOUNT_SID: STAND_IN.accountSid,
+      SMS_AUTH_TOKEN: STAND_IN.authToken,
+      SMS_FROM: STAND_IN.smsFrom,
+      WHATSAPP_API_BASE_URL: standIns.httpUrl,
+      WHATSAPP_PHONE_NUMBER_ID: STAND_IN.phoneNumberId,
+      WHATSAPP_ACCESS_TOKEN: STAND_IN.accessToken,
+      CHANNEL_TIMEOUT_MS: '3000',
+    }),
+  );
   const workerOrm = await createOrm(appUrl, 10);
   const { worker, connection } = await createWorker({
     address: temporal.address,
     namespace: 'default',
     taskQueue: TEST_TASK_QUEUE,
-    deps: { orm: workerOrm },
+    deps: { orm: workerOrm, channels },
   });
   const running = worker.run();
   cleanups.unshift(async () => {
@@ -83,6 +105,7 @@ export default async function setup(project: TestProject) {
   project.provide('ownerUrl', ownerUrl);
   project.provide('appUrl', appUrl);
   project.provide('temporalAddress', temporal.address);
+  project.provide('standInUrl', standIns.httpUrl);
 
   return async () => {
     for (const cleanup of cleanups) await cleanup().catch((err: unknown) => console.error('teardown:', err));

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { loadEnv } from '../config/env.js';
 import { appDatabaseUrl } from '../db/migrate.js';
+import { channelsFromEnv } from '../activities/channels/index.js';
 import { createOrm } from '../db/orm.js';
 import { createWorker } from './create-worker.js';
 import { ensureSchedules } from './schedules.js';
@@ -17,7 +18,7 @@ const { worker, connection } = await createWorker({
   address: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
   namespace: env.TEMPORAL_NAMESPACE,
   taskQueue: env.TEMPORAL_TASK_QUEUE,
-  deps: { orm },
+  deps: { orm, channels: channelsFromEnv(env) },
 });
 // The daily jobs are Temporal Schedules; (re)declaring them at start keeps their specs current.
 const scheduleConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });

@@ -7,9 +7,11 @@ import {
 
 export const FOLLOW_UP_SCHEDULE_ID = 'follow-up-reminders';
 export const NIGHTLY_RESCORE_SCHEDULE_ID = 'nightly-rescore';
+export const OUTBOX_SWEEP_SCHEDULE_ID = 'outbox-sweep';
 // Workflow type names (the workflow modules are not imported here: they only run inside the bundle).
 const FOLLOW_UP_REMINDERS_WORKFLOW = 'followUpReminders';
 const NIGHTLY_RESCORE_WORKFLOW = 'nightlyRescore';
+const OUTBOX_SWEEP_WORKFLOW = 'outboxSweep';
 
 /**
  * Creates (or retunes) one global schedule. Idempotent: every process start calls it, and an
@@ -78,4 +80,11 @@ export async function ensureSchedules(
     intervalSeconds: opts.followUpIntervalSeconds,
   });
   await ensureNightlyRescoreSchedule(client, { taskQueue: opts.taskQueue });
+  // Restarts deliveries whose start was lost between the API's commit and the workflow start.
+  await ensureSchedule(client, {
+    scheduleId: OUTBOX_SWEEP_SCHEDULE_ID,
+    workflowType: OUTBOX_SWEEP_WORKFLOW,
+    taskQueue: opts.taskQueue,
+    spec: { intervals: [{ every: '60s' }] },
+  });
 }

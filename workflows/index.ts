@@ -3,3 +3,4 @@ export { dossierLifecycle } from './dossier-lifecycle.js';
 export { followUpReminders } from './follow-up-reminders.js';
 export { workerProbe } from './worker-probe.js';
 export { nightlyRescore, rescoreOrganization } from './scoring-rescore.js';
+export { messageDelivery, outboxSweep } from './message-delivery.js';

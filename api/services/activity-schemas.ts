@@ -105,7 +105,7 @@ export const messageSchema = {
   type: 'object',
   properties: {
     id: { type: 'string' },
-    dossierId: { type: 'string' },
+    dossierId: nullableString(),
     contactId: nullableString(),
     direction: { type: 'string' },
     channel: { type: 'string' },
@@ -114,19 +114,52 @@ export const messageSchema = {
     deliveryStatus: { type: 'string' },
     deliveryStatusAt: nullableDate,
     providerId: nullableString(),
+    toAddress: nullableString(),
+    subject: nullableString(),
+    failureReason: {
+      ...nullableString(),
+      description: "The provider's (or the consent gate's) reason of a FAILED send",
+    },
+    attempts: { type: 'integer' },
     authorId: nullableString(),
     createdAt: { type: 'string', format: 'date-time' },
   },
 } as const;
 
-export const DELIVERY_STATUSES = ['PENDING', 'SENT', 'DELIVERED', 'READ', 'FAILED', 'RECEIVED'] as const;
+export const DELIVERY_STATUSES = [
+  'PENDING',
+  'SENDING',
+  'SENT',
+  'DELIVERED',
+  'READ',
+  'FAILED',
+  'RECEIVED',
+] as const;
 
 export const createMessageBody = {
   type: 'object',
   additionalProperties: false,
-  required: ['direction', 'channel', 'content'],
+  required: ['channel', 'content'],
   properties: {
-    direction: { type: 'string', enum: [...MESSAGE_DIRECTIONS] },
+    send: {
+      type: 'boolean',
+      default: false,
+      description:
+        'true: deliver it through the channel (EMAIL over SMTP, SMS, WhatsApp) — consent checked now and again at send time; answers 202 with the message PENDING. false: only record a message exchanged elsewhere.',
+    },
+    subject: { ...nullableString(300), description: 'Email subject (required to send an email)' },
+    template: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      required: ['name', 'language'],
+      description: 'An approved WhatsApp template (required outside the 24-hour window)',
+      properties: {
+        name: { type: 'string', minLength: 1, maxLength: 512 },
+        language: { type: 'string', minLength: 2, maxLength: 15 },
+        parameters: { type: 'array', items: { type: 'string', maxLength: 1024 }, maxItems: 20 },
+      },
+    },
+    direction: { type: 'string', enum: [...MESSAGE_DIRECTIONS], description: 'Required when recording' },
     channel: { type: 'string', enum: [...MESSAGE_CHANNELS] },
     content: { type: 'string', minLength: 1, maxLength: 20000 },
     timestamp: { type: 'string', format: 'date-time' },

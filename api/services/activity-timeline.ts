@@ -3,7 +3,7 @@ import { decodeCursor, pageWithCursor, placeholders } from './activity-cursor.js
 
 export interface MessageView {
   id: string;
-  dossierId: string;
+  dossierId: string | null;
   contactId: string | null;
   direction: string;
   channel: string;
@@ -12,13 +12,17 @@ export interface MessageView {
   deliveryStatus: string;
   deliveryStatusAt: string | null;
   providerId: string | null;
+  toAddress: string | null;
+  subject: string | null;
+  failureReason: string | null;
+  attempts: number;
   authorId: string | null;
   createdAt: string;
 }
 
 interface MessageRow {
   id: string;
-  dossier_id: string;
+  dossier_id: string | null;
   contact_id: string | null;
   direction: string;
   channel: string;
@@ -27,6 +31,10 @@ interface MessageRow {
   delivery_status: string;
   delivery_status_at: Date | null;
   provider_id: string | null;
+  to_address?: string | null;
+  subject?: string | null;
+  failure_reason?: string | null;
+  attempts?: number;
   author_id: string | null;
   created_at: Date;
   cursor_at: string;
@@ -44,9 +52,19 @@ export function messageView(r: MessageRow): MessageView {
     deliveryStatus: r.delivery_status,
     deliveryStatusAt: r.delivery_status_at ? new Date(r.delivery_status_at).toISOString() : null,
     providerId: r.provider_id,
+    toAddress: r.to_address ?? null,
+    subject: r.subject ?? null,
+    failureReason: r.failure_reason ?? null,
+    attempts: r.attempts ?? 0,
     authorId: r.author_id,
     createdAt: new Date(r.created_at).toISOString(),
   };
+}
+
+/** One message as the API shows it; undefined when it is not in the caller's organisation. */
+export async function loadMessageView(em: Em, id: string): Promise<MessageView | undefined> {
+  const rows = await em.execute<MessageRow[]>(`select *, '' as cursor_at from message where id = ?`, [id]);
+  return rows[0] ? messageView(rows[0]) : undefined;
 }
 
 interface Keyset {

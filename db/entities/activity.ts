@@ -100,7 +100,8 @@ export const Message = defineEntity({
       .primary()
       .onCreate(() => randomUUID()),
     orgId: p.uuid(),
-    dossierId: p.uuid(),
+    /** Null for a message to a contact outside any dossier. */
+    dossierId: p.uuid().nullable(),
     contactId: p.uuid().nullable(),
     direction: p.string().length(16),
     channel: p.string().length(16),
@@ -109,6 +110,12 @@ export const Message = defineEntity({
     deliveryStatus: p.string().length(32),
     deliveryStatusAt: p.datetime().nullable(),
     providerId: p.string().length(200).nullable(),
+    /** Sent messages: where to (email or E.164), the email subject, the WhatsApp template. */
+    toAddress: p.string().length(320).nullable(),
+    subject: p.string().length(300).nullable(),
+    template: p.json<{ name: string; language: string; parameters: string[] }>().nullable(),
+    failureReason: p.text().nullable(),
+    attempts: p.integer().default(0),
     authorId: p.uuid().nullable(),
     version: p.integer().version(),
     createdAt: p.datetime().onCreate(() => new Date()),
@@ -119,3 +126,19 @@ export const Message = defineEntity({
   },
 });
 export type IMessage = InferEntity<typeof Message>;
+
+/**
+ * The transactional outbox of outbound messages: written in the request's transaction with the
+ * message; the delivery workflow clears it. A sweep restarts deliveries whose start was lost.
+ */
+export const MessageOutbox = defineEntity({
+  name: 'MessageOutbox',
+  tableName: 'message_outbox',
+  properties: {
+    messageId: p.uuid().primary(),
+    orgId: p.uuid(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    dispatchedAt: p.datetime().nullable(),
+  },
+});
+export type IMessageOutbox = InferEntity<typeof MessageOutbox>;

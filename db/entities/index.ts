@@ -1,5 +1,5 @@
 import { Account, AccountContact } from './account.js';
-import { Activity, ActivityCompletion, ActivityReminder, Message } from './activity.js';
+import { Activity, ActivityCompletion, ActivityReminder, Message, MessageOutbox } from './activity.js';
 import { AuditEvent } from './audit-event.js';
 import { ContactConsent } from './consent.js';
 import { Contact, ContactAssignment, ContactRole } from './contact.js';
@@ -27,6 +27,7 @@ export {
   DossierStatusHistory,
   IdempotencyRecord,
   Message,
+  MessageOutbox,
   Notification,
   Organization,
   RefDictionary,
@@ -73,6 +74,7 @@ export const entities = [
   ActivityCompletion,
   ActivityReminder,
   Message,
+  MessageOutbox,
 ];
 /**
  * Entities whose rows belong to one organisation (tenant filter + RLS): all but the organisation

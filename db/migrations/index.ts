@@ -11,6 +11,7 @@ import { Migration20261122004000_dossier_search } from './Migration2026112200400
 import { Migration20261122005000_merge_moves } from './Migration20261122005000_merge_moves.js';
 import { Migration20261122010000_read_paths } from './Migration20261122010000_read_paths.js';
 import { Migration20261122020000_consent } from './Migration20261122020000_consent.js';
+import { Migration20261122021000_outbox } from './Migration20261122021000_outbox.js';
 
 export const migrationsList = [
   { name: 'Migration20261121225835_init', class: Migration20261121225835_init },
@@ -23,4 +24,5 @@ export const migrationsList = [
   { name: 'Migration20261122005000_merge_moves', class: Migration20261122005000_merge_moves },
   { name: 'Migration20261122010000_read_paths', class: Migration20261122010000_read_paths },
   { name: 'Migration20261122020000_consent', class: Migration20261122020000_consent },
+  { name: 'Migration20261122021000_outbox', class: Migration20261122021000_outbox },
 ];
