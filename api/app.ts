@@ -9,6 +9,7 @@ import adminUiRoutes from './routes/admin-ui.js';
 import whatsAppWebhook from './routes/webhooks/whatsapp.js';
 import healthRoutes from './routes/health.js';
 import accountRoutes from './routes/v1/accounts/index.js';
+import appointmentRoutes from './routes/v1/appointments.js';
 import activityRoutes from './routes/v1/activities.js';
 import auditRoutes from './routes/v1/audit.js';
 import authRoutes from './routes/v1/auth.js';
@@ -25,6 +26,7 @@ import timelineRoutes from './routes/v1/timeline.js';
 import userRoutes from './routes/v1/users.js';
 import workflowDefinitionRoutes from './routes/v1/workflow-definitions/index.js';
 import scoringRulesRoutes from './routes/v1/scoring-rules/index.js';
+import settingsRoutes from './routes/v1/settings.js';
 import { registerSharedSchemas } from './schemas/shared.js';
 import type { AppDeps } from './types.js';
 
@@ -65,6 +67,8 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
       await v1.register(activityRoutes);
       await v1.register(messageRoutes);
       await v1.register(timelineRoutes);
+      await v1.register(appointmentRoutes);
+      await v1.register(settingsRoutes);
     },
     { prefix: '/api/v1' },
   );

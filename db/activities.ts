@@ -29,7 +29,7 @@ export interface TimelineWrite {
   orgId: string;
   dossierId: string | null;
   contactId: string | null;
-  kind: 'ACTIVITY' | 'NOTE' | 'MESSAGE' | 'MESSAGE_STATUS' | 'TASK_COMPLETED' | 'CONSENT';
+  kind: 'ACTIVITY' | 'NOTE' | 'MESSAGE' | 'MESSAGE_STATUS' | 'TASK_COMPLETED' | 'CONSENT' | 'APPOINTMENT';
   channel: string | null;
   direction: string | null;
   authorId: string | null;

@@ -91,3 +91,43 @@ export async function overdueFollowUps(em: Em, orgId: string, agentId: string | 
     [orgId, agentId ?? null, agentId ?? null, limit],
   );
 }
+
+/** Open appointments starting in the next 7 days (the KPI card). */
+export async function appointmentsNext7d(
+  em: Em,
+  orgId: string,
+  agentId: string | undefined,
+): Promise<number> {
+  const rows = await em.execute<{ n: string }[]>(
+    `select count(*)::text as n from appointment
+      where org_id = ? and status in ('SCHEDULED', 'CONFIRMED') and start_at >= now() and start_at < now() + interval '7 days'
+        and (?::uuid is null or agent_id = ?::uuid)`,
+    [orgId, agentId ?? null, agentId ?? null],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Appointments of the next 48 hours still not confirmed: "to confirm" next best actions. */
+export async function appointmentsToConfirm(em: Em, orgId: string, agentId: string | undefined, limit = 10) {
+  return em.execute<
+    {
+      id: string;
+      title: string;
+      start_at: Date;
+      contact_id: string | null;
+      contact_name: string | null;
+      dossier_id: string | null;
+      dossier_title: string | null;
+    }[]
+  >(
+    `select a.id, a.title, a.start_at, a.contact_id, c.first_name || ' ' || c.last_name as contact_name,
+            a.dossier_id, d.title as dossier_title
+       from appointment a
+       left join contact c on c.id = a.contact_id
+       left join dossier d on d.id = a.dossier_id
+      where a.org_id = ? and a.status = 'SCHEDULED' and a.start_at >= now() and a.start_at < now() + interval '48 hours'
+        and (?::uuid is null or a.agent_id = ?::uuid)
+      order by a.start_at asc limit ?`,
+    [orgId, agentId ?? null, agentId ?? null, limit],
+  );
+}

@@ -63,8 +63,8 @@ export function buildGuardFacts(input: FactsInput): GuardFacts {
 }
 
 /**
- * Loads what guards read about a dossier. Activities, appointments and messages are counted from
- * the dossier's timeline (each of those features writes its events there).
+ * Loads what guards read about a dossier. Activities and messages are counted from the dossier's
+ * timeline (each of those features writes its events there), appointments from their table.
  */
 export async function loadGuardFacts(
   em: Em,
@@ -75,7 +75,7 @@ export async function loadGuardFacts(
   const dossier = await em.findOneOrFail(Dossier, { id: dossierId });
   const kinds = await em.execute<{ kind: string; type: string | null; n: string }[]>(
     `select kind, coalesce(payload->>'type', payload->>'status', channel) as type, count(*)::text as n
-       from timeline_event where dossier_id = ? and kind in ('ACTIVITY', 'MESSAGE', 'APPOINTMENT')
+       from timeline_event where dossier_id = ? and kind in ('ACTIVITY', 'MESSAGE')
        group by 1, 2`,
     [dossierId],
   );
@@ -85,7 +85,15 @@ export async function loadGuardFacts(
     dossier: dossierView(dossier),
     parties: [],
     activityCounts: counts('ACTIVITY'),
-    appointmentCounts: counts('APPOINTMENT'),
+    // Appointments by their current status (not their events: a rescheduled one is still one).
+    appointmentCounts: Object.fromEntries(
+      (
+        await em.execute<{ status: string; n: string }[]>(
+          'select status, count(*)::text as n from appointment where dossier_id = ? group by 1',
+          [dossierId],
+        )
+      ).map((r) => [r.status, Number(r.n)]),
+    ),
     messageCounts: counts('MESSAGE'),
     consents: await consentFacts(em, dossier.contactId),
     user,

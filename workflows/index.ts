@@ -4,3 +4,4 @@ export { followUpReminders } from './follow-up-reminders.js';
 export { workerProbe } from './worker-probe.js';
 export { nightlyRescore, rescoreOrganization } from './scoring-rescore.js';
 export { messageDelivery, outboxSweep } from './message-delivery.js';
+export { appointmentReminders } from './appointment-reminders.js';

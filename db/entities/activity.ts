@@ -116,6 +116,8 @@ export const Message = defineEntity({
     template: p.json<{ name: string; language: string; parameters: string[] }>().nullable(),
     failureReason: p.text().nullable(),
     attempts: p.integer().default(0),
+    /** Automatic sends (reminders) are stored once per key: a retried activity finds its message. */
+    dedupeKey: p.string().length(200).nullable(),
     authorId: p.uuid().nullable(),
     version: p.integer().version(),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -1,5 +1,6 @@
 import { Account, AccountContact } from './account.js';
 import { Activity, ActivityCompletion, ActivityReminder, Message, MessageOutbox } from './activity.js';
+import { Appointment } from './appointment.js';
 import { AuditEvent } from './audit-event.js';
 import { ContactConsent } from './consent.js';
 import { Contact, ContactAssignment, ContactRole } from './contact.js';
@@ -13,6 +14,7 @@ import { ScoringRuleset } from './scoring-ruleset.js';
 import { User } from './user.js';
 
 export {
+  Appointment,
   Account,
   AccountContact,
   Activity,
@@ -50,6 +52,7 @@ export type { IUser } from './user.js';
 export type { IAccount, IAccountContact } from './account.js';
 export type { IContact, IContactAssignment, IContactRole } from './contact.js';
 export type { IContactConsent } from './consent.js';
+export type { IAppointment } from './appointment.js';
 
 export const entities = [
   Organization,
@@ -75,6 +78,7 @@ export const entities = [
   ActivityReminder,
   Message,
   MessageOutbox,
+  Appointment,
 ];
 /**
  * Entities whose rows belong to one organisation (tenant filter + RLS): all but the organisation

@@ -12,6 +12,8 @@ export const Organization = defineEntity({
     slug: p.string().length(63).unique(),
     name: p.string(),
     isActive: p.boolean().default(true),
+    /** Tenant settings (appointment reminder offsets…), validated by the settings API. */
+    settings: p.json<Record<string, unknown>>().defaultRaw(`'{}'`),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

@@ -12,6 +12,7 @@ import { Migration20261122005000_merge_moves } from './Migration20261122005000_m
 import { Migration20261122010000_read_paths } from './Migration20261122010000_read_paths.js';
 import { Migration20261122020000_consent } from './Migration20261122020000_consent.js';
 import { Migration20261122021000_outbox } from './Migration20261122021000_outbox.js';
+import { Migration20261122022000_appointments } from './Migration20261122022000_appointments.js';
 
 export const migrationsList = [
   { name: 'Migration20261121225835_init', class: Migration20261121225835_init },
@@ -25,4 +26,5 @@ export const migrationsList = [
   { name: 'Migration20261122010000_read_paths', class: Migration20261122010000_read_paths },
   { name: 'Migration20261122020000_consent', class: Migration20261122020000_consent },
   { name: 'Migration20261122021000_outbox', class: Migration20261122021000_outbox },
+  { name: 'Migration20261122022000_appointments', class: Migration20261122022000_appointments },
 ];

@@ -15,9 +15,9 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 export interface Received {
-  emails: { to: string[]; from: string; subject: string | null; messageId: string | null; raw: string }[];
-  sms: { to: string; from: string; body: string; sid: string; idempotencyToken: string | null }[];
-  whatsapp: { to: string; type: string; body: unknown; id: string }[];
+  emails: { to: string[]; from: string; subject: string | null; messageId: string | null; raw: string; at: number }[];
+  sms: { to: string; from: string; body: string; sid: string; idempotencyToken: string | null; at: number }[];
+  whatsapp: { to: string; type: string; body: unknown; id: string; at: number }[];
 }
 
 export const STAND_IN = {
@@ -77,6 +77,7 @@ export async function startStandIns(): Promise<StandIns> {
           subject: header(raw, 'Subject'),
           messageId: header(raw, 'Message-ID'),
           raw,
+          at: Date.now(),
         });
         callback();
       });
@@ -117,6 +118,7 @@ export async function startStandIns(): Promise<StandIns> {
         const sid = `SM${randomUUID().replace(/-/g, '')}`;
         if (token) smsByToken.set(token, sid);
         received.sms.push({
+          at: Date.now(),
           to,
           from: form.get('From') ?? '',
           body: form.get('Body') ?? '',
@@ -145,6 +147,7 @@ export async function startStandIns(): Promise<StandIns> {
         }
         const id = `wamid.${randomUUID().replace(/-/g, '')}`;
         received.whatsapp.push({
+          at: Date.now(),
           to: payload.to,
           type: payload.type,
           body: payload.text ?? payload.template,

@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { dashboardKpis, overdueFollowUps } from '../../../db/dashboard.js';
+import {
+  appointmentsNext7d,
+  appointmentsToConfirm,
+  dashboardKpis,
+  overdueFollowUps,
+} from '../../../db/dashboard.js';
 import { effectiveDictionary } from '../../../db/dictionaries.js';
 import { latestPublishedRuleset } from '../../../db/scoring.js';
 import { DEFAULT_HOT_THRESHOLD } from '../../../definitions/scoring-rules.schema.js';
@@ -12,6 +17,7 @@ const action = {
     title: { type: 'string' },
     dueAt: { type: ['string', 'null'], format: 'date-time' },
     activityId: { type: ['string', 'null'] },
+    appointmentId: { type: ['string', 'null'] },
     contactId: { type: ['string', 'null'] },
     contactName: { type: ['string', 'null'] },
     dossierId: { type: ['string', 'null'] },
@@ -69,21 +75,36 @@ export default async function dashboardRoutes(app: FastifyInstance) {
         const hotThreshold = ruleset?.body.hotThreshold ?? DEFAULT_HOT_THRESHOLD;
         const kpis = await dashboardKpis(em, orgId, agentId, hotStatuses, hotThreshold);
         const overdue = await overdueFollowUps(em, orgId, agentId);
+        const toConfirm = await appointmentsToConfirm(em, orgId, agentId);
         return {
-          // Appointments arrive with their own feature; the card is there, counting zero until then.
-          kpis: { ...kpis, appointmentsNext7d: 0 },
+          kpis: { ...kpis, appointmentsNext7d: await appointmentsNext7d(em, orgId, agentId) },
           hotStatuses,
           hotThreshold,
-          nextBestActions: overdue.map((a) => ({
-            kind: 'OVERDUE_FOLLOW_UP',
-            title: a.subject ?? `${a.type} overdue`,
-            dueAt: new Date(a.due_at).toISOString(),
-            activityId: a.id,
-            contactId: a.contact_id,
-            contactName: a.contact_name,
-            dossierId: a.dossier_id,
-            dossierTitle: a.dossier_title,
-          })),
+          nextBestActions: overdue
+            .map((a) => ({
+              kind: 'OVERDUE_FOLLOW_UP' as string,
+              title: a.subject ?? `${a.type} overdue`,
+              dueAt: new Date(a.due_at).toISOString(),
+              activityId: a.id as string | null,
+              appointmentId: null as string | null,
+              contactId: a.contact_id,
+              contactName: a.contact_name,
+              dossierId: a.dossier_id,
+              dossierTitle: a.dossier_title,
+            }))
+            .concat(
+              toConfirm.map((a) => ({
+                kind: 'APPOINTMENT_TO_CONFIRM',
+                title: a.title,
+                dueAt: new Date(a.start_at).toISOString(),
+                activityId: null,
+                appointmentId: a.id,
+                contactId: a.contact_id,
+                contactName: a.contact_name,
+                dossierId: a.dossier_id,
+                dossierTitle: a.dossier_title,
+              })),
+            ),
         };
       }),
   );
