@@ -63,8 +63,9 @@ export async function migrate(
     // Activities and task completions are immutable facts; messages only get delivery-status updates.
     await client.query(`revoke update, delete, truncate on activity, activity_completion from ${r}`);
     await client.query(`revoke delete, truncate on message from ${r}`);
-    // Merging duplicate contacts re-points activities; the table's trigger admits only that, only then.
-    await client.query(`grant update (contact_id) on activity to ${r}`);
+    // Merging duplicate contacts re-points activities, erasure redacts their text; the table's trigger
+    // admits only those changes, only inside a merge or an erasure.
+    await client.query(`grant update (contact_id, subject, content) on activity to ${r}`);
     await client.query(`revoke all on mikro_orm_migrations from ${r}`);
     await syncGlobalDictionary((sql, params) => client.query(sql, params));
   } finally {

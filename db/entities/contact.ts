@@ -57,6 +57,8 @@ export const Contact = defineEntity({
     lastInteractionAt: p.datetime().nullable(),
     convertedAt: p.datetime().nullable(),
     mergedIntoId: p.uuid().nullable(),
+    /** Set when the contact's personal data was erased on request (F-6.5). */
+    erasedAt: p.datetime().nullable(),
     /** Lead score: the best score of its open dossiers (db/scoring.ts); null = never scored. */
     score: p.integer().nullable(),
   },

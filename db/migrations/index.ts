@@ -13,6 +13,7 @@ import { Migration20261122010000_read_paths } from './Migration20261122010000_re
 import { Migration20261122020000_consent } from './Migration20261122020000_consent.js';
 import { Migration20261122021000_outbox } from './Migration20261122021000_outbox.js';
 import { Migration20261122022000_appointments } from './Migration20261122022000_appointments.js';
+import { Migration20261122023000_privacy } from './Migration20261122023000_privacy.js';
 
 export const migrationsList = [
   { name: 'Migration20261121225835_init', class: Migration20261121225835_init },
@@ -27,4 +28,5 @@ export const migrationsList = [
   { name: 'Migration20261122020000_consent', class: Migration20261122020000_consent },
   { name: 'Migration20261122021000_outbox', class: Migration20261122021000_outbox },
   { name: 'Migration20261122022000_appointments', class: Migration20261122022000_appointments },
+  { name: 'Migration20261122023000_privacy', class: Migration20261122023000_privacy },
 ];

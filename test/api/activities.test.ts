@@ -123,13 +123,14 @@ describe('immutability', () => {
     const dossier = await createDossier(t.app, agent.headers);
     const a = await logActivity(agent, { type: 'CALL', dossierId: dossier.id });
     const org = agent.user.orgId;
-    for (const sql of [
-      `update activity set subject = 'x' where id = $1`,
-      `delete from activity where id = $1`,
-    ]) {
-      await expect(withClient(inject('appUrl'), org, (c) => c.query(sql, [a.id]))).rejects.toThrow(
-        /permission denied/,
-      );
+    // The app role holds no UPDATE/DELETE privilege but on the columns merge and erasure touch
+    // (contact_id, subject, content); there the trigger refuses anything outside those operations.
+    for (const [sql, appError] of [
+      [`update activity set subject = 'x' where id = $1`, /append-only/],
+      [`update activity set type = 'NOTE' where id = $1`, /permission denied/],
+      [`delete from activity where id = $1`, /permission denied/],
+    ] as const) {
+      await expect(withClient(inject('appUrl'), org, (c) => c.query(sql, [a.id]))).rejects.toThrow(appError);
       await expect(withClient(inject('ownerUrl'), org, (c) => c.query(sql, [a.id]))).rejects.toThrow(
         /append-only/,
       );

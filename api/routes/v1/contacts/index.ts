@@ -18,6 +18,7 @@ import {
 import { mergeContacts, planMerge } from '../../../services/contact-merge.js';
 import { addRole, endRole, type RoleInput } from '../../../services/contact-roles.js';
 import consentRoutes from './consents.js';
+import privacyRoutes from './privacy.js';
 import { listContacts } from './queries.js';
 import {
   addRoleBody,
@@ -42,6 +43,7 @@ export default async function contactRoutes(app: FastifyInstance) {
   app.addSchema(contactSchema);
   app.addSchema(contactRoleSchema);
   await app.register(consentRoutes);
+  await app.register(privacyRoutes);
 
   app.get<{ Querystring: ListContactsQuery }>(
     '/contacts',
