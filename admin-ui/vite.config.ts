@@ -6,13 +6,18 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = 'http://127.0.0.1:3000';
 const proxy = { '/api': apiTarget, '/health': apiTarget };
 
-/** Split big vendor libraries into their own long-cacheable chunks. */
+/**
+ * The libraries every page needs go to long-cacheable chunks; everything else (charts, drag and drop,
+ * graphs, the query builder and their dependencies) is left to Rollup, so it follows the lazy route
+ * chunks that use it instead of weighing on the first page.
+ */
+const CORE =
+  /\/node_modules\/(react|react-dom|scheduler|react-router|i18next|react-i18next|@babel\/runtime)\//;
+
 function vendorChunk(id: string): string | undefined {
   const path = id.replace(/\\/g, '/');
   if (!path.includes('/node_modules/')) return undefined;
-  if (/\/node_modules\/(antd|@ant-design|rc-[^/]+|@rc-component)\//.test(path)) return 'antd';
-  if (/\/node_modules\/(@refinedev|@tanstack)\//.test(path)) return 'refine';
-  return 'vendor';
+  return CORE.test(path) ? 'vendor' : undefined;
 }
 
 export default defineConfig({

@@ -8,8 +8,9 @@ import { studioResources } from './routes/studio-routes';
 export const resources: ResourceProps[] = [
   {
     name: 'dashboard',
-    list: '/',
-    meta: { label: 'Dashboard', icon: createElement(DashboardOutlined) },
+    list: '/dashboard',
+    // Menu label from i18n (`dashboard.dashboard` in the common namespace).
+    meta: { icon: createElement(DashboardOutlined) },
   },
   ...agentResources,
   ...studioResources,

@@ -27,7 +27,7 @@ async function signIn(page: Page, org: string, email: string, password: string) 
   await page.fill('#org', org);
   await page.fill('#email', email);
   await page.fill('#password', password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Se connecter' }).click();
 }
 
 describe('admin UI shell (served by the API, real browser)', () => {
@@ -40,7 +40,7 @@ describe('admin UI shell (served by the API, real browser)', () => {
     expect(await page.getByTestId('current-roles').textContent()).toContain('MANAGER');
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-home.png'), fullPage: true });
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL(/\/login/);
     expect(await page.evaluate("localStorage.getItem('atlas.accessToken')")).toBeNull();
     await page.close();

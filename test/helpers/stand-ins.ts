@@ -15,7 +15,14 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 export interface Received {
-  emails: { to: string[]; from: string; subject: string | null; messageId: string | null; raw: string; at: number }[];
+  emails: {
+    to: string[];
+    from: string;
+    subject: string | null;
+    messageId: string | null;
+    raw: string;
+    at: number;
+  }[];
   sms: { to: string; from: string; body: string; sid: string; idempotencyToken: string | null; at: number }[];
   whatsapp: { to: string; type: string; body: unknown; id: string; at: number }[];
 }

@@ -1,11 +1,14 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import { useGetIdentity, useLogout } from '@refinedev/core';
 import { Button, Layout, Space, Tag, Typography, theme } from 'antd';
+import { useTranslation } from 'react-i18next';
 import type { Identity } from '../providers/session';
+import { LanguageSwitch } from './language-switch';
 
-/** Top bar: organisation, user name, roles and a sign-out button. */
+/** Top bar: organisation, language switch, user name, roles and a sign-out button. */
 export function AppHeader() {
   const { token } = theme.useToken();
+  const { t } = useTranslation();
   const { data: identity } = useGetIdentity<Identity>();
   const { mutate: logout } = useLogout();
 
@@ -20,13 +23,14 @@ export function AppHeader() {
         height: 64,
         position: 'sticky',
         top: 0,
-        zIndex: 1,
+        zIndex: 3,
       }}
     >
       <Typography.Text type="secondary" data-testid="current-org">
         {identity?.orgName}
       </Typography.Text>
       <Space size="middle">
+        <LanguageSwitch />
         <Typography.Text strong data-testid="current-user">
           {identity?.name}
         </Typography.Text>
@@ -36,7 +40,7 @@ export function AppHeader() {
           ))}
         </Space>
         <Button icon={<LogoutOutlined />} onClick={() => logout()}>
-          Sign out
+          {t('common:header.signOut')}
         </Button>
       </Space>
     </Layout.Header>

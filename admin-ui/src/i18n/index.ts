@@ -35,8 +35,11 @@ export function setLanguage(lang: Language) {
 
 /** Refine's i18n provider over the same i18next instance (used by Refine's own buttons and titles). */
 export const i18nProvider: I18nProvider = {
+  // Refine calls both translate(key, options, default) and translate(key, default).
   translate: (key, options, defaultMessage) => {
-    const value = i18n.t(key, { ...(options as object), defaultValue: defaultMessage ?? key });
+    const fallback = typeof options === 'string' ? options : (defaultMessage ?? key);
+    const params = typeof options === 'object' && options !== null ? options : {};
+    const value = i18n.t(key, { ...params, defaultValue: fallback });
     return typeof value === 'string' ? value : String(value);
   },
   changeLocale: (lang) => {

@@ -12,14 +12,23 @@ function appendSorters(params: URLSearchParams, sorters?: CrudSort[]): void {
   params.set('sort', sorters.map((s) => (s.order === 'desc' ? `-${s.field}` : s.field)).join(','));
 }
 
-/** `eq` → `field=value`; `contains` (or a filter on field `q`) → `q=value`. Other operators are not supported by the API yet and are ignored. */
+/**
+ * `eq`/`in` → `field=value` (an array value repeats the parameter: `statusCode=A&statusCode=B`);
+ * `contains` (or a filter on field `q`) → `q=value`. Name filters after the API's query parameters
+ * (`budgetFrom`, `createdTo`, …). Or/and groups are not supported by the API and are ignored.
+ */
 function appendFilters(params: URLSearchParams, filters?: CrudFilter[]): void {
   for (const filter of filters ?? []) {
-    if (!('field' in filter)) continue; // or/and groups: not supported by the API
+    if (!('field' in filter)) continue;
     const { field, operator, value } = filter;
     if (value === undefined || value === null || value === '') continue;
     if (field === 'q' || operator === 'contains') params.set('q', String(value));
-    else if (operator === 'eq') params.set(field, String(value));
+    else if (operator === 'eq' || operator === 'in') {
+      params.delete(field);
+      for (const v of Array.isArray(value) ? (value as unknown[]) : [value]) {
+        if (v !== undefined && v !== null && v !== '') params.append(field, String(v));
+      }
+    }
   }
 }
 
@@ -53,11 +62,17 @@ export const dataProvider: DataProvider = {
     data: await request<TData>(resourceUrl(resource, id)),
   }),
 
+  // `meta.headers` is sent as is, e.g. an `Idempotency-Key` so a retried create is not doubled.
   create: async <TData extends BaseRecord>({
     resource,
     variables,
+    meta,
   }: Parameters<DataProvider['create']>[0]) => ({
-    data: await request<TData>(resourceUrl(resource), { method: 'POST', body: variables }),
+    data: await request<TData>(resourceUrl(resource), {
+      method: 'POST',
+      body: variables,
+      headers: meta?.headers as Record<string, string> | undefined,
+    }),
   }),
 
   // `variables` is passed through unchanged; it carries `version` for optimistic locking.
@@ -86,7 +101,8 @@ export const dataProvider: DataProvider = {
     const params = new URLSearchParams();
     if (query && typeof query === 'object') {
       for (const [key, value] of Object.entries(query)) {
-        if (value !== undefined && value !== null) params.set(key, String(value));
+        if (Array.isArray(value)) for (const v of value as unknown[]) params.append(key, String(v));
+        else if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
       }
     }
     appendSorters(params, sorters);

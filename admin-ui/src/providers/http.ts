@@ -8,6 +8,9 @@ export interface ProblemDetails {
   status?: number;
   detail?: string;
   errors?: { field: string; message: string }[];
+  /** On a 409 duplicate: the id of the record that already holds the value (e.g. a contact's email). */
+  existingId?: string;
+  [extra: string]: unknown;
 }
 
 /** An Error that is also a Refine `HttpError` (`message`, `statusCode`, `errors` for inline field errors). */
@@ -22,7 +25,11 @@ export class ApiError extends Error implements HttpError {
     this.statusCode = statusCode;
     this.problem = problem;
     if (problem?.errors?.length) {
-      this.errors = Object.fromEntries(problem.errors.map((e) => [e.field, e.message]));
+      // Several messages for one field are joined; `(body)` and dotted paths map to form names as-is.
+      const byField: Record<string, string> = {};
+      for (const e of problem.errors)
+        byField[e.field] = byField[e.field] ? `${byField[e.field]}; ${e.message}` : e.message;
+      this.errors = byField;
     }
   }
 }
@@ -71,4 +78,15 @@ export async function request<T>(url: string, options: RequestOptions = {}): Pro
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The problem+json of an error thrown by `request` (or by Refine hooks over the data provider), if any. */
+export function problemOf(error: unknown): ProblemDetails | undefined {
+  return error instanceof ApiError ? error.problem : undefined;
+}
+
+/** A readable message for any error: the problem's `detail`, else its message. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.problem?.detail ?? error.message;
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,8 +1,88 @@
+import { AppstoreOutlined, BankOutlined, FolderOpenOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ResourceProps } from '@refinedev/core';
-import { Fragment } from 'react';
+import { Spin } from 'antd';
+import { createElement, Fragment, lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { Route } from 'react-router';
 
-/** The agent workspace's Refine resources (dossiers, contacts, accounts, dashboard). */
-export const agentResources: ResourceProps[] = [];
+// One chunk per resource (and per screen): the first page only loads what it shows.
+const DashboardPage = lazy(() => import('../pages/dashboard'));
+const DossierList = lazy(() => import('../pages/dossiers/list'));
+const DossierKanban = lazy(() => import('../pages/dossiers/kanban'));
+const DossierCreate = lazy(() => import('../pages/dossiers/create'));
+const DossierEdit = lazy(() => import('../pages/dossiers/edit'));
+const DossierShow = lazy(() => import('../pages/dossiers/show'));
+const ContactList = lazy(() => import('../pages/contacts/list'));
+const ContactCreate = lazy(() => import('../pages/contacts/create'));
+const ContactEdit = lazy(() => import('../pages/contacts/edit'));
+const ContactShow = lazy(() => import('../pages/contacts/show'));
+const AccountList = lazy(() => import('../pages/accounts/list'));
+const AccountCreate = lazy(() => import('../pages/accounts/create'));
+const AccountEdit = lazy(() => import('../pages/accounts/edit'));
+const AccountShow = lazy(() => import('../pages/accounts/show'));
+
+function page(Component: LazyExoticComponent<ComponentType>) {
+  return (
+    <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>
+      <Component />
+    </Suspense>
+  );
+}
+
+/** The agent workspace's Refine resources (dossiers, contacts, accounts; the dashboard is in resources.ts). */
+export const agentResources: ResourceProps[] = [
+  {
+    name: 'dossiers',
+    list: '/dossiers',
+    create: '/dossiers/create',
+    edit: '/dossiers/edit/:id',
+    show: '/dossiers/show/:id',
+    meta: { icon: createElement(FolderOpenOutlined) },
+  },
+  {
+    name: 'kanban',
+    list: '/dossiers/kanban',
+    meta: { icon: createElement(AppstoreOutlined) },
+  },
+  {
+    name: 'contacts',
+    list: '/contacts',
+    create: '/contacts/create',
+    edit: '/contacts/edit/:id',
+    show: '/contacts/show/:id',
+    meta: { icon: createElement(TeamOutlined) },
+  },
+  {
+    name: 'accounts',
+    list: '/accounts',
+    create: '/accounts/create',
+    edit: '/accounts/edit/:id',
+    show: '/accounts/show/:id',
+    meta: { icon: createElement(BankOutlined) },
+  },
+];
 
 /** The agent workspace's routes, mounted inside the authenticated layout. */
-export const agentRoutes = <Fragment />;
+export const agentRoutes = (
+  <Fragment>
+    <Route path="/dashboard" element={page(DashboardPage)} />
+    <Route path="/dossiers">
+      <Route index element={page(DossierList)} />
+      <Route path="kanban" element={page(DossierKanban)} />
+      <Route path="create" element={page(DossierCreate)} />
+      <Route path="edit/:id" element={page(DossierEdit)} />
+      <Route path="show/:id" element={page(DossierShow)} />
+    </Route>
+    <Route path="/contacts">
+      <Route index element={page(ContactList)} />
+      <Route path="create" element={page(ContactCreate)} />
+      <Route path="edit/:id" element={page(ContactEdit)} />
+      <Route path="show/:id" element={page(ContactShow)} />
+    </Route>
+    <Route path="/accounts">
+      <Route index element={page(AccountList)} />
+      <Route path="create" element={page(AccountCreate)} />
+      <Route path="edit/:id" element={page(AccountEdit)} />
+      <Route path="show/:id" element={page(AccountShow)} />
+    </Route>
+  </Fragment>
+);

@@ -1,0 +1,98 @@
+import { useList } from '@refinedev/core';
+import { Alert, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../providers/http';
+import { formatDateTime } from './format';
+import { UserName } from './users';
+
+interface AuditRow {
+  id: string;
+  seq: number;
+  action: string;
+  actorId: string | null;
+  actorType: string;
+  beforeJson: Record<string, unknown> | null;
+  afterJson: Record<string, unknown> | null;
+  createdAt: string;
+}
+
+interface Change {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+const IGNORED = new Set(['updatedAt', 'version']);
+
+/** The fields whose value differs between before and after (a creation shows every field). */
+export function changesOf(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): Change[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  return [...keys]
+    .filter((k) => !IGNORED.has(k) && JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k]))
+    .map((field) => ({ field, before: before?.[field], after: after?.[field] }));
+}
+
+const show = (v: unknown) =>
+  v === undefined || v === null || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+
+/** The audit trail of one entity, newest first, each change as a before/after table. */
+export function AuditTrail({ entityType, entityId }: { entityType: string; entityId: string }) {
+  const { t } = useTranslation('agent');
+  const { result, query } = useList<AuditRow>({
+    resource: 'audit',
+    filters: [
+      { field: 'entityType', operator: 'eq', value: entityType },
+      { field: 'entityId', operator: 'eq', value: entityId },
+    ],
+    pagination: { currentPage: 1, pageSize: 50 },
+    errorNotification: false,
+  });
+  if (query.isError) return <Alert type="warning" showIcon message={errorMessage(query.error)} />;
+  if (!query.isLoading && result.data.length === 0) return <Empty description={t('audit.empty')} />;
+  return (
+    <Flex vertical gap={12} data-testid="audit-trail">
+      {result.data.map((row) => (
+        <Card
+          key={row.id}
+          size="small"
+          title={
+            <Flex gap={8} align="center">
+              <Tag color="geekblue">{row.action}</Tag>
+              <Typography.Text type="secondary">
+                {formatDateTime(row.createdAt)} ·{' '}
+                {row.actorType === 'USER' ? <UserName id={row.actorId} /> : row.actorType}
+              </Typography.Text>
+            </Flex>
+          }
+        >
+          <Table<Change>
+            size="small"
+            pagination={false}
+            rowKey="field"
+            dataSource={changesOf(row.beforeJson, row.afterJson)}
+            columns={[
+              { dataIndex: 'field', title: t('audit.field'), width: 180 },
+              {
+                dataIndex: 'before',
+                title: t('audit.before'),
+                render: (v: unknown) => (
+                  <Typography.Text delete={v !== undefined && v !== null} type="danger">
+                    {show(v)}
+                  </Typography.Text>
+                ),
+              },
+              {
+                dataIndex: 'after',
+                title: t('audit.after'),
+                render: (v: unknown) => <Typography.Text type="success">{show(v)}</Typography.Text>,
+              },
+            ]}
+          />
+        </Card>
+      ))}
+    </Flex>
+  );
+}

@@ -1,0 +1,73 @@
+import { useList } from '@refinedev/core';
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+export interface DictionaryEntry {
+  id: string;
+  dictType: string;
+  code: string;
+  label: string;
+  labelFr: string | null;
+  labelAr: string | null;
+  sortOrder: number;
+  isActive: boolean;
+  metadata?: Record<string, unknown>;
+}
+
+/** The entry's label in the UI language (`label` is English; French falls back to it). */
+export function entryLabel(entry: DictionaryEntry | undefined, lang: string, fallback = ''): string {
+  if (!entry) return fallback;
+  if (lang.startsWith('fr')) return entry.labelFr ?? entry.label;
+  if (lang.startsWith('ar')) return entry.labelAr ?? entry.label;
+  return entry.label;
+}
+
+/** The organisation's effective entries of one dictionary, with a label lookup in the UI language. */
+export function useDictionary(dictType: string) {
+  const { i18n } = useTranslation();
+  const { result, query } = useList<DictionaryEntry>({
+    resource: 'dictionaries',
+    filters: [{ field: 'dictType', operator: 'eq', value: dictType }],
+    pagination: { mode: 'off' },
+    queryOptions: { staleTime: 5 * 60_000 },
+  });
+  const entries = [...result.data].sort((a, b) => a.sortOrder - b.sortOrder);
+  const byCode = new Map(entries.map((e) => [e.code, e]));
+  const label = (code: string | null | undefined) =>
+    code ? entryLabel(byCode.get(code), i18n.language, code) : '';
+  const options = entries.map((e) => ({ value: e.code, label: entryLabel(e, i18n.language, e.code) }));
+  return { entries, options, label, byCode, isLoading: query.isLoading };
+}
+
+/** A dictionary code shown as its label (Arabic labels right-to-left). */
+export function DictLabel({
+  dictType,
+  code,
+  tag,
+}: {
+  dictType: string;
+  code?: string | null;
+  tag?: boolean;
+}) {
+  const { label, byCode } = useDictionary(dictType);
+  const { i18n } = useTranslation();
+  if (!code) return <>—</>;
+  const text = label(code);
+  const color = byCode.get(code)?.metadata?.color;
+  const dir = i18n.language.startsWith('ar') ? 'rtl' : undefined;
+  return tag ? (
+    <Tag dir={dir} color={typeof color === 'string' ? color : undefined}>
+      {text}
+    </Tag>
+  ) : (
+    <span dir={dir}>{text}</span>
+  );
+}
+
+/** A WON/LOSS reason code in the UI language (the code alone says which dictionary it is from). */
+export function ReasonLabel({ code }: { code: string | null | undefined }) {
+  const won = useDictionary('WON_REASON');
+  const lost = useDictionary('LOSS_REASON');
+  if (!code) return <>—</>;
+  return <>{lost.byCode.has(code) ? lost.label(code) : won.label(code)}</>;
+}

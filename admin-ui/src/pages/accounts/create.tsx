@@ -1,0 +1,21 @@
+import { Create, useForm } from '@refinedev/antd';
+import { Form } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { AccountFields } from './form-fields';
+import type { Account } from './types';
+
+export default function AccountCreate() {
+  const { t } = useTranslation('agent');
+  const { formProps, saveButtonProps } = useForm<Account>({
+    resource: 'accounts',
+    action: 'create',
+    redirect: 'show',
+  });
+  return (
+    <Create title={t('accounts.create')} saveButtonProps={saveButtonProps}>
+      <Form {...formProps} layout="vertical" initialValues={{ type: 'PROSPECT' }}>
+        <AccountFields creating />
+      </Form>
+    </Create>
+  );
+}

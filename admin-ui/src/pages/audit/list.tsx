@@ -1,0 +1,195 @@
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { List, useTable } from '@refinedev/antd';
+import { Alert, App, Button, DatePicker, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { request } from '../../providers/http';
+import { can } from '../../studio/access';
+import { downloadWithToken } from '../../studio/api';
+
+interface AuditEvent {
+  id: string;
+  seq: number;
+  entityType: string;
+  entityId: string;
+  action: string;
+  actorId: string | null;
+  actorType: string;
+  beforeJson: Record<string, unknown> | null;
+  afterJson: Record<string, unknown> | null;
+  diffJson: Record<string, unknown> | null;
+  createdAt: string;
+  hash: string | null;
+}
+
+interface Search {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  action?: string;
+  period?: [Dayjs | null, Dayjs | null] | null;
+}
+
+interface Verification {
+  valid: boolean;
+  count: number;
+  breaks: { seq: number; problem: string }[];
+}
+
+/** The audit trail: search by entity, user and period, export it, and verify its hash chain. */
+export default function AuditList() {
+  const { t, i18n } = useTranslation('studio');
+  const { message } = App.useApp();
+  const [verification, setVerification] = useState<Verification>();
+  const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
+  const { tableProps, searchFormProps } = useTable<AuditEvent, never, Search>({
+    resource: 'audit',
+    pagination: { pageSize: 25 },
+    syncWithLocation: true,
+    onSearch: (v) => {
+      const from = v.period?.[0]?.startOf('day').toISOString();
+      const to = v.period?.[1]?.add(1, 'day').startOf('day').toISOString();
+      setPeriod({ from, to });
+      return [
+        { field: 'entityType', operator: 'eq', value: v.entityType || undefined },
+        { field: 'entityId', operator: 'eq', value: v.entityId || undefined },
+        { field: 'actorId', operator: 'eq', value: v.actorId || undefined },
+        { field: 'action', operator: 'eq', value: v.action || undefined },
+        { field: 'from', operator: 'eq', value: from },
+        { field: 'to', operator: 'eq', value: to },
+      ];
+    },
+  });
+
+  const verify = async () => {
+    try {
+      setVerification(await request<Verification>('/api/v1/audit/verify'));
+    } catch (err) {
+      message.error(err instanceof Error ? err.message : String(err));
+    }
+  };
+  const exportAs = async (format: 'csv' | 'json') => {
+    const q = new URLSearchParams({ format });
+    if (period.from) q.set('from', period.from);
+    if (period.to) q.set('to', period.to);
+    try {
+      await downloadWithToken(`/api/v1/audit/export?${q.toString()}`, `audit.${format}`);
+    } catch (err) {
+      message.error(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  return (
+    <List
+      title={t('audit.title')}
+      headerButtons={
+        <Space>
+          <Button icon={<SafetyCertificateOutlined />} onClick={() => void verify()}>
+            {t('audit.verify')}
+          </Button>
+          {can('AUDIT_EXPORT') && (
+            <>
+              <Button icon={<DownloadOutlined />} onClick={() => void exportAs('csv')}>
+                {t('audit.exportCsv')}
+              </Button>
+              <Button icon={<DownloadOutlined />} onClick={() => void exportAs('json')}>
+                {t('audit.exportJson')}
+              </Button>
+            </>
+          )}
+        </Space>
+      }
+    >
+      {verification && (
+        <Alert
+          data-testid="audit-verification"
+          style={{ marginBottom: 16 }}
+          type={verification.valid ? 'success' : 'error'}
+          showIcon
+          message={
+            verification.valid
+              ? t('audit.chainValid', { count: verification.count })
+              : t('audit.chainBroken', { count: verification.breaks.length })
+          }
+          description={verification.breaks.slice(0, 10).map((b) => (
+            <div key={b.seq}>
+              #{b.seq}: {b.problem}
+            </div>
+          ))}
+        />
+      )}
+      <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form.Item name="entityType" label={t('audit.entityType')}>
+          <Input allowClear style={{ width: 160 }} placeholder="Dossier, User…" />
+        </Form.Item>
+        <Form.Item name="entityId" label={t('audit.entityId')}>
+          <Input allowClear style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item
+          name="actorId"
+          label={t('audit.actor')}
+          rules={[{ pattern: /^[0-9a-f-]{36}$/i, message: t('audit.uuid') }]}
+        >
+          <Input allowClear style={{ width: 200 }} placeholder="uuid" />
+        </Form.Item>
+        <Form.Item name="action" label={t('audit.action')}>
+          <Input allowClear style={{ width: 130 }} placeholder="UPDATE" />
+        </Form.Item>
+        <Form.Item name="period" label={t('audit.period')}>
+          <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={[t('audit.from'), t('audit.to')]} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          {t('common.search')}
+        </Button>
+      </Form>
+      <Table<AuditEvent>
+        {...tableProps}
+        rowKey="id"
+        size="small"
+        expandable={{
+          expandedRowRender: (e) => (
+            <pre style={{ fontSize: 11, margin: 0, maxHeight: 320, overflow: 'auto' }}>
+              {JSON.stringify({ diff: e.diffJson, before: e.beforeJson, after: e.afterJson }, null, 2)}
+            </pre>
+          ),
+        }}
+        columns={[
+          { title: '#', dataIndex: 'seq', width: 70 },
+          {
+            title: t('audit.date'),
+            dataIndex: 'createdAt',
+            render: (v: string) => new Date(v).toLocaleString(i18n.language),
+          },
+          { title: t('audit.entityType'), dataIndex: 'entityType', render: (v: string) => <Tag>{v}</Tag> },
+          {
+            title: t('audit.entityId'),
+            dataIndex: 'entityId',
+            render: (v: string) => (
+              <Typography.Text copyable={{ text: v }} style={{ fontSize: 12 }}>
+                {v.slice(0, 8)}…
+              </Typography.Text>
+            ),
+          },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            render: (v: string) => <Tag color="blue">{v}</Tag>,
+          },
+          {
+            title: t('audit.actor'),
+            dataIndex: 'actorId',
+            render: (v: string | null, e) =>
+              v ? (
+                <Typography.Text copyable={{ text: v }} style={{ fontSize: 12 }}>
+                  {v.slice(0, 8)}…
+                </Typography.Text>
+              ) : (
+                e.actorType
+              ),
+          },
+        ]}
+      />
+    </List>
+  );
+}

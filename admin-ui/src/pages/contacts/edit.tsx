@@ -1,0 +1,32 @@
+import { Edit } from '@refinedev/antd';
+import { Form } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ContactFields } from './form-fields';
+import type { Contact } from './types';
+import { useContactForm } from './use-contact-form';
+
+const NULLABLE = ['phone', 'source', 'assignedAgentId'] as const;
+
+/** Edit a contact (optimistic locking through its version). */
+export default function ContactEdit() {
+  const { t } = useTranslation('agent');
+  const { formProps, saveButtonProps, duplicate } = useContactForm('edit');
+  return (
+    <Edit title={t('contacts.edit')} saveButtonProps={saveButtonProps} canDelete={false}>
+      <Form
+        {...formProps}
+        layout="vertical"
+        onFinish={(values) => {
+          const v = { ...(values as Record<string, unknown>) };
+          for (const k of NULLABLE) if (v[k] === undefined || v[k] === '') v[k] = null;
+          return formProps.onFinish?.(v as unknown as Contact);
+        }}
+      >
+        <Form.Item name="version" hidden>
+          <input type="hidden" />
+        </Form.Item>
+        <ContactFields duplicate={duplicate} />
+      </Form>
+    </Edit>
+  );
+}

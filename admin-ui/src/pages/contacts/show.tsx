@@ -1,0 +1,182 @@
+import { EditButton, ListButton, Show } from '@refinedev/antd';
+import { useInvalidate, useShow } from '@refinedev/core';
+import {
+  App,
+  Button,
+  Col,
+  Descriptions,
+  Popconfirm,
+  Row,
+  Space,
+  Tabs,
+  Tag,
+  Timeline as AntTimeline,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ActivityForm } from '../../components/activity-form';
+import { AuditTrail } from '../../components/audit-diff';
+import { DictLabel } from '../../components/dictionary';
+import { formatDateTime } from '../../components/format';
+import { Timeline } from '../../components/timeline';
+import { UserName } from '../../components/users';
+import { useAllowed } from '../../providers/access-control';
+import { API_URL } from '../../providers/data-provider';
+import { errorMessage, request } from '../../providers/http';
+import { MergeDialog } from './merge';
+import { RolesCard } from './roles';
+import { STATUS_COLOR, type ContactDetail } from './types';
+
+/** A contact: details, lifecycle actions (convert, archive, merge), roles, timeline and audit. */
+export default function ContactShow() {
+  const { t } = useTranslation('agent');
+  const { notification } = App.useApp();
+  const invalidate = useInvalidate();
+  const { result: contact, query } = useShow<ContactDetail>({ resource: 'contacts' });
+  const canEdit = useAllowed('contacts', 'edit');
+  const canArchive = useAllowed('contacts', 'archive');
+  const canLog = useAllowed('activities', 'create');
+  const canCreateDossier = useAllowed('dossiers', 'create');
+  const canAudit = useAllowed('audit', 'AUDIT_VIEW');
+  const [merging, setMerging] = useState(false);
+
+  const act = async (path: string, body: unknown, done: string) => {
+    if (!contact) return;
+    try {
+      await request(`${API_URL}/contacts/${contact.id}/${path}`, { method: 'POST', body });
+      notification.success({ message: done });
+      await invalidate({ resource: 'contacts', invalidates: ['list', 'detail'], id: contact.id });
+    } catch (err) {
+      notification.error({ message: t('contacts.actionFailed'), description: errorMessage(err) });
+    }
+  };
+
+  return (
+    <Show
+      isLoading={query.isLoading}
+      title={contact ? `${contact.firstName} ${contact.lastName}` : t('contacts.one')}
+      headerButtons={() => (
+        <Space wrap>
+          <ListButton />
+          {contact && canCreateDossier && contact.status !== 'archived' ? (
+            <Link to={`/dossiers/create?contactId=${contact.id}`}>
+              <Button>{t('contacts.newDossier')}</Button>
+            </Link>
+          ) : null}
+          {contact?.status === 'lead' && canEdit ? (
+            <Button
+              onClick={() => void act('convert', { version: contact.version }, t('contacts.converted'))}
+            >
+              {t('contacts.convert')}
+            </Button>
+          ) : null}
+          {contact && canEdit && contact.status !== 'archived' ? (
+            <Button onClick={() => setMerging(true)}>{t('contacts.merge')}</Button>
+          ) : null}
+          {contact && canArchive && contact.status !== 'archived' ? (
+            <Popconfirm
+              title={t('contacts.archiveConfirm')}
+              okText={t('contacts.archive')}
+              cancelText={t('common:buttons.cancel')}
+              onConfirm={() => act('archive', { version: contact.version }, t('contacts.archived'))}
+            >
+              <Button danger>{t('contacts.archive')}</Button>
+            </Popconfirm>
+          ) : null}
+          <EditButton />
+        </Space>
+      )}
+    >
+      {contact ? (
+        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <Descriptions bordered size="small" column={{ xs: 1, sm: 2, lg: 3 }} data-testid="contact-header">
+            <Descriptions.Item label={t('contact.status')}>
+              <Tag color={STATUS_COLOR[contact.status]}>{t(`contact.statuses.${contact.status}`)}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('contact.email')}>{contact.email}</Descriptions.Item>
+            <Descriptions.Item label={t('contact.phone')}>{contact.phone ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('contact.source')}>
+              <DictLabel dictType="LEAD_SOURCE" code={contact.source} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('contact.tags')}>
+              {contact.tags.length
+                ? contact.tags.map((c) => <DictLabel key={c} dictType="TAG" code={c} tag />)
+                : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('contact.agent')}>
+              <UserName id={contact.assignedAgentId} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('contact.score')}>{contact.score ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('contact.lastInteraction')}>
+              {formatDateTime(contact.lastInteractionAt)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('contact.convertedAt')}>
+              {formatDateTime(contact.convertedAt)}
+            </Descriptions.Item>
+          </Descriptions>
+          <Tabs
+            items={[
+              {
+                key: 'timeline',
+                label: t('tabs.timeline'),
+                children: (
+                  <Row gutter={16}>
+                    <Col xs={24} lg={canLog ? 15 : 24}>
+                      <Timeline
+                        source={{
+                          url: `${API_URL}/contacts/${contact.id}/timeline`,
+                          mode: 'cursor',
+                          serverFilters: ['kind', 'channel', 'direction', 'authorId', 'from', 'to'],
+                        }}
+                      />
+                    </Col>
+                    {canLog ? (
+                      <Col xs={24} lg={9}>
+                        <ActivityForm contactId={contact.id} />
+                      </Col>
+                    ) : null}
+                  </Row>
+                ),
+              },
+              {
+                key: 'roles',
+                label: t('tabs.roles'),
+                children: <RolesCard contact={contact} canEdit={canEdit} />,
+              },
+              {
+                key: 'assignments',
+                label: t('tabs.assignments'),
+                children: (
+                  <AntTimeline
+                    items={contact.assignments.map((a) => ({
+                      key: a.id,
+                      children: (
+                        <span>
+                          {formatDateTime(a.at)} · <UserName id={a.fromAgentId} /> →{' '}
+                          <UserName id={a.toAgentId} />
+                        </span>
+                      ),
+                    }))}
+                  />
+                ),
+              },
+              ...(canAudit
+                ? [
+                    {
+                      key: 'audit',
+                      label: t('tabs.audit'),
+                      children: <AuditTrail entityType="Contact" entityId={contact.id} />,
+                    },
+                  ]
+                : []),
+            ]}
+          />
+          {canEdit ? (
+            <MergeDialog contact={contact} open={merging} onClose={() => setMerging(false)} />
+          ) : null}
+        </Space>
+      ) : null}
+    </Show>
+  );
+}

@@ -1,0 +1,41 @@
+export interface Contact {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string | null;
+  status: 'lead' | 'active' | 'archived';
+  source: string | null;
+  tags: string[];
+  assignedAgentId: string | null;
+  lastInteractionAt: string | null;
+  score: number | null;
+  convertedAt: string | null;
+  mergedIntoId: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ContactRole {
+  id: string;
+  role: string;
+  startDate: string;
+  endDate: string | null;
+  active: boolean;
+  version: number;
+}
+
+export interface ContactDetail extends Contact {
+  roles: ContactRole[];
+  assignments: {
+    id: string;
+    fromAgentId: string | null;
+    toAgentId: string | null;
+    actorId: string | null;
+    at: string;
+  }[];
+}
+
+export const CONTACT_STATUSES = ['lead', 'active', 'archived'] as const;
+export const STATUS_COLOR: Record<string, string> = { lead: 'gold', active: 'green', archived: 'default' };

@@ -1,0 +1,189 @@
+import { useCustom } from '@refinedev/core';
+import {
+  Alert,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  List,
+  Row,
+  Select,
+  Skeleton,
+  Statistic,
+  Tag,
+  Typography,
+  theme,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useDictionary } from '../../components/dictionary';
+import { formatDateTime, formatMoney } from '../../components/format';
+import { API_URL } from '../../providers/data-provider';
+import { errorMessage } from '../../providers/http';
+import { FunnelChart, TimeInStageChart, type StagePoint } from './charts';
+import { FunnelTables, type CloseReasonRow, type SourceRow } from './tables';
+
+interface DashboardAnswer {
+  kpis: {
+    newLeads7d: number;
+    hotLeads: number;
+    hotLeadsByScore: number;
+    appointmentsNext7d: number;
+    dealsInNegotiation: number;
+    weightedPipeline: number;
+    openDeals: number;
+  };
+  nextBestActions: {
+    kind: string;
+    title: string;
+    dueAt: string | null;
+    activityId: string | null;
+    contactId: string | null;
+    contactName: string | null;
+    dossierId: string | null;
+    dossierTitle: string | null;
+  }[];
+}
+
+interface FunnelAnswer {
+  definitionVersion: number;
+  stages: {
+    statusCode: string;
+    label: string;
+    terminal: boolean;
+    reached: number;
+    avgHoursInStage: number | null;
+  }[];
+  sources: SourceRow[];
+  closeReasons: CloseReasonRow[];
+}
+
+const KPI_KEYS = ['newLeads7d', 'hotLeads', 'openDeals', 'dealsInNegotiation', 'appointmentsNext7d'] as const;
+
+/** KPI cards, next best actions, funnel and time-in-stage charts, source attribution (F-9). */
+export default function DashboardPage() {
+  const { t } = useTranslation('agent');
+  const { token } = theme.useToken();
+  const [caseType, setCaseType] = useState('ACHAT');
+  const caseTypes = useDictionary('CASE_TYPE');
+  const statuses = useDictionary('CASE_STATUS');
+  const dash = useCustom<DashboardAnswer>({ url: `${API_URL}/dashboard`, method: 'get' });
+  const funnel = useCustom<FunnelAnswer>({
+    url: `${API_URL}/reports/funnel`,
+    method: 'get',
+    config: { query: { caseType } },
+  });
+  const kpis = dash.result.data?.kpis;
+  const points: StagePoint[] = (funnel.result.data?.stages ?? []).map((s) => ({
+    label: statuses.label(s.statusCode) || s.label,
+    reached: s.reached,
+    days: s.avgHoursInStage === null ? null : Math.round((s.avgHoursInStage / 24) * 10) / 10,
+  }));
+  const open = points.filter((_, i) => !funnel.result.data?.stages[i]?.terminal);
+
+  return (
+    <Flex vertical gap={16} data-testid="home">
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('dashboard.title')}
+      </Typography.Title>
+      {dash.query.isError ? <Alert type="error" showIcon message={errorMessage(dash.query.error)} /> : null}
+      <Row gutter={[16, 16]} data-testid="kpis">
+        {KPI_KEYS.map((key) => (
+          <Col key={key} xs={12} md={8} xl={4}>
+            <Card size="small" loading={dash.query.isLoading}>
+              <Statistic title={t(`dashboard.kpi.${key}`)} value={kpis?.[key] ?? 0} />
+            </Card>
+          </Col>
+        ))}
+        <Col xs={12} md={8} xl={4}>
+          <Card size="small" loading={dash.query.isLoading}>
+            <Statistic
+              title={t('dashboard.kpi.weightedPipeline')}
+              value={formatMoney(kpis?.weightedPipeline ?? 0)}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={8}>
+          <Card size="small" title={t('dashboard.nextActions')} style={{ height: '100%' }}>
+            {dash.query.isLoading ? <Skeleton active /> : null}
+            <List
+              size="small"
+              data-testid="next-actions"
+              locale={{ emptyText: t('dashboard.noActions') }}
+              dataSource={dash.result.data?.nextBestActions ?? []}
+              renderItem={(a) => (
+                <List.Item>
+                  <List.Item.Meta
+                    title={
+                      a.dossierId ? (
+                        <Link to={`/dossiers/show/${a.dossierId}`}>{a.title}</Link>
+                      ) : a.contactId ? (
+                        <Link to={`/contacts/show/${a.contactId}`}>{a.title}</Link>
+                      ) : (
+                        a.title
+                      )
+                    }
+                    description={
+                      <>
+                        <Tag color="red">
+                          {t(`dashboard.actionKinds.${a.kind}`, { defaultValue: a.kind })}
+                        </Tag>
+                        {formatDateTime(a.dueAt)}
+                        {a.contactName ? ` · ${a.contactName}` : ''}
+                        {a.dossierTitle ? ` · ${a.dossierTitle}` : ''}
+                      </>
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={16}>
+          <Card
+            size="small"
+            title={t('dashboard.funnel')}
+            extra={
+              <Flex gap={8} align="center">
+                <label htmlFor="dashboard-case-type">{t('dossier.caseType')}</label>
+                <Select
+                  id="dashboard-case-type"
+                  value={caseType}
+                  onChange={setCaseType}
+                  options={caseTypes.options}
+                  style={{ width: 180 }}
+                />
+              </Flex>
+            }
+          >
+            {funnel.query.isError ? (
+              <Alert type="error" showIcon message={errorMessage(funnel.query.error)} />
+            ) : null}
+            {points.length ? (
+              <Row gutter={16}>
+                <Col xs={24} lg={12} data-testid="funnel-chart">
+                  <FunnelChart data={points} color={token.colorPrimary} />
+                </Col>
+                <Col xs={24} lg={12} data-testid="time-in-stage-chart">
+                  <Typography.Text type="secondary">{t('dashboard.timeInStage')}</Typography.Text>
+                  <TimeInStageChart data={open} color={token.colorWarning} unit={t('dashboard.daysUnit')} />
+                </Col>
+              </Row>
+            ) : funnel.query.isLoading ? (
+              <Skeleton active />
+            ) : (
+              <Empty />
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <FunnelTables
+        sources={funnel.result.data?.sources ?? []}
+        reasons={funnel.result.data?.closeReasons ?? []}
+      />
+    </Flex>
+  );
+}

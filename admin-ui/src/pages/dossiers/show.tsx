@@ -1,0 +1,172 @@
+import { EditButton, ListButton, Show } from '@refinedev/antd';
+import { useOne, useShow } from '@refinedev/core';
+import { Card, Col, Descriptions, Empty, Row, Space, Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ActivityForm } from '../../components/activity-form';
+import { AuditTrail } from '../../components/audit-diff';
+import { DictLabel, ReasonLabel } from '../../components/dictionary';
+import { formatDate, formatDateTime, formatMoney } from '../../components/format';
+import { StatusTag } from '../../components/status-tag';
+import { Timeline } from '../../components/timeline';
+import { UserName } from '../../components/users';
+import { useAllowed } from '../../providers/access-control';
+import { API_URL } from '../../providers/data-provider';
+import { StatusHistory } from './history';
+import { TransitionsPanel } from './transitions-panel';
+import type { Dossier } from './types';
+
+interface ContactLite {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string | null;
+  status: string;
+}
+
+function Parties({ dossier }: { dossier: Dossier }) {
+  const { t } = useTranslation('agent');
+  const { result: contact } = useOne<ContactLite>({
+    resource: 'contacts',
+    id: dossier.contactId ?? '',
+    queryOptions: { enabled: !!dossier.contactId },
+  });
+  return (
+    <Row gutter={16}>
+      <Col xs={24} md={12}>
+        <Card size="small" title={t('parties.contact')}>
+          {dossier.contactId && contact ? (
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={t('contact.name')}>
+                <Link to={`/contacts/show/${contact.id}`}>
+                  {contact.firstName} {contact.lastName}
+                </Link>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('contact.email')}>{contact.email}</Descriptions.Item>
+              <Descriptions.Item label={t('contact.phone')}>{contact.phone ?? '—'}</Descriptions.Item>
+            </Descriptions>
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('parties.noContact')} />
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} md={12}>
+        <Card size="small" title={t('parties.agent')}>
+          <UserName id={dossier.assignedAgentId} />
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+/** A dossier: header, allowed moves, parties, timeline, status history and (with AUDIT_VIEW) its audit. */
+export default function DossierShow() {
+  const { t } = useTranslation('agent');
+  const { result: dossier, query } = useShow<Dossier>({ resource: 'dossiers' });
+  const canMove = useAllowed('dossiers', 'transition');
+  const canLog = useAllowed('activities', 'create');
+  const canAudit = useAllowed('audit', 'AUDIT_VIEW');
+
+  return (
+    <Show
+      isLoading={query.isLoading}
+      title={dossier ? `${dossier.reference} · ${dossier.title}` : t('dossiers.one')}
+      headerButtons={() => (
+        <Space>
+          <ListButton />
+          <EditButton />
+        </Space>
+      )}
+    >
+      {dossier ? (
+        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <Descriptions bordered size="small" column={{ xs: 1, sm: 2, lg: 4 }} data-testid="dossier-header">
+            <Descriptions.Item label={t('dossier.status')}>
+              <StatusTag code={dossier.statusCode} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('dossier.caseType')}>
+              <DictLabel dictType="CASE_TYPE" code={dossier.caseType} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('dossier.definitionVersion')}>
+              v{dossier.definitionVersion}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('dossier.agent')}>
+              <UserName id={dossier.assignedAgentId} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('dossier.budget')}>
+              {formatMoney(dossier.budgetMin, dossier.currency)} –{' '}
+              {formatMoney(dossier.budgetMax, dossier.currency)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('dossier.amount')}>
+              {formatMoney(dossier.amount, dossier.currency)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('dossier.weightedAmount')}>
+              {formatMoney(dossier.weightedAmount, dossier.currency)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('dossier.score')}>{dossier.score ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('dossier.source')}>
+              <DictLabel dictType="LEAD_SOURCE" code={dossier.source} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('dossier.expectedCloseDate')}>
+              {formatDate(dossier.expectedCloseDate)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('dossier.statusChangedAt')}>
+              {formatDateTime(dossier.statusChangedAt)}
+            </Descriptions.Item>
+            {dossier.closedAt ? (
+              <Descriptions.Item label={t('dossier.closeReason')}>
+                <ReasonLabel code={dossier.closeReasonCode} />
+                {dossier.closeComment ? ` — ${dossier.closeComment}` : ''}
+              </Descriptions.Item>
+            ) : null}
+          </Descriptions>
+          {canMove ? <TransitionsPanel dossier={dossier} /> : null}
+          <Tabs
+            items={[
+              {
+                key: 'timeline',
+                label: t('tabs.timeline'),
+                children: (
+                  <Row gutter={16}>
+                    <Col xs={24} lg={canLog ? 15 : 24}>
+                      <Timeline
+                        source={{
+                          url: `${API_URL}/dossiers/${dossier.id}/timeline`,
+                          mode: 'page',
+                          serverFilters: ['kind', 'from', 'to'],
+                        }}
+                      />
+                    </Col>
+                    {canLog ? (
+                      <Col xs={24} lg={9}>
+                        <ActivityForm dossierId={dossier.id} contactId={dossier.contactId} />
+                      </Col>
+                    ) : null}
+                  </Row>
+                ),
+              },
+              { key: 'parties', label: t('tabs.parties'), children: <Parties dossier={dossier} /> },
+              {
+                key: 'history',
+                label: t('tabs.history'),
+                children: <StatusHistory dossierId={dossier.id} />,
+              },
+              ...(canAudit
+                ? [
+                    {
+                      key: 'audit',
+                      label: t('tabs.audit'),
+                      children: <AuditTrail entityType="Dossier" entityId={dossier.id} />,
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        </Space>
+      ) : (
+        <Typography.Text type="secondary">{query.isError ? t('dossiers.notFound') : ''}</Typography.Text>
+      )}
+    </Show>
+  );
+}

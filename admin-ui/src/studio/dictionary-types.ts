@@ -1,0 +1,31 @@
+/** A dictionary entry as GET /api/v1/dictionaries returns it (its tenant override, or the global default). */
+export interface DictionaryEntry {
+  id: string;
+  dictType: string;
+  code: string;
+  /** English label. */
+  label: string;
+  labelFr: string | null;
+  labelAr: string | null;
+  sortOrder: number;
+  isActive: boolean;
+  scope: 'GLOBAL' | 'TENANT';
+  version: number;
+  metadata?: Record<string, unknown>;
+}
+
+/** Label in the UI language (French falls back to English, and the reverse). */
+export function entryLabel(entry: Pick<DictionaryEntry, 'label' | 'labelFr'>, lang: string): string {
+  return lang.startsWith('fr') ? (entry.labelFr ?? entry.label) : entry.label || (entry.labelFr ?? '');
+}
+
+/** New order of codes after dragging `activeCode` onto `overCode`. */
+export function moveCode(codes: readonly string[], activeCode: string, overCode: string): string[] {
+  const from = codes.indexOf(activeCode);
+  const to = codes.indexOf(overCode);
+  if (from < 0 || to < 0 || from === to) return [...codes];
+  const next = [...codes];
+  const [moved] = next.splice(from, 1);
+  if (moved !== undefined) next.splice(to, 0, moved);
+  return next;
+}
