@@ -20,6 +20,7 @@ import dossierRoutes from './routes/v1/dossiers/index.js';
 import exportRoutes from './routes/v1/exports.js';
 import messageRoutes from './routes/v1/messages.js';
 import notificationRoutes from './routes/v1/notifications.js';
+import notificationRuleRoutes from './routes/v1/notification-rules.js';
 import reportRoutes from './routes/v1/reports.js';
 import roleRoutes from './routes/v1/roles.js';
 import timelineRoutes from './routes/v1/timeline.js';
@@ -69,6 +70,7 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
       await v1.register(timelineRoutes);
       await v1.register(appointmentRoutes);
       await v1.register(settingsRoutes);
+      await v1.register(notificationRuleRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { checkTransition, type Language } from '../definitions/guards.js';
 import type { WorkflowDefinitionBody } from '../definitions/workflow-definition.schema.js';
 import { recordAudit, snapshot } from './audit.js';
+import { notifyEvent } from './notify.js';
 import { loadGuardFacts } from './facts.js';
 import { recomputeDossierScore } from './scoring.js';
 import { Dossier, DossierStatusHistory, TimelineEvent, type IDossier } from './entities/index.js';
@@ -168,5 +169,10 @@ export async function writeTransition(em: Em, ctx: TenantContext, w: TransitionW
       actorType: w.actor.type,
     },
   );
+  await notifyEvent(em, ctx, 'STATUS_CHANGED', {
+    dossierId: dossier.id,
+    previousStatus: w.from,
+    key: `transition:${w.updateId}`,
+  });
   return after;
 }

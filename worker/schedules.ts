@@ -85,6 +85,6 @@ export async function ensureSchedules(
     scheduleId: OUTBOX_SWEEP_SCHEDULE_ID,
     workflowType: OUTBOX_SWEEP_WORKFLOW,
     taskQueue: opts.taskQueue,
-    spec: { intervals: [{ every: '60s' }] },
+    spec: { intervals: [{ every: '15s' }] },
   });
 }

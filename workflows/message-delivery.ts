@@ -58,7 +58,7 @@ export async function messageDelivery(ref: MessageRef): Promise<DeliveryResult> 
  * loses a message.
  */
 export async function outboxSweep(input: { olderThanSeconds?: number } = {}): Promise<{ restarted: number }> {
-  const stale = await listStaleOutbox({ olderThanSeconds: input.olderThanSeconds ?? 60 });
+  const stale = await listStaleOutbox({ olderThanSeconds: input.olderThanSeconds ?? 10 });
   let restarted = 0;
   for (const ref of stale) {
     try {

@@ -11,6 +11,7 @@ import {
 } from '../../db/appointments.js';
 import { addTimelineEvent } from '../../db/activities.js';
 import { recordAudit } from '../../db/audit.js';
+import { notifyEvent } from '../../db/notify.js';
 import type { Em } from '../../db/orm.js';
 import {
   appointmentReminders,
@@ -95,6 +96,7 @@ export async function bookAppointment(em: Em, actor: Actor, input: AppointmentIn
     after: appointmentView(a),
   });
   await em.flush();
+  await notifyEvent(em, actor, 'APPOINTMENT_BOOKED', { appointmentId: a.id, key: a.id });
   return { appointment: appointmentView(a), warnings: warningsOf(conflicts) };
 }
 
@@ -198,6 +200,7 @@ export async function actOnAppointment(
     after: appointmentView(a),
   });
   await em.flush();
+  await notifyEvent(em, actor, 'APPOINTMENT_CHANGED', { appointmentId: a.id, key: `${a.id}:${a.version}` });
   return { appointment: appointmentView(a), warnings: warningsOf(conflicts) };
 }
 

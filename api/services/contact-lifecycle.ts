@@ -1,4 +1,5 @@
 import { recordAudit } from '../../db/audit.js';
+import { notifyEvent } from '../../db/notify.js';
 import { contactView, recordContactAssignment, tableHasColumn, type ContactView } from '../../db/contacts.js';
 import {
   AccountContact,
@@ -40,6 +41,7 @@ export async function createContact(em: Em, ctx: TenantContext, input: NewContac
   await em.flush();
   if (contact.assignedAgentId) recordContactAssignment(em, ctx, contact.id, null, contact.assignedAgentId);
   await em.flush();
+  await notifyEvent(em, ctx, 'NEW_LEAD', { contactId: contact.id, key: contact.id });
   const view = contactView(contact);
   await recordAudit(em, ctx, { entityType: 'Contact', entityId: contact.id, action: 'CREATE', after: view });
   return view;
@@ -63,6 +65,12 @@ export async function updateContact(
   if (fields.assignedAgentId !== undefined && (fields.assignedAgentId ?? null) !== previousAgent) {
     recordContactAssignment(em, ctx, id, previousAgent, fields.assignedAgentId ?? null);
     await em.flush();
+    if (fields.assignedAgentId)
+      await notifyEvent(em, ctx, 'LEAD_ASSIGNED', {
+        contactId: id,
+        agentId: fields.assignedAgentId,
+        key: `assign:${id}:${contact.version}`,
+      });
   }
   const after = contactView(contact);
   await recordAudit(em, ctx, { entityType: 'Contact', entityId: id, action: 'UPDATE', before, after });

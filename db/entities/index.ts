@@ -8,6 +8,7 @@ import { Dossier, DossierStatusHistory, IdempotencyRecord, TimelineEvent } from 
 import { RefDictionary } from './ref-dictionary.js';
 import { WorkflowDefinition } from './workflow-definition.js';
 import { Notification } from './notification.js';
+import { NotificationRule } from './notification-rule.js';
 import { Organization } from './organization.js';
 import { Role } from './role.js';
 import { ScoringRuleset } from './scoring-ruleset.js';
@@ -31,6 +32,7 @@ export {
   Message,
   MessageOutbox,
   Notification,
+  NotificationRule,
   Organization,
   RefDictionary,
   Role,
@@ -53,6 +55,7 @@ export type { IAccount, IAccountContact } from './account.js';
 export type { IContact, IContactAssignment, IContactRole } from './contact.js';
 export type { IContactConsent } from './consent.js';
 export type { IAppointment } from './appointment.js';
+export type { INotificationRule } from './notification-rule.js';
 
 export const entities = [
   Organization,
@@ -79,6 +82,7 @@ export const entities = [
   Message,
   MessageOutbox,
   Appointment,
+  NotificationRule,
 ];
 /**
  * Entities whose rows belong to one organisation (tenant filter + RLS): all but the organisation

@@ -14,6 +14,7 @@ import { Migration20261122020000_consent } from './Migration20261122020000_conse
 import { Migration20261122021000_outbox } from './Migration20261122021000_outbox.js';
 import { Migration20261122022000_appointments } from './Migration20261122022000_appointments.js';
 import { Migration20261122023000_privacy } from './Migration20261122023000_privacy.js';
+import { Migration20261122024000_notification_rules } from './Migration20261122024000_notification_rules.js';
 
 export const migrationsList = [
   { name: 'Migration20261121225835_init', class: Migration20261121225835_init },
@@ -29,4 +30,8 @@ export const migrationsList = [
   { name: 'Migration20261122021000_outbox', class: Migration20261122021000_outbox },
   { name: 'Migration20261122022000_appointments', class: Migration20261122022000_appointments },
   { name: 'Migration20261122023000_privacy', class: Migration20261122023000_privacy },
+  {
+    name: 'Migration20261122024000_notification_rules',
+    class: Migration20261122024000_notification_rules,
+  },
 ];
