@@ -6,6 +6,7 @@ import context from './plugins/app/context.js';
 import csvQuery from './plugins/app/csv-query.js';
 import errors from './plugins/app/errors.js';
 import adminUiRoutes from './routes/admin-ui.js';
+import smsWebhook from './routes/webhooks/sms.js';
 import whatsAppWebhook from './routes/webhooks/whatsapp.js';
 import healthRoutes from './routes/health.js';
 import accountRoutes from './routes/v1/accounts/index.js';
@@ -49,6 +50,7 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
 
   await app.register(healthRoutes);
   await app.register(whatsAppWebhook);
+  await app.register(smsWebhook);
   await app.register(
     async (v1) => {
       await v1.register(authRoutes);

@@ -64,6 +64,8 @@ export const envJsonSchema = {
     /** Webhook: the app secret signs deliveries (X-Hub-Signature-256); the verify token answers the challenge. */
     WHATSAPP_APP_SECRET: { type: 'string' },
     WHATSAPP_VERIFY_TOKEN: { type: 'string' },
+    /** Address the providers call back (webhooks); part of Twilio's request signature. */
+    PUBLIC_BASE_URL: { type: 'string', default: 'http://localhost:3000' },
     /** Provider timeout per outbound call. */
     CHANNEL_TIMEOUT_MS: { type: 'integer', minimum: 100, default: 10000 },
   },
@@ -112,6 +114,7 @@ export interface Env {
   WHATSAPP_APP_SECRET?: string;
   WHATSAPP_VERIFY_TOKEN?: string;
   CHANNEL_TIMEOUT_MS: number;
+  PUBLIC_BASE_URL: string;
 }
 
 const DEV_JWT_SECRET = 'atlas-dev-only-secret-never-use-in-production-0000';

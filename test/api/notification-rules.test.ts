@@ -9,7 +9,7 @@ import type { Received } from '../helpers/stand-ins.js';
 
 type Session = Awaited<ReturnType<typeof login>>;
 let t: TestApp;
-let admin: Session;
+
 let manager: Session;
 let agent: Session;
 const slug = `notify-${Date.now().toString(36)}`;
@@ -27,9 +27,10 @@ beforeAll(async () => {
       roles: [role],
     });
   await ownerOrm.close(true);
-  [admin, manager, agent] = await Promise.all(
-    ['admin', 'manager', 'agent'].map((r) => login(t.app, `${r}@${slug}.test`, slug)),
-  );
+  [manager, agent] = await Promise.all([
+    login(t.app, `manager@${slug}.test`, slug),
+    login(t.app, `agent@${slug}.test`, slug),
+  ]);
 });
 afterAll(() => t.close());
 
