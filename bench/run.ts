@@ -19,6 +19,9 @@ import { seedDemo } from '../db/seed.js';
 import { freePort, startEmbeddedPostgres } from '../runtime/postgres.js';
 import { startTemporalDevServer } from '../runtime/temporal-server.js';
 import { createWorker } from '../worker/create-worker.js';
+import { STAND_IN, startStandIns } from '../test/helpers/stand-ins.js';
+import { channelsFromEnv } from '../activities/channels/index.js';
+import { engagementScenarios } from './engagement-scenarios.js';
 import { readScenarios } from './read-scenarios.js';
 import { scenarios } from './scenarios.js';
 
@@ -27,11 +30,11 @@ const quick = args.includes('--quick');
 const million = args.includes('--million');
 const outIndex = args.indexOf('--out');
 const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
-// `--only engine` or `--only reads`: one family of scenarios (iterating on one without the other's wait).
+// `--only engine|reads|engagement`: one family of scenarios (iterating on one without the others' wait).
 const onlyIndex = args.indexOf('--only');
-const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
-if (only !== undefined && only !== 'engine' && only !== 'reads')
-  throw new Error('--only takes engine or reads');
+const only: string | undefined = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+if (only !== undefined && !['engine', 'reads', 'engagement'].includes(only))
+  throw new Error('--only takes engine, reads or engagement');
 const log = (m: string) => console.error(`[bench] ${m}`);
 
 Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
@@ -80,13 +83,30 @@ try {
     TEMPORAL_TASK_QUEUE: 'atlas-bench',
     DATABASE_POOL_MAX: '30',
   });
+  // Providers are local stand-ins speaking their protocols (what is measured is our side of the wire).
+  const standIns = await startStandIns();
+  cleanups.unshift(standIns.close);
+  const channels = channelsFromEnv(
+    loadEnv({
+      NODE_ENV: 'test',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(standIns.smtpPort),
+      SMS_API_BASE_URL: standIns.httpUrl,
+      SMS_ACCOUNT_SID: STAND_IN.accountSid,
+      SMS_AUTH_TOKEN: STAND_IN.authToken,
+      SMS_FROM: STAND_IN.smsFrom,
+      WHATSAPP_API_BASE_URL: standIns.httpUrl,
+      WHATSAPP_PHONE_NUMBER_ID: STAND_IN.phoneNumberId,
+      WHATSAPP_ACCESS_TOKEN: STAND_IN.accessToken,
+    }),
+  );
   const orm = await createOrm(appDatabaseUrl(ownerUrl, role), 30);
   cleanups.unshift(() => orm.close(true));
   const { worker, connection: workerConnection } = await createWorker({
     address: temporalServer.address,
     namespace: 'default',
     taskQueue: 'atlas-bench',
-    deps: { orm },
+    deps: { orm, channels },
   });
   const running = worker.run();
   cleanups.unshift(async () => {
@@ -107,7 +127,13 @@ try {
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
   const results =
-    only === 'reads' ? { scenarios: {}, targets: {} } : await scenarios({ base, orm, temporal, quick, log });
+    only === 'reads' || only === 'engagement'
+      ? { scenarios: {}, targets: {} }
+      : await scenarios({ base, orm, temporal, quick, log });
+  const engagement =
+    only === undefined || only === 'engagement'
+      ? await engagementScenarios({ base, standIns, quick, log })
+      : { scenarios: {} };
   log('read scenarios over bulk-loaded data…');
   const benchOwnerOrm = await createOrm(ownerUrl, 4);
   cleanups.unshift(() => benchOwnerOrm.close(true));
@@ -115,7 +141,7 @@ try {
   await ownerDb.connect();
   cleanups.unshift(() => ownerDb.end());
   const read =
-    only === 'engine'
+    only === 'engine' || only === 'engagement'
       ? { sizes: {}, targets: {} }
       : await readScenarios({ base, ownerOrm: benchOwnerOrm, db: ownerDb, quick, million, log });
   const report = {
@@ -131,6 +157,7 @@ try {
     temporal: 'temporal server start-dev (in-memory)',
     peakRssMiB: Math.round(peakRss / 2 ** 20),
     ...results,
+    engagement,
     read,
     targets: { ...results.targets, ...read.targets },
   };
@@ -159,6 +186,14 @@ try {
     ),
   );
   console.table(read.targets);
+  console.table(
+    Object.fromEntries(
+      Object.entries(engagement.scenarios).map(([name, s]) => [
+        name,
+        { n: s.n, errors: s.errors, p50: s.p50, p95: s.p95, p99: s.p99 },
+      ]),
+    ),
+  );
 } finally {
   clearInterval(sampler);
   for (const cleanup of cleanups) await cleanup().catch((err: unknown) => log(`cleanup: ${String(err)}`));
