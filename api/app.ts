@@ -22,6 +22,7 @@ import exportRoutes from './routes/v1/exports.js';
 import messageRoutes from './routes/v1/messages.js';
 import notificationRoutes from './routes/v1/notifications.js';
 import notificationRuleRoutes from './routes/v1/notification-rules.js';
+import recordAuditRoutes from './routes/v1/record-audit.js';
 import reportRoutes from './routes/v1/reports.js';
 import roleRoutes from './routes/v1/roles.js';
 import timelineRoutes from './routes/v1/timeline.js';
@@ -57,6 +58,7 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
       await v1.register(userRoutes);
       await v1.register(roleRoutes);
       await v1.register(auditRoutes);
+      await v1.register(recordAuditRoutes);
       await v1.register(notificationRoutes);
       await v1.register(dossierRoutes);
       await v1.register(contactRoutes);

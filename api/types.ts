@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Env } from '../config/env.js';
 import type { Em, Orm, TenantContext } from '../db/orm.js';
-import type { Permission } from '../definitions/permissions.js';
+import type { RoutePermission } from './lib/route-permission.js';
 
 export interface Principal {
   userId: string;
@@ -36,8 +36,11 @@ declare module 'fastify' {
     tx<T>(fn: (em: Em) => Promise<T>): Promise<T>;
   }
   interface FastifyContextConfig {
-    /** Permission the caller needs; every /api route declares one, or `public: true`. */
-    permission?: Permission;
+    /**
+     * Permission the caller needs — or a list, of which the caller needs any one; every /api route
+     * declares one, or `authOnly` / `public: true`.
+     */
+    permission?: RoutePermission;
     public?: boolean;
     /** Any authenticated user of the organisation. */
     authOnly?: boolean;

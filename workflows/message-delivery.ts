@@ -12,7 +12,8 @@ import type { DeliveryResult, MessageActivities, MessageRef } from '../activitie
 export const MESSAGE_DELIVERY_WORKFLOW = 'messageDelivery';
 
 const { deliverMessage } = proxyActivities<MessageActivities>({
-  startToCloseTimeout: '1 minute',
+  // Above the provider timeout (CHANNEL_TIMEOUT_MS, 10 s): a worker that died mid-send is noticed fast.
+  startToCloseTimeout: '20 seconds',
   // Transient provider trouble (5xx, 429, network) backs off up to a minute apart, about an hour in all.
   retry: {
     initialInterval: '1 second',

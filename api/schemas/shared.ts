@@ -71,6 +71,18 @@ export const sharedSchemas = [
     },
   },
   {
+    $id: 'UserDirectoryEntry',
+    type: 'object',
+    description: 'An active user as every CRM reader may see them: no email, no account state',
+    required: ['id', 'fullName', 'roles'],
+    additionalProperties: false,
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      fullName: { type: 'string' },
+      roles: { type: 'array', items: { type: 'string' } },
+    },
+  },
+  {
     $id: 'Role',
     type: 'object',
     required: ['id', 'code', 'name', 'permissions', 'version'],

@@ -193,6 +193,21 @@ export const timelineQuery = {
   },
 } as const;
 
+/** The dossier timeline also takes the page number its callers used before the cursor. */
+export const dossierTimelineQuery = {
+  ...timelineQuery,
+  properties: {
+    ...timelineQuery.properties,
+    page: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100000,
+      deprecated: true,
+      description: 'Deprecated: follow `nextCursor` instead. Page number, without `cursor`',
+    },
+  },
+} as const;
+
 export const timelineEventSchema = {
   type: 'object',
   properties: {

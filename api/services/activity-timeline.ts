@@ -1,5 +1,5 @@
 import type { Em } from '../../db/orm.js';
-import { decodeCursor, pageWithCursor, placeholders } from './activity-cursor.js';
+import { decodeCursor, pageWithCursor } from './activity-cursor.js';
 
 export interface MessageView {
   id: string;
@@ -113,86 +113,4 @@ export async function listMessages(em: Em, orgId: string, dossierId: string, f: 
   );
   const page = pageWithCursor(rows, limit);
   return { data: page.rows.map(messageView), total: Number(count[0]?.n ?? 0), nextCursor: page.nextCursor };
-}
-
-export interface TimelineFilters extends Keyset {
-  kind?: string[] | undefined;
-  channel?: string[] | undefined;
-  direction?: string[] | undefined;
-  authorId?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-}
-
-interface TimelineRow {
-  id: string;
-  dossier_id: string | null;
-  contact_id: string | null;
-  kind: string;
-  channel: string | null;
-  direction: string | null;
-  author_id: string | null;
-  title: string;
-  body: string | null;
-  payload: Record<string, unknown> | null;
-  occurred_at: Date;
-  cursor_at: string;
-}
-
-/** Everything that happened around one contact, from timeline_event.contact_id, newest first. */
-export async function contactTimeline(em: Em, orgId: string, contactId: string, f: TimelineFilters) {
-  const where = ['org_id = ?', 'contact_id = ?'];
-  const params: unknown[] = [orgId, contactId];
-  for (const [column, values] of [
-    ['kind', f.kind],
-    ['channel', f.channel],
-    ['direction', f.direction],
-  ] as const) {
-    if (values?.length) {
-      where.push(`${column} in (${placeholders(values)})`);
-      params.push(...values);
-    }
-  }
-  if (f.authorId) {
-    where.push('author_id = ?');
-    params.push(f.authorId);
-  }
-  if (f.from) {
-    where.push('occurred_at >= ?::timestamptz');
-    params.push(f.from);
-  }
-  if (f.to) {
-    where.push('occurred_at < ?::timestamptz');
-    params.push(f.to);
-  }
-  const countParams = [...params];
-  const countWhere = [...where];
-  const limit = keysetClause('occurred_at', f, where, params);
-  const rows = await em.execute<TimelineRow[]>(
-    `select *, to_json(occurred_at) #>> '{}' as cursor_at from timeline_event where ${where.join(' and ')}
-      order by occurred_at desc, id desc limit ?`,
-    [...params, limit + 1],
-  );
-  const count = await em.execute<{ n: string }[]>(
-    `select count(*)::text as n from timeline_event where ${countWhere.join(' and ')}`,
-    countParams,
-  );
-  const page = pageWithCursor(rows, limit);
-  return {
-    data: page.rows.map((r) => ({
-      id: r.id,
-      dossierId: r.dossier_id,
-      contactId: r.contact_id,
-      kind: r.kind,
-      channel: r.channel,
-      direction: r.direction,
-      authorId: r.author_id,
-      title: r.title,
-      body: r.body,
-      payload: r.payload,
-      occurredAt: new Date(r.occurred_at).toISOString(),
-    })),
-    total: Number(count[0]?.n ?? 0),
-    nextCursor: page.nextCursor,
-  };
 }

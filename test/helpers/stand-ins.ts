@@ -8,6 +8,7 @@
  * - email local part `smtp-reject…` → 550 at RCPT TO (permanent); `smtp-busy…` → 451 the first time.
  * - phone ending 0000 → 400 invalid number (Twilio 21211 / Cloud API 131026), permanent.
  * - phone ending 5030 → 503 the first time, then accepted (transient).
+ * - phone ending 7777 → accepted at once, answered 1.5 s later (to kill a worker mid-send).
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -132,6 +133,8 @@ export async function startStandIns(): Promise<StandIns> {
           sid,
           idempotencyToken: token,
         });
+        // A slow provider: the message is accepted, the answer comes late (a worker can die meanwhile).
+        if (to.endsWith('7777')) await new Promise((r) => setTimeout(r, 1500));
         return json(201, { sid, status: 'queued', to, body: form.get('Body') });
       }
       const cloud = /^\/(v\d+\.\d+)\/([^/]+)\/messages$/.exec(url.pathname);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { withTenant } from '../../../db/orm.js';
 import { loadIdentity } from '../../../db/users.js';
+import { acceptedPermissions, describeRequirement, grantsAnyOf } from '../../lib/route-permission.js';
 import { problems } from '../../problem.js';
 import type { Principal } from '../../types.js';
 
@@ -27,14 +28,15 @@ async function loadPrincipal(app: FastifyInstance, claims: TokenClaims): Promise
 }
 
 /**
- * Every /api route is authenticated and checks the permission it declares in `config.permission`;
- * a route that declares neither a permission nor `public: true` refuses to register.
+ * Every /api route is authenticated and checks the permission it declares in `config.permission`
+ * (a list means any one of them suffices); a route that declares neither a permission nor
+ * `authOnly` / `public: true` refuses to register.
  */
 export default fp(async function auth(app: FastifyInstance) {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
-    const config = route.config as { permission?: string; public?: boolean; authOnly?: boolean } | undefined;
-    if (!config?.permission && !config?.public && !config?.authOnly) {
+    const config = route.config;
+    if (!acceptedPermissions(config?.permission).length && !config?.public && !config?.authOnly) {
       throw new Error(
         `Route ${route.method} ${route.url} declares no permission (config.permission, authOnly or public).`,
       );
@@ -58,12 +60,12 @@ export default fp(async function auth(app: FastifyInstance) {
   });
 
   app.addHook('onRequest', async (request) => {
-    const config = request.routeOptions.config as { permission?: string; public?: boolean };
+    const config = request.routeOptions.config;
     if (!request.url.startsWith('/api/') || config.public) return;
     await app.authenticate(request);
-    if (config.permission && !request.principal!.permissions.has(config.permission)) {
+    if (config.permission && !grantsAnyOf(request.principal!.permissions, config.permission)) {
       throw problems.forbidden(
-        `This action needs the ${config.permission} permission, which your roles do not grant.`,
+        `This action needs ${describeRequirement(config.permission)}, which your roles do not grant.`,
       );
     }
   });

@@ -5,6 +5,11 @@ import { streamExport, type ExportColumn } from '../../lib/export-stream.js';
 import { errorResponses } from '../../schemas/shared.js';
 import { activityFilterSql, type ActivityFilters } from '../../services/activity-queries.js';
 import { listActivitiesQuery } from '../../services/activity-schemas.js';
+import {
+  auditExportFilterProperties,
+  auditExportSql,
+  type AuditExportFilters,
+} from '../../services/audit-export-query.js';
 import { accountListQuery } from './accounts/queries.js';
 import { listAccountsQuery, type ListAccountsQuery } from './accounts/schemas.js';
 import { contactListQuery } from './contacts/queries.js';
@@ -187,39 +192,34 @@ export default async function exportRoutes(app: FastifyInstance) {
     }),
   );
 
-  app.get<{ Querystring: { from?: string; to?: string; format?: Format } }>(
+  app.get<{ Querystring: AuditExportFilters & { format?: Format } }>(
     '/audit/export',
     {
       config: { permission: 'AUDIT_EXPORT' },
       schema: {
         tags: ['audit', 'exports'],
-        summary: 'Audit trail of a period, in chain order',
+        summary: 'Audit trail of a period, in chain order, filtered like the audit list',
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: {
-            from: { type: 'string', format: 'date-time' },
-            to: { type: 'string', format: 'date-time' },
-            format,
-          },
+          properties: { ...auditExportFilterProperties, format },
         },
         response: fileResponse,
       },
     },
     async (request, reply) => {
       const ctx = request.tenant();
-      const { from, to, format: fmt = 'csv' } = request.query;
+      const { format: fmt = 'csv', ...filters } = request.query;
+      const { sql, bindings } = auditExportSql(ctx.orgId, filters);
       return streamExport(reply, {
         orm: app.orm,
         ctx,
-        sql: `select * from audit_event where org_id = ?
-                and (?::timestamptz is null or created_at >= ?::timestamptz)
-                and (?::timestamptz is null or created_at < ?::timestamptz) order by seq`,
-        bindings: [ctx.orgId, from ?? null, from ?? null, to ?? null, to ?? null],
+        sql,
+        bindings,
         columns: AUDIT_COLUMNS,
         format: fmt,
         filename: `audit-${new Date().toISOString().slice(0, 10)}`,
-        onDone: (rows) => audited(ctx, 'audit', { entity: 'audit', format: fmt, from, to, rows })(),
+        onDone: (rows) => audited(ctx, 'audit', { entity: 'audit', format: fmt, ...filters, rows })(),
       });
     },
   );

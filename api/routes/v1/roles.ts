@@ -17,8 +17,13 @@ export default async function roleRoutes(app: FastifyInstance) {
   app.get(
     '/roles',
     {
-      config: { permission: 'USER_ADMIN' },
-      schema: { tags, response: { 200: pageOf('Role'), ...errorResponses(401, 403) } },
+      // Managers (WORKFLOW_ADMIN) read roles to restrict transitions to some; writes stay USER_ADMIN.
+      config: { permission: ['USER_ADMIN', 'WORKFLOW_ADMIN'] },
+      schema: {
+        tags,
+        summary: 'Every role of the organisation (USER_ADMIN or WORKFLOW_ADMIN)',
+        response: { 200: pageOf('Role'), ...errorResponses(401, 403) },
+      },
     },
     async (request) => {
       const rows = await request.tx((em) => em.find(Role, {}, { orderBy: { code: 'asc' } }));

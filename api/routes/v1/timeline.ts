@@ -1,13 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import { contactKnown } from '../../../db/activities.js';
+import { Dossier } from '../../../db/entities/index.js';
 import { problems } from '../../problem.js';
 import { errorResponses } from '../../schemas/shared.js';
-import { cursorPageOf, timelineEventSchema, timelineQuery } from '../../services/activity-schemas.js';
-import { contactTimeline, type TimelineFilters } from '../../services/activity-timeline.js';
+import {
+  cursorPageOf,
+  dossierTimelineQuery,
+  timelineEventSchema,
+  timelineQuery,
+} from '../../services/activity-schemas.js';
+import { timelinePage, type TimelineFilters } from '../../services/timeline-feed.js';
+
+const tags = ['timeline'];
 
 /**
- * A contact's timeline (F-5.3): every timeline_event carrying the contact, across its dossiers —
- * activities, notes, messages, completions, status changes, automations — newest first.
+ * Timelines (F-5.3) of a contact — across its dossiers — and of a dossier: every timeline_event
+ * carrying the record (activities, notes, messages, completions, status changes, automations),
+ * newest first, with the same filters and cursor pagination.
  */
 export default async function timelineRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string }; Querystring: TimelineFilters }>(
@@ -15,7 +24,7 @@ export default async function timelineRoutes(app: FastifyInstance) {
     {
       config: { permission: 'CRM_ACTIVITIES_VIEW' },
       schema: {
-        tags: ['timeline'],
+        tags,
         summary: 'Timeline of a contact, filterable by kind, channel, direction, author and period',
         params: { $ref: 'IdParams#' },
         querystring: timelineQuery,
@@ -26,7 +35,27 @@ export default async function timelineRoutes(app: FastifyInstance) {
       request.tx(async (em) => {
         const orgId = request.tenant().orgId;
         if (!(await contactKnown(em, orgId, request.params.id))) throw problems.notFound('Contact');
-        return contactTimeline(em, orgId, request.params.id, request.query);
+        return timelinePage(em, orgId, { contactId: request.params.id }, request.query);
+      }),
+  );
+
+  app.get<{ Params: { id: string }; Querystring: TimelineFilters }>(
+    '/dossiers/:id/timeline',
+    {
+      config: { permission: 'CRM_ACTIVITIES_VIEW' },
+      schema: {
+        tags: [...tags, 'dossiers'],
+        summary: 'Timeline of a dossier, filterable by kind, channel, direction, author and period',
+        params: { $ref: 'IdParams#' },
+        querystring: dossierTimelineQuery,
+        response: { 200: cursorPageOf(timelineEventSchema), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      request.tx(async (em) => {
+        if (!(await em.findOne(Dossier, { id: request.params.id }, { fields: ['id'] })))
+          throw problems.notFound('Dossier');
+        return timelinePage(em, request.tenant().orgId, { dossierId: request.params.id }, request.query);
       }),
   );
 }

@@ -58,6 +58,38 @@ export default async function userRoutes(app: FastifyInstance) {
     },
   );
 
+  app.get(
+    '/users/directory',
+    {
+      config: { permission: 'CRM_CONTACTS_VIEW' },
+      schema: {
+        tags,
+        summary: "Active users' names and roles, for showing authors and agents and filtering by them",
+        description: 'No emails and no inactive users; sorted by name. Open to every CRM reader.',
+        response: {
+          200: {
+            type: 'object',
+            required: ['data', 'total'],
+            properties: {
+              data: { type: 'array', items: { $ref: 'UserDirectoryEntry#' } },
+              total: { type: 'integer' },
+            },
+          },
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const rows = await request.tx((em) =>
+        em.find(User, { isActive: true }, { orderBy: { fullName: 'asc', id: 'asc' } }),
+      );
+      return {
+        data: rows.map((u) => ({ id: u.id, fullName: u.fullName, roles: u.roles })),
+        total: rows.length,
+      };
+    },
+  );
+
   app.get<{ Params: { id: string } }>(
     '/users/:id',
     {

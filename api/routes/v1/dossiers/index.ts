@@ -5,13 +5,7 @@ import { dossierView, type DossierView } from '../../../../db/dossiers.js';
 import { recomputeDossierScore, refreshContactScore } from '../../../../db/scoring.js';
 import type { ContactRoleCode } from '../../../../db/entities/contact.js';
 import { convertContact } from '../../../services/contact-lifecycle.js';
-import {
-  Contact,
-  Dossier,
-  DossierStatusHistory,
-  TimelineEvent,
-  WorkflowDefinition,
-} from '../../../../db/entities/index.js';
+import { Contact, Dossier, DossierStatusHistory, WorkflowDefinition } from '../../../../db/entities/index.js';
 import { loadGuardFacts } from '../../../../db/facts.js';
 import type { Em } from '../../../../db/orm.js';
 import { evaluateTransitions, findState, reasonDictionaryType } from '../../../../definitions/guards.js';
@@ -437,76 +431,6 @@ export default async function dossierRoutes(app: FastifyInstance) {
             definitionVersion: h.definitionVersion,
           })),
         };
-      }),
-  );
-
-  app.get<{
-    Params: { id: string };
-    Querystring: { kind?: string[]; from?: string; to?: string; page: number; pageSize: number };
-  }>(
-    '/dossiers/:id/timeline',
-    {
-      config: { permission: 'CRM_ACTIVITIES_VIEW' },
-      schema: {
-        tags,
-        summary: 'Timeline of the dossier, newest first',
-        params: { $ref: 'IdParams#' },
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            kind: { type: 'array', items: { type: 'string', maxLength: 32 }, maxItems: 20 },
-            from: { type: 'string', format: 'date-time' },
-            to: { type: 'string', format: 'date-time' },
-            page: { type: 'integer', minimum: 1, default: 1 },
-            pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
-          },
-        },
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              total: { type: 'integer' },
-              data: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    id: { type: 'string' },
-                    kind: { type: 'string' },
-                    channel: { type: ['string', 'null'] },
-                    direction: { type: ['string', 'null'] },
-                    authorId: { type: ['string', 'null'] },
-                    title: { type: 'string' },
-                    body: { type: ['string', 'null'] },
-                    payload: { type: ['object', 'null'], additionalProperties: true },
-                    occurredAt: { type: 'string', format: 'date-time' },
-                  },
-                },
-              },
-            },
-          },
-          ...errorResponses(400, 401, 403, 404),
-        },
-      },
-    },
-    async (request) =>
-      request.tx(async (em) => {
-        await load(em, request.params.id);
-        const { kind, from, to, page: pageNo, pageSize } = request.query;
-        const where: Record<string, unknown> = { dossierId: request.params.id };
-        if (kind?.length) where.kind = { $in: kind };
-        if (from || to)
-          where.occurredAt = {
-            ...(from ? { $gte: new Date(from) } : {}),
-            ...(to ? { $lt: new Date(to) } : {}),
-          };
-        const [data, total] = await em.findAndCount(TimelineEvent, where, {
-          orderBy: { occurredAt: 'desc', id: 'desc' },
-          limit: pageSize,
-          offset: (pageNo - 1) * pageSize,
-        });
-        return { data, total };
       }),
   );
 }
