@@ -29,7 +29,15 @@ export interface TimelineWrite {
   orgId: string;
   dossierId: string | null;
   contactId: string | null;
-  kind: 'ACTIVITY' | 'NOTE' | 'MESSAGE' | 'MESSAGE_STATUS' | 'TASK_COMPLETED' | 'CONSENT' | 'APPOINTMENT';
+  kind:
+    | 'ACTIVITY'
+    | 'NOTE'
+    | 'MESSAGE'
+    | 'MESSAGE_STATUS'
+    | 'TASK_COMPLETED'
+    | 'CONSENT'
+    | 'APPOINTMENT'
+    | 'PARTY';
   channel: string | null;
   direction: string | null;
   authorId: string | null;

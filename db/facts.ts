@@ -83,7 +83,12 @@ export async function loadGuardFacts(
     Object.fromEntries(kinds.filter((k) => k.kind === kind && k.type).map((k) => [k.type!, Number(k.n)]));
   return buildGuardFacts({
     dossier: dossierView(dossier),
-    parties: [],
+    parties: (
+      await em.execute<{ role: string; contact_id: string }[]>(
+        'select role, contact_id from dossier_party where dossier_id = ? order by created_at, id',
+        [dossierId],
+      )
+    ).map((p) => ({ role: p.role, contactId: p.contact_id })),
     activityCounts: counts('ACTIVITY'),
     // Appointments by their current status (not their events: a rescheduled one is still one).
     appointmentCounts: Object.fromEntries(

@@ -10,6 +10,7 @@ const CONTACT_TABLES = [
   'contact_assignment',
   'contact_consent',
   'account_contact',
+  'dossier_party',
   'dossier',
   'activity',
   'message',

@@ -47,6 +47,7 @@ async function countWhere(em: Em, table: string, orgId: string, contactId: strin
 }
 
 const OWN_TABLES = [
+  'dossier_party',
   'dossier',
   'timeline_event',
   'contact_role',
@@ -127,6 +128,16 @@ export async function mergeContacts(
   );
   await em.execute(
     'update account_contact set contact_id = ?, version = version + 1, updated_at = now() where org_id = ? and contact_id = ?',
+    params,
+  );
+  // A party role both already hold on the same dossier stays once, on the survivor.
+  await em.execute(
+    `delete from dossier_party d where d.org_id = ? and d.contact_id = ?
+      and exists (select 1 from dossier_party s where s.dossier_id = d.dossier_id and s.role = d.role and s.contact_id = ?)`,
+    [ctx.orgId, duplicateId, survivorId],
+  );
+  await em.execute(
+    'update dossier_party set contact_id = ?, version = version + 1, updated_at = now() where org_id = ? and contact_id = ?',
     params,
   );
   // One consent per channel: where both decided, the person's latest choice wins (an opt-out given on

@@ -5,6 +5,7 @@ import { AuditEvent } from './audit-event.js';
 import { ContactConsent } from './consent.js';
 import { Contact, ContactAssignment, ContactRole } from './contact.js';
 import { Dossier, DossierStatusHistory, IdempotencyRecord, TimelineEvent } from './dossier.js';
+import { DossierParty } from './dossier-party.js';
 import { RefDictionary } from './ref-dictionary.js';
 import { WorkflowDefinition } from './workflow-definition.js';
 import { Notification } from './notification.js';
@@ -27,6 +28,7 @@ export {
   ContactConsent,
   ContactRole,
   Dossier,
+  DossierParty,
   DossierStatusHistory,
   IdempotencyRecord,
   Message,
@@ -56,6 +58,7 @@ export type { IContact, IContactAssignment, IContactRole } from './contact.js';
 export type { IContactConsent } from './consent.js';
 export type { IAppointment } from './appointment.js';
 export type { INotificationRule } from './notification-rule.js';
+export type { IDossierParty } from './dossier-party.js';
 
 export const entities = [
   Organization,
@@ -83,6 +86,7 @@ export const entities = [
   MessageOutbox,
   Appointment,
   NotificationRule,
+  DossierParty,
 ];
 /**
  * Entities whose rows belong to one organisation (tenant filter + RLS): all but the organisation

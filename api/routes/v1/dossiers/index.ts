@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import partyRoutes from './parties.js';
 import { recordAudit, snapshot } from '../../../../db/audit.js';
 import { activeCodes } from '../../../../db/dictionaries.js';
 import { dossierView, type DossierView } from '../../../../db/dossiers.js';
@@ -39,6 +40,7 @@ const page = {
 } as const;
 
 export default async function dossierRoutes(app: FastifyInstance) {
+  await app.register(partyRoutes);
   app.addSchema(dossierSchema);
 
   const load = async (em: Em, id: string) => {
