@@ -19,6 +19,7 @@ import { dataProvider } from './providers/data-provider';
 import { i18nProvider } from './i18n';
 import { resources } from './resources';
 import { agentRoutes } from './routes/agent-routes';
+import { engagementRoutes } from './routes/engagement-routes';
 import { studioRoutes } from './routes/studio-routes';
 
 // Refine's generated titles are "Refine" / "<Page> | Refine".
@@ -57,6 +58,7 @@ export function App() {
               >
                 <Route index element={<HomePage />} />
                 {agentRoutes}
+                {engagementRoutes}
                 {studioRoutes}
                 <Route path="*" element={<ErrorComponent />} />
               </Route>

@@ -2,6 +2,7 @@ import { DashboardOutlined } from '@ant-design/icons';
 import type { ResourceProps } from '@refinedev/core';
 import { createElement } from 'react';
 import { agentResources } from './routes/agent-routes';
+import { engagementResources } from './routes/engagement-routes';
 import { studioResources } from './routes/studio-routes';
 
 /** All Refine resources of the admin UI. Work screens (leads, listings, …) are added here. */
@@ -13,5 +14,6 @@ export const resources: ResourceProps[] = [
     meta: { icon: createElement(DashboardOutlined) },
   },
   ...agentResources,
+  ...engagementResources,
   ...studioResources,
 ];

@@ -194,13 +194,10 @@ export class Migration20261122010000_read_paths extends Migration {
           from per_key k $$;`);
     this.addSql(`select rollups_rebuild(id) from organization;`);
 
-    // Dashboard hot leads: open dossiers by status and contact, lead contacts by agent (index-only scans).
+    // Dashboard hot leads: open dossiers by status and contact (index-only scan).
     this
       .addSql(`create index "dossier_open_contact_index" on "dossier" ("org_id", "status_code", "contact_id")
       where "closed_at" is null;`);
-    this
-      .addSql(`create index "contact_org_id_status_agent_index" on "contact" ("org_id", "status", "assigned_agent_id")
-      include ("id");`);
   }
 
   override async down(): Promise<void> {
@@ -221,7 +218,6 @@ export class Migration20261122010000_read_paths extends Migration {
       'contact_tag_ids(text)',
     ])
       this.addSql(`drop function if exists ${fn};`);
-    for (const index of ['dossier_open_contact_index', 'contact_org_id_status_agent_index'])
-      this.addSql(`drop index if exists "${index}";`);
+    for (const index of ['dossier_open_contact_index']) this.addSql(`drop index if exists "${index}";`);
   }
 }

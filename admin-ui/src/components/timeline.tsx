@@ -15,7 +15,10 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import i18n from '../i18n';
 import { errorMessage, request } from '../providers/http';
+import { DeliveryStatus } from '../engagement/delivery-status';
 import { ReasonLabel, useDictionary } from './dictionary';
 import { formatDateTime } from './format';
 import { UserName, useUsers } from './users';
@@ -68,6 +71,9 @@ const KINDS = [
   'REMINDER',
   'ASSIGNMENT',
   'ROLE_CHANGE',
+  'MESSAGE_STATUS',
+  'CONSENT',
+  'APPOINTMENT',
 ];
 const CHANNELS = ['EMAIL', 'SMS', 'PHONE', 'WHATSAPP'];
 const DIRECTIONS = ['INBOUND', 'OUTBOUND', 'INTERNAL'];
@@ -79,6 +85,9 @@ const KIND_COLOR: Record<string, string> = {
   MESSAGE: 'purple',
   TASK_COMPLETED: 'cyan',
   CREATED: 'gold',
+  MESSAGE_STATUS: 'purple',
+  CONSENT: 'magenta',
+  APPOINTMENT: 'geekblue',
 };
 
 function toParams(source: TimelineSource, f: Filters, pageParam: string | number | null): URLSearchParams {
@@ -105,11 +114,37 @@ function localMatch(source: TimelineSource, f: Filters, e: TimelineEvent): boole
   return true;
 }
 
-/** A status change reads in the UI language ("Visite → Perdu"); other titles are the server's. */
+/**
+ * Status changes, consents and delivery statuses read in the UI language ("Visite → Perdu",
+ * "Consentement : Accepté"); other titles are the server's.
+ */
 function titleOf(e: TimelineEvent, label: (code: string) => string): string {
-  const { from, to } = e.payload ?? {};
+  const { from, to, status, deliveryStatus } = e.payload ?? {};
   if (e.kind === 'STATUS_CHANGE' && typeof to === 'string')
     return typeof from === 'string' ? `${label(from)} → ${label(to)}` : label(to);
+  if (e.kind === 'CONSENT' && typeof status === 'string')
+    return i18n.t('engagement:timeline.consent', { status: i18n.t(`engagement:consent.${status}`) });
+  if (e.kind === 'MESSAGE_STATUS' && typeof deliveryStatus === 'string') {
+    const reason = ['failureReason', 'reason'].map((k) => e.payload?.[k]).find((v) => typeof v === 'string');
+    const text = i18n.t('engagement:timeline.delivery', {
+      status: i18n.t(`engagement:delivery.${deliveryStatus}`, { defaultValue: deliveryStatus }),
+    });
+    return typeof reason === 'string' ? `${text} — ${reason}` : text;
+  }
+  if (e.kind === 'APPOINTMENT' && typeof status === 'string') {
+    // The server writes "Appointment booked: <title>", "<title>: moved to <iso>" or "<title>: <STATUS>".
+    const booked = /^Appointment booked: (.*)$/s.exec(e.title);
+    const other = /^(.*): (moved to \S+|[A-Z_]+)$/s.exec(e.title);
+    const name = booked?.[1] ?? other?.[1] ?? e.title;
+    const start = typeof e.payload?.startAt === 'string' ? formatDateTime(e.payload.startAt) : '—';
+    if (other?.[2]?.startsWith('moved to'))
+      return i18n.t('engagement:timeline.appointmentMoved', { title: name, start });
+    return i18n.t('engagement:timeline.appointment', {
+      title: name,
+      status: i18n.t(`engagement:appointment.statuses.${status}`, { defaultValue: status }),
+      start,
+    });
+  }
   return e.title;
 }
 
@@ -209,7 +244,15 @@ export function Timeline({ source }: { source: TimelineSource }) {
                 <Tag color={KIND_COLOR[e.kind]}>
                   {t(`timeline.kinds.${e.kind}`, { defaultValue: e.kind })}
                 </Tag>
-                <Typography.Text strong>{titleOf(e, statuses.label)}</Typography.Text>
+                <Typography.Text strong>
+                  {e.kind === 'APPOINTMENT' && typeof e.payload?.appointmentId === 'string' ? (
+                    <Link to={`/appointments/show/${e.payload.appointmentId}`}>
+                      {titleOf(e, statuses.label)}
+                    </Link>
+                  ) : (
+                    titleOf(e, statuses.label)
+                  )}
+                </Typography.Text>
                 {e.channel ? (
                   <Tag>{t(`timeline.channels.${e.channel}`, { defaultValue: e.channel })}</Tag>
                 ) : null}
@@ -217,6 +260,16 @@ export function Timeline({ source }: { source: TimelineSource }) {
                   <Tag bordered={false}>
                     {t(`timeline.directions.${e.direction}`, { defaultValue: e.direction })}
                   </Tag>
+                ) : null}
+                {e.kind === 'MESSAGE' &&
+                e.direction === 'OUTBOUND' &&
+                typeof e.payload?.messageId === 'string' ? (
+                  <DeliveryStatus
+                    messageId={e.payload.messageId}
+                    initial={
+                      typeof e.payload.deliveryStatus === 'string' ? e.payload.deliveryStatus : undefined
+                    }
+                  />
                 ) : null}
               </Flex>
               {e.body ? (

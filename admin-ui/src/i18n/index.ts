@@ -3,6 +3,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { agentEn, agentFr } from './locales/agent';
 import { commonEn, commonFr } from './locales/common';
+import { engagementEn, engagementFr } from './locales/engagement';
 import { studioEn, studioFr } from './locales/studio';
 
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -17,13 +18,13 @@ function initialLanguage(): Language {
 // One namespace per area so the agent workspace and the manager studio keep their own files.
 void i18n.use(initReactI18next).init({
   resources: {
-    fr: { common: commonFr, agent: agentFr, studio: studioFr },
-    en: { common: commonEn, agent: agentEn, studio: studioEn },
+    fr: { common: commonFr, agent: agentFr, studio: studioFr, engagement: engagementFr },
+    en: { common: commonEn, agent: agentEn, studio: studioEn, engagement: engagementEn },
   },
   lng: initialLanguage(),
   fallbackLng: 'fr',
   defaultNS: 'common',
-  ns: ['common', 'agent', 'studio'],
+  ns: ['common', 'agent', 'studio', 'engagement'],
   interpolation: { escapeValue: false }, // React escapes
 });
 

@@ -24,6 +24,10 @@ import { UserName } from '../../components/users';
 import { useAllowed } from '../../providers/access-control';
 import { API_URL } from '../../providers/data-provider';
 import { errorMessage, request } from '../../providers/http';
+import { AppointmentsCard } from '../../engagement/appointments-card';
+import { MessageComposer } from '../../engagement/composer';
+import { ConsentCard } from '../../engagement/consent';
+import { EraseContactButton, ExportPersonalDataButton } from '../../engagement/privacy';
 import { MergeDialog } from './merge';
 import { RolesCard } from './roles';
 import { STATUS_COLOR, type ContactDetail } from './types';
@@ -84,6 +88,14 @@ export default function ContactShow() {
               <Button danger>{t('contacts.archive')}</Button>
             </Popconfirm>
           ) : null}
+          {contact ? <ExportPersonalDataButton contactId={contact.id} /> : null}
+          {contact ? (
+            <EraseContactButton
+              contactId={contact.id}
+              email={contact.email}
+              onErased={() => void query.refetch()}
+            />
+          ) : null}
           <EditButton />
         </Space>
       )}
@@ -115,6 +127,14 @@ export default function ContactShow() {
               {formatDateTime(contact.convertedAt)}
             </Descriptions.Item>
           </Descriptions>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={15}>
+              <ConsentCard contactId={contact.id} />
+            </Col>
+            <Col xs={24} xl={9}>
+              <AppointmentsCard contactId={contact.id} />
+            </Col>
+          </Row>
           <Tabs
             items={[
               {
@@ -133,7 +153,10 @@ export default function ContactShow() {
                     </Col>
                     {canLog ? (
                       <Col xs={24} lg={9}>
-                        <ActivityForm contactId={contact.id} />
+                        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+                          <MessageComposer contactId={contact.id} />
+                          <ActivityForm contactId={contact.id} />
+                        </Space>
                       </Col>
                     ) : null}
                   </Row>

@@ -39,6 +39,7 @@ interface DashboardAnswer {
     title: string;
     dueAt: string | null;
     activityId: string | null;
+    appointmentId?: string | null;
     contactId: string | null;
     contactName: string | null;
     dossierId: string | null;
@@ -118,7 +119,9 @@ export default function DashboardPage() {
                 <List.Item>
                   <List.Item.Meta
                     title={
-                      a.dossierId ? (
+                      a.appointmentId ? (
+                        <Link to={`/appointments/show/${a.appointmentId}`}>{a.title}</Link>
+                      ) : a.dossierId ? (
                         <Link to={`/dossiers/show/${a.dossierId}`}>{a.title}</Link>
                       ) : a.contactId ? (
                         <Link to={`/contacts/show/${a.contactId}`}>{a.title}</Link>

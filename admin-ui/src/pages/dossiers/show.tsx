@@ -12,6 +12,9 @@ import { Timeline } from '../../components/timeline';
 import { UserName } from '../../components/users';
 import { useAllowed } from '../../providers/access-control';
 import { API_URL } from '../../providers/data-provider';
+import { AppointmentsCard } from '../../engagement/appointments-card';
+import { MessageComposer } from '../../engagement/composer';
+import { ConsentCard } from '../../engagement/consent';
 import { StatusHistory } from './history';
 import { TransitionsPanel } from './transitions-panel';
 import type { Dossier } from './types';
@@ -122,6 +125,16 @@ export default function DossierShow() {
             ) : null}
           </Descriptions>
           {canMove ? <TransitionsPanel dossier={dossier} /> : null}
+          {dossier.contactId ? (
+            <Row gutter={[16, 16]}>
+              <Col xs={24} xl={15}>
+                <ConsentCard contactId={dossier.contactId} />
+              </Col>
+              <Col xs={24} xl={9}>
+                <AppointmentsCard contactId={dossier.contactId} dossierId={dossier.id} />
+              </Col>
+            </Row>
+          ) : null}
           <Tabs
             items={[
               {
@@ -140,7 +153,10 @@ export default function DossierShow() {
                     </Col>
                     {canLog ? (
                       <Col xs={24} lg={9}>
-                        <ActivityForm dossierId={dossier.id} contactId={dossier.contactId} />
+                        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+                          <MessageComposer contactId={dossier.contactId} dossierId={dossier.id} />
+                          <ActivityForm dossierId={dossier.id} contactId={dossier.contactId} />
+                        </Space>
                       </Col>
                     ) : null}
                   </Row>

@@ -1,0 +1,52 @@
+export const APPOINTMENT_STATUSES = ['SCHEDULED', 'CONFIRMED', 'DONE', 'NO_SHOW', 'CANCELED'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+export interface Appointment {
+  id: string;
+  kind: 'RDV' | 'VISITE';
+  title: string;
+  startAt: string;
+  endAt: string;
+  place: string | null;
+  agentId: string;
+  contactId: string | null;
+  dossierId: string | null;
+  status: AppointmentStatus;
+  notes: string | null;
+  reminderOffsets: string[];
+  canceledReason: string | null;
+  workflowId: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AppointmentWarning {
+  code: string;
+  message: string;
+  appointmentId: string;
+}
+
+export interface WithWarnings {
+  appointment: Appointment;
+  warnings: AppointmentWarning[];
+}
+
+export const STATUS_COLOR: Record<AppointmentStatus, string> = {
+  SCHEDULED: 'blue',
+  CONFIRMED: 'green',
+  DONE: 'default',
+  NO_SHOW: 'orange',
+  CANCELED: 'red',
+};
+
+/** Which actions each status allows (db/appointments.ts APPOINTMENT_ACTIONS). */
+export const ACTIONS_FROM: Record<AppointmentStatus, ('confirm' | 'done' | 'no-show' | 'cancel')[]> = {
+  SCHEDULED: ['confirm', 'done', 'no-show', 'cancel'],
+  CONFIRMED: ['done', 'no-show', 'cancel'],
+  DONE: [],
+  NO_SHOW: [],
+  CANCELED: [],
+};
+
+export const isOpen = (s: string) => s === 'SCHEDULED' || s === 'CONFIRMED';
