@@ -88,7 +88,7 @@ export function appointmentEvent(em: Em, a: IAppointment, title: string, authorI
     authorId,
     title,
     body: null,
-    payload: { appointmentId: a.id, status: a.status, startAt: a.startAt.toISOString() },
+    payload: { appointmentId: a.id, title: a.title, status: a.status, startAt: a.startAt.toISOString() },
     occurredAt: new Date(),
     sourceKey: `appointment:${a.id}:${a.status}:${a.version}:${Date.now()}`,
   });

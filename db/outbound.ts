@@ -35,6 +35,15 @@ export type Claim =
   | { kind: 'final'; status: string }
   | { kind: 'refused'; reason: string };
 
+/** The message's own timeline entry shows its current delivery status (the feed reads it there). */
+export async function syncMessageEntry(em: Em, messageId: string, status: string): Promise<void> {
+  await em.execute(
+    `update timeline_event set payload = jsonb_set(coalesce(payload, '{}'::jsonb), '{deliveryStatus}', to_jsonb(?::text))
+      where source_key = ?`,
+    [status, `message:${messageId}`],
+  );
+}
+
 function statusEvent(em: Em, m: IMessage, title: string, payload: Record<string, unknown>) {
   addTimelineEvent(em, {
     orgId: m.orgId,
@@ -88,6 +97,7 @@ export async function markSent(em: Em, messageId: string, providerId: string): P
   await em.flush();
   await em.nativeDelete(MessageOutbox, { messageId });
   statusEvent(em, m, `${m.channel} sent`, { deliveryStatus: 'SENT', providerId });
+  await syncMessageEntry(em, messageId, 'SENT');
   await em.flush();
 }
 

@@ -46,6 +46,9 @@ export function appointmentWorkflowId(appointmentId: string): string {
  */
 export async function appointmentReminders(input: AppointmentRemindersInput): Promise<ReminderState> {
   let startAt = Date.parse(input.startAt);
+  // Reminders already past when booked (PT24H for a visit in 3 hours) are not sent late; a reminder
+  // that fell due while the worker was down (after booking) still goes out.
+  let since = Date.now();
   let closed = false;
   let changes = 0;
   const sent = new Set<string>();
@@ -53,7 +56,7 @@ export async function appointmentReminders(input: AppointmentRemindersInput): Pr
   const pending = () =>
     input.offsets
       .map((offset) => ({ offset, at: startAt - parseIsoDuration(offset) }))
-      .filter((r) => !sent.has(keyOf(r.offset)))
+      .filter((r) => !sent.has(keyOf(r.offset)) && r.at >= since - 5_000)
       .sort((a, b) => a.at - b.at);
   const state = (): ReminderState => {
     const next = closed ? undefined : pending()[0];
@@ -66,6 +69,7 @@ export async function appointmentReminders(input: AppointmentRemindersInput): Pr
   };
   setHandler(rescheduledSignal, ({ startAt: s }) => {
     startAt = Date.parse(s);
+    since = Date.now();
     changes++;
   });
   setHandler(closedSignal, () => {

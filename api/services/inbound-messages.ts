@@ -3,6 +3,7 @@ import { addTimelineEvent, touchContactInteraction } from '../../db/activities.j
 import { recordConsent } from '../../db/consent.js';
 import { Contact, Dossier, Message } from '../../db/entities/index.js';
 import type { Em } from '../../db/orm.js';
+import { syncMessageEntry } from '../../db/outbound.js';
 
 /** Words that, alone in an inbound SMS/WhatsApp message, mean "stop writing to me" (F-6.3). */
 export const DEFAULT_STOP_KEYWORDS = [
@@ -126,6 +127,7 @@ export async function applyDeliveryStatus(
   m.deliveryStatusAt = new Date();
   if (reason) m.failureReason = reason;
   await em.flush();
+  await syncMessageEntry(em, m.id, status);
   addTimelineEvent(em, {
     orgId: m.orgId,
     dossierId: m.dossierId ?? null,

@@ -17,12 +17,14 @@ beforeAll(async () => {
     login(t.app, 'manager@demo.test', 'demo'),
     login(t.app, 'admin@rival.test', 'rival'),
   ]);
-  // Reminders 3 s before the start (production: PT24H and PT1H), in the rival organisation for timing tests.
+  // Reminders 3 s and 30 s before the start (production: PT24H and PT1H), in the rival organisation for
+  // timing tests. Appointments here start within seconds, so the 30 s one is already past when booked:
+  // it must never be sent late.
   const set = await t.app.inject({
     method: 'PUT',
     url: '/api/v1/settings',
     headers: rival.headers,
-    payload: { appointmentReminderOffsets: ['PT3S'] },
+    payload: { appointmentReminderOffsets: ['PT3S', 'PT30S'] },
   });
   expect(set.statusCode, set.body).toBe(200);
 });

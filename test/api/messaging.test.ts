@@ -116,6 +116,9 @@ describe('outbound messages through the outbox, the consent gate and real channe
     expect(mails[0]!.messageId).toContain(first.json().id);
     const timeline = (await api('GET', `/dossiers/${d.id}/timeline?kind=MESSAGE_STATUS`)).json().data;
     expect(timeline.map((e: { title: string }) => e.title)).toEqual(['EMAIL sent']);
+    // The message's own entry shows where it stands now.
+    const entry = (await api('GET', `/dossiers/${d.id}/timeline?kind=MESSAGE`)).json().data[0];
+    expect(entry.payload).toMatchObject({ messageId: first.json().id, deliveryStatus: 'SENT' });
   });
 
   it('retries a transient 503 from the SMS API, and fails a permanent 400 with the provider reason', async () => {
