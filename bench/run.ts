@@ -19,7 +19,7 @@ import { seedDemo } from '../db/seed.js';
 import { freePort, startEmbeddedPostgres } from '../runtime/postgres.js';
 import { startTemporalDevServer } from '../runtime/temporal-server.js';
 import { createWorker } from '../worker/create-worker.js';
-import { STAND_IN, startStandIns } from '../test/helpers/stand-ins.js';
+import { standInChannelEnv, startStandIns } from '../test/helpers/stand-ins.js';
 import { channelsFromEnv } from '../activities/channels/index.js';
 import { engagementScenarios } from './engagement-scenarios.js';
 import { readScenarios } from './read-scenarios.js';
@@ -86,20 +86,7 @@ try {
   // Providers are local stand-ins speaking their protocols (what is measured is our side of the wire).
   const standIns = await startStandIns();
   cleanups.unshift(standIns.close);
-  const channels = channelsFromEnv(
-    loadEnv({
-      NODE_ENV: 'test',
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(standIns.smtpPort),
-      SMS_API_BASE_URL: standIns.httpUrl,
-      SMS_ACCOUNT_SID: STAND_IN.accountSid,
-      SMS_AUTH_TOKEN: STAND_IN.authToken,
-      SMS_FROM: STAND_IN.smsFrom,
-      WHATSAPP_API_BASE_URL: standIns.httpUrl,
-      WHATSAPP_PHONE_NUMBER_ID: STAND_IN.phoneNumberId,
-      WHATSAPP_ACCESS_TOKEN: STAND_IN.accessToken,
-    }),
-  );
+  const channels = channelsFromEnv(loadEnv(standInChannelEnv(standIns.httpUrl, standIns.smtpPort)));
   const orm = await createOrm(appDatabaseUrl(ownerUrl, role), 30);
   cleanups.unshift(() => orm.close(true));
   const { worker, connection: workerConnection } = await createWorker({

@@ -13,7 +13,7 @@ import { channelsFromEnv } from '../activities/channels/index.js';
 import { loadEnv } from '../config/env.js';
 import { createWorker } from '../worker/create-worker.js';
 import { TEST_APP_ROLE, TEST_PASSWORD, TEST_TASK_QUEUE } from './helpers/constants.js';
-import { STAND_IN, startStandIns } from './helpers/stand-ins.js';
+import { standInChannelEnv, startStandIns } from './helpers/stand-ins.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -72,21 +72,7 @@ export default async function setup(project: TestProject) {
   // The worker's channels talk to local stand-ins of the SMTP relay, Twilio and the WhatsApp Cloud API.
   const standIns = await startStandIns();
   cleanups.unshift(standIns.close);
-  const channels = channelsFromEnv(
-    loadEnv({
-      NODE_ENV: 'test',
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(standIns.smtpPort),
-      SMS_API_BASE_URL: standIns.httpUrl,
-      SMS_ACCOUNT_SID: STAND_IN.accountSid,
-      SMS_AUTH_TOKEN: STAND_IN.authToken,
-      SMS_FROM: STAND_IN.smsFrom,
-      WHATSAPP_API_BASE_URL: standIns.httpUrl,
-      WHATSAPP_PHONE_NUMBER_ID: STAND_IN.phoneNumberId,
-      WHATSAPP_ACCESS_TOKEN: STAND_IN.accessToken,
-      CHANNEL_TIMEOUT_MS: '3000',
-    }),
-  );
+  const channels = channelsFromEnv(loadEnv(standInChannelEnv(standIns.httpUrl, standIns.smtpPort)));
   const workerOrm = await createOrm(appUrl, 10);
   const { worker, connection } = await createWorker({
     address: temporal.address,

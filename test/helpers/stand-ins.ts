@@ -38,6 +38,22 @@ export const STAND_IN = {
   verifyToken: 'stand-in-verify-token',
 };
 
+/** The environment that points the channels at the stand-ins (SMTP only when its port is given). */
+export function standInChannelEnv(httpUrl: string, smtpPort?: number): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    ...(smtpPort ? { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort) } : {}),
+    SMS_API_BASE_URL: httpUrl,
+    SMS_ACCOUNT_SID: STAND_IN.accountSid,
+    SMS_AUTH_TOKEN: STAND_IN.authToken,
+    SMS_FROM: STAND_IN.smsFrom,
+    WHATSAPP_API_BASE_URL: httpUrl,
+    WHATSAPP_PHONE_NUMBER_ID: STAND_IN.phoneNumberId,
+    WHATSAPP_ACCESS_TOKEN: STAND_IN.accessToken,
+    CHANNEL_TIMEOUT_MS: '5000',
+  };
+}
+
 export interface StandIns {
   smtpPort: number;
   httpUrl: string;

@@ -3,7 +3,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { channelsFromEnv } from '../../activities/channels/index.js';
 import { loadEnv } from '../../config/env.js';
 import { createOrm } from '../../db/orm.js';
-import { STAND_IN } from './stand-ins.js';
+import { standInChannelEnv } from './stand-ins.js';
 import { createWorker } from '../../worker/create-worker.js';
 
 Runtime.install({ logger: new DefaultLogger('ERROR') });
@@ -16,16 +16,7 @@ const { worker } = await createWorker({
   deps: {
     orm,
     channels: process.env.ATLAS_STAND_IN_URL
-      ? channelsFromEnv(
-          loadEnv({
-            NODE_ENV: 'test',
-            SMS_API_BASE_URL: process.env.ATLAS_STAND_IN_URL,
-            SMS_ACCOUNT_SID: STAND_IN.accountSid,
-            SMS_AUTH_TOKEN: STAND_IN.authToken,
-            SMS_FROM: STAND_IN.smsFrom,
-            CHANNEL_TIMEOUT_MS: '5000',
-          }),
-        )
+      ? channelsFromEnv(loadEnv(standInChannelEnv(process.env.ATLAS_STAND_IN_URL)))
       : {},
   },
 });
