@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { notifyEvent } from '../db/notify.js';
 import { randomUUID } from 'node:crypto';
 import {
   DossierStateConflict,
@@ -125,6 +126,11 @@ export function createDossierActivities({ orm }: { orm: Orm }) {
           });
         }
         await em.flush();
+        await notifyEvent(em, { orgId: r.orgId }, 'DOSSIER_TIMER', {
+          dossierId: r.dossierId,
+          key: r.key,
+          extra: { 'timer.title': r.title },
+        });
       });
     },
 

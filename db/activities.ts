@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { notifyEvent } from './notify.js';
 import { TimelineEvent } from './entities/index.js';
 import type { Em } from './orm.js';
 
@@ -109,10 +110,19 @@ export async function activeOrganizationIds(em: Em): Promise<string[]> {
  * Recipient: the task's assignee, else the dossier's assigned agent, else its author.
  */
 export async function remindOverdueTasks(em: Em, orgId: string, day: string, now: Date): Promise<number> {
-  const rows = await em.execute<{ notification_id: string }[]>(
+  const rows = await em.execute<
+    {
+      activity_id: string;
+      label: string;
+      due_at: Date;
+      dossier_id: string | null;
+      contact_id: string | null;
+      recipient_id: string;
+    }[]
+  >(
     `with overdue as (
        select a.id, a.org_id, coalesce(a.assignee_id, d.assigned_agent_id, a.author_id) as recipient_id,
-              coalesce(a.subject, a.type) as label, a.due_at, a.dossier_id, gen_random_uuid() as notification_id
+              coalesce(a.subject, a.type) as label, a.due_at, a.dossier_id, a.contact_id, gen_random_uuid() as notification_id
          from activity a left join dossier d on d.id = a.dossier_id
         where a.org_id = ? and a.due_at is not null and a.due_at < ?::timestamptz
           and not exists (select 1 from activity_completion c where c.activity_id = a.id)
@@ -122,14 +132,26 @@ export async function remindOverdueTasks(em: Em, orgId: string, day: string, now
        select org_id, id, ?::date, recipient_id, notification_id, now() from overdue
        on conflict do nothing
        returning activity_id, notification_id
+     ), notified as (
+       insert into notification (id, org_id, recipient_id, kind, title, body, entity_type, entity_id, read_at, created_at)
+       select o.notification_id, o.org_id, o.recipient_id, 'TASK_OVERDUE', left('Overdue: ' || o.label, 255),
+              'Due ' || to_char(o.due_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC',
+              'Activity', o.id::text, null, now()
+         from marked m join overdue o on o.id = m.activity_id
+       returning entity_id
      )
-     insert into notification (id, org_id, recipient_id, kind, title, body, entity_type, entity_id, read_at, created_at)
-     select o.notification_id, o.org_id, o.recipient_id, 'TASK_OVERDUE', left('Overdue: ' || o.label, 255),
-            'Due ' || to_char(o.due_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC',
-            'Activity', o.id::text, null, now()
-       from marked m join overdue o on o.id = m.activity_id
-     returning id as notification_id`,
+     select o.id as activity_id, o.label, o.due_at, o.dossier_id, o.contact_id, o.recipient_id
+       from notified n join overdue o on o.id::text = n.entity_id`,
     [orgId, now.toISOString(), day],
   );
+  // The organisation's own rules for overdue tasks (e.g. a message to the contact, managers told).
+  for (const r of rows)
+    await notifyEvent(em, { orgId }, 'TASK_OVERDUE', {
+      dossierId: r.dossier_id,
+      contactId: r.contact_id,
+      agentId: r.recipient_id,
+      key: `task:${r.activity_id}:${day}`,
+      extra: { 'task.subject': r.label, 'task.dueDate': new Date(r.due_at).toISOString().slice(0, 10) },
+    });
   return rows.length;
 }

@@ -19,6 +19,8 @@ export interface NotifySubject {
   /** The agent concerned (the new assignee on LEAD_ASSIGNED); default: the record's agent. */
   agentId?: string | null;
   previousStatus?: string | null;
+  /** Event-specific values (task.subject, timer.title…). */
+  extra?: Record<string, string | null>;
   /** Makes the event unique (a transition's update id, an appointment version…): one send per rule and key. */
   key: string;
 }
@@ -58,6 +60,7 @@ async function valuesOf(em: Em, s: NotifySubject) {
     'dossier.title': dossier?.title ?? null,
     'dossier.status': dossier?.statusCode ?? null,
     'dossier.previousStatus': s.previousStatus ?? null,
+    ...s.extra,
   };
   return { values, dossier, contact, agentId };
 }

@@ -9,6 +9,8 @@ export const NOTIFICATION_EVENTS = [
   'APPOINTMENT_BOOKED',
   'APPOINTMENT_CHANGED',
   'STATUS_CHANGED',
+  'TASK_OVERDUE',
+  'DOSSIER_TIMER',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -37,6 +39,24 @@ export const EVENT_VARIABLES: Record<NotificationEvent, readonly string[]> = {
     'appointment.time',
     'appointment.place',
     'appointment.status',
+  ],
+  TASK_OVERDUE: [
+    'contact.firstName',
+    'contact.lastName',
+    'agent.name',
+    'task.subject',
+    'task.dueDate',
+    'dossier.reference',
+    'dossier.title',
+  ],
+  DOSSIER_TIMER: [
+    'contact.firstName',
+    'contact.lastName',
+    'agent.name',
+    'dossier.reference',
+    'dossier.title',
+    'dossier.status',
+    'timer.title',
   ],
   STATUS_CHANGED: [
     'contact.firstName',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createOrm } from '../../db/orm.js';
+import { remindOverdueTasks } from '../../db/activities.js';
+import { createOrm, withTenant } from '../../db/orm.js';
 import { ensureOrganization, ensureUser } from '../../db/seed.js';
 import { buildTestApp, login, problemOf, type TestApp } from '../helpers/app.js';
 import { TEST_TASK_QUEUE } from '../helpers/constants.js';
@@ -187,5 +188,39 @@ describe('notification rules (F-7.3)', () => {
       return [];
     })();
     expect(refused[0].title).toContain('never consented to SMS');
+  });
+
+  it('apply to overdue tasks found by the daily reminder job', async () => {
+    const rule = await api(manager, 'POST', '/notification-rules', {
+      name: 'Tâches en retard',
+      event: 'TASK_OVERDUE',
+      recipients: ['MANAGERS'],
+      channel: 'IN_APP',
+      template: {
+        fr: { subject: 'Tâche en retard', body: '{{task.subject}} (due {{task.dueDate}}) — {{agent.name}}' },
+      },
+    });
+    expect(rule.statusCode, rule.body).toBe(201);
+    const d = await createDossier(t.app, agent.headers, { assignedAgentId: agent.user.id });
+    const task = await api(agent, 'POST', '/activities', {
+      type: 'FOLLOW_UP',
+      subject: 'Rappeler le notaire',
+      dossierId: d.id,
+      dueAt: '2026-01-05T09:00:00Z',
+    });
+    expect(task.statusCode, task.body).toBe(201);
+    // What the daily job runs for this organisation (the job itself is tested in activities-timeline).
+    const orgId = agent.user.orgId;
+    const reminded = await withTenant(t.orm, { orgId }, (em) =>
+      remindOverdueTasks(em, orgId, '2031-01-01', new Date()),
+    );
+    expect(reminded).toBeGreaterThanOrEqual(1);
+    expect(await notificationsOf(manager)).toContainEqual(
+      expect.objectContaining({
+        kind: 'RULE_TASK_OVERDUE',
+        title: 'Tâche en retard',
+        body: 'Rappeler le notaire (due 2026-01-05) — Agent Lab',
+      }),
+    );
   });
 });
