@@ -20,6 +20,7 @@ import { i18nProvider } from './i18n';
 import { resources } from './resources';
 import { agentRoutes } from './routes/agent-routes';
 import { engagementRoutes } from './routes/engagement-routes';
+import { rulesRoutes } from './routes/rules-routes';
 import { studioRoutes } from './routes/studio-routes';
 
 // Refine's generated titles are "Refine" / "<Page> | Refine".
@@ -59,6 +60,7 @@ export function App() {
                 <Route index element={<HomePage />} />
                 {agentRoutes}
                 {engagementRoutes}
+                {rulesRoutes}
                 {studioRoutes}
                 <Route path="*" element={<ErrorComponent />} />
               </Route>

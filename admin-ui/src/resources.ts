@@ -3,6 +3,7 @@ import type { ResourceProps } from '@refinedev/core';
 import { createElement } from 'react';
 import { agentResources } from './routes/agent-routes';
 import { engagementResources } from './routes/engagement-routes';
+import { rulesResources } from './routes/rules-routes';
 import { studioResources } from './routes/studio-routes';
 
 /** All Refine resources of the admin UI. Work screens (leads, listings, …) are added here. */
@@ -15,5 +16,6 @@ export const resources: ResourceProps[] = [
   },
   ...agentResources,
   ...engagementResources,
+  ...rulesResources,
   ...studioResources,
 ];

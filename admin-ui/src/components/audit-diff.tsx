@@ -1,9 +1,9 @@
-import { useList } from '@refinedev/core';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../providers/http';
+import { API_URL } from '../providers/data-provider';
+import { errorMessage, request } from '../providers/http';
 import { formatDateTime } from './format';
-import { UserName } from './users';
 
 interface AuditRow {
   id: string;
@@ -11,6 +11,7 @@ interface AuditRow {
   action: string;
   actorId: string | null;
   actorType: string;
+  actorName: string | null;
   beforeJson: Record<string, unknown> | null;
   afterJson: Record<string, unknown> | null;
   createdAt: string;
@@ -38,23 +39,29 @@ export function changesOf(
 const show = (v: unknown) =>
   v === undefined || v === null || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
-/** The audit trail of one entity, newest first, each change as a before/after table. */
-export function AuditTrail({ entityType, entityId }: { entityType: string; entityId: string }) {
+/**
+ * The audit trail of one record (`/dossiers|contacts|accounts/:id/audit`, open to whoever may view
+ * the record), newest first, each change as a before/after table.
+ */
+export function AuditTrail({
+  resource,
+  entityId,
+}: {
+  resource: 'dossiers' | 'contacts' | 'accounts';
+  entityId: string;
+}) {
   const { t } = useTranslation('agent');
-  const { result, query } = useList<AuditRow>({
-    resource: 'audit',
-    filters: [
-      { field: 'entityType', operator: 'eq', value: entityType },
-      { field: 'entityId', operator: 'eq', value: entityId },
-    ],
-    pagination: { currentPage: 1, pageSize: 50 },
-    errorNotification: false,
+  const query = useQuery({
+    queryKey: ['record-audit', resource, entityId],
+    queryFn: () =>
+      request<{ data: AuditRow[]; total: number }>(`${API_URL}/${resource}/${entityId}/audit?pageSize=50`),
   });
+  const rows = query.data?.data ?? [];
   if (query.isError) return <Alert type="warning" showIcon message={errorMessage(query.error)} />;
-  if (!query.isLoading && result.data.length === 0) return <Empty description={t('audit.empty')} />;
+  if (!query.isLoading && rows.length === 0) return <Empty description={t('audit.empty')} />;
   return (
     <Flex vertical gap={12} data-testid="audit-trail">
-      {result.data.map((row) => (
+      {rows.map((row) => (
         <Card
           key={row.id}
           size="small"
@@ -63,7 +70,9 @@ export function AuditTrail({ entityType, entityId }: { entityType: string; entit
               <Tag color="geekblue">{row.action}</Tag>
               <Typography.Text type="secondary">
                 {formatDateTime(row.createdAt)} ·{' '}
-                {row.actorType === 'USER' ? <UserName id={row.actorId} /> : row.actorType}
+                {row.actorType === 'USER'
+                  ? (row.actorName ?? `#${row.actorId?.slice(0, 8) ?? '—'}`)
+                  : row.actorType}
               </Typography.Text>
             </Flex>
           }

@@ -4,8 +4,9 @@ import { Button, Layout, Space, Tag, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Identity } from '../providers/session';
 import { LanguageSwitch } from './language-switch';
+import { NotificationBell } from './notification-bell';
 
-/** Top bar: organisation, language switch, user name, roles and a sign-out button. */
+/** Top bar: organisation, language switch, notification bell, user name, roles and a sign-out button. */
 export function AppHeader() {
   const { token } = theme.useToken();
   const { t } = useTranslation();
@@ -31,6 +32,7 @@ export function AppHeader() {
       </Typography.Text>
       <Space size="middle">
         <LanguageSwitch />
+        <NotificationBell />
         <Typography.Text strong data-testid="current-user">
           {identity?.name}
         </Typography.Text>

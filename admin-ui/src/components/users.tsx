@@ -1,33 +1,53 @@
 import { useGetIdentity, useList } from '@refinedev/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { hasPermission } from '../providers/access-control';
+import { API_URL } from '../providers/data-provider';
+import { request } from '../providers/http';
 import type { Identity } from '../providers/session';
+
+interface DirectoryEntry {
+  id: string;
+  fullName: string;
+  roles: string[];
+}
 
 interface UserRow {
   id: string;
   fullName: string;
-  email: string;
   isActive: boolean;
 }
 
 /**
- * Names of the organisation's users. The user list needs USER_ADMIN, so an agent only knows itself
- * ("Me"); other ids show shortened until the API offers a user lookup for CRM roles.
+ * Names of the organisation's active users. Every CRM reader gets them from the user directory
+ * (`/users/directory`, CRM_CONTACTS_VIEW); a pure user administrator falls back to the user list.
+ * Ids nobody can resolve (e.g. a deactivated user) show shortened.
  */
 export function useUsers() {
   const { t } = useTranslation();
   const { data: me } = useGetIdentity<Identity>();
-  const canList = hasPermission('USER_ADMIN');
+  const canDirectory = hasPermission('CRM_CONTACTS_VIEW');
+  const canList = !canDirectory && hasPermission('USER_ADMIN');
+  const directory = useQuery({
+    queryKey: ['users-directory'],
+    enabled: canDirectory,
+    staleTime: 5 * 60_000,
+    queryFn: () => request<{ data: DirectoryEntry[]; total: number }>(`${API_URL}/users/directory`),
+  });
   const { result } = useList<UserRow>({
     resource: 'users',
     pagination: { currentPage: 1, pageSize: 200 },
     queryOptions: { enabled: canList, staleTime: 5 * 60_000 },
   });
-  const users = canList ? result.data.filter((u) => u.isActive) : [];
+  const users: { id: string; fullName: string }[] = canDirectory
+    ? (directory.data?.data ?? [])
+    : canList
+      ? result.data.filter((u) => u.isActive)
+      : [];
   const nameOf = (id: string | null | undefined): string => {
     if (!id) return '—';
     if (id === me?.id) return `${me.fullName} (${t('common:me')})`;
-    return result.data.find((u) => u.id === id)?.fullName ?? `#${id.slice(0, 8)}`;
+    return users.find((u) => u.id === id)?.fullName ?? `#${id.slice(0, 8)}`;
   };
   const options = [
     ...(me ? [{ value: me.id, label: `${me.fullName} (${t('common:me')})` }] : []),

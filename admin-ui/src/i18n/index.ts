@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import { agentEn, agentFr } from './locales/agent';
 import { commonEn, commonFr } from './locales/common';
 import { engagementEn, engagementFr } from './locales/engagement';
+import { rulesEn, rulesFr } from './locales/rules';
 import { studioEn, studioFr } from './locales/studio';
 
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -18,13 +19,13 @@ function initialLanguage(): Language {
 // One namespace per area so the agent workspace and the manager studio keep their own files.
 void i18n.use(initReactI18next).init({
   resources: {
-    fr: { common: commonFr, agent: agentFr, studio: studioFr, engagement: engagementFr },
-    en: { common: commonEn, agent: agentEn, studio: studioEn, engagement: engagementEn },
+    fr: { common: commonFr, agent: agentFr, studio: studioFr, engagement: engagementFr, rules: rulesFr },
+    en: { common: commonEn, agent: agentEn, studio: studioEn, engagement: engagementEn, rules: rulesEn },
   },
   lng: initialLanguage(),
   fallbackLng: 'fr',
   defaultNS: 'common',
-  ns: ['common', 'agent', 'studio', 'engagement'],
+  ns: ['common', 'agent', 'studio', 'engagement', 'rules'],
   interpolation: { escapeValue: false }, // React escapes
 });
 

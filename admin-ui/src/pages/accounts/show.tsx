@@ -26,7 +26,6 @@ export default function AccountShow() {
   const invalidate = useInvalidate();
   const { result: account, query } = useShow<Account>({ resource: 'accounts' });
   const canEdit = useAllowed('accounts', 'edit');
-  const canAudit = useAllowed('audit', 'AUDIT_VIEW');
   const [form] = Form.useForm<{ contactId: string }>();
   const { selectProps } = useSelect<Contact>({
     resource: 'contacts',
@@ -175,15 +174,11 @@ export default function AccountShow() {
                   </Card>
                 ),
               },
-              ...(canAudit
-                ? [
-                    {
-                      key: 'audit',
-                      label: t('tabs.audit'),
-                      children: <AuditTrail entityType="Account" entityId={account.id} />,
-                    },
-                  ]
-                : []),
+              {
+                key: 'audit',
+                label: t('tabs.audit'),
+                children: <AuditTrail resource="accounts" entityId={account.id} />,
+              },
             ]}
           />
         </Space>

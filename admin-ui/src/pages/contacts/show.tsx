@@ -42,7 +42,6 @@ export default function ContactShow() {
   const canArchive = useAllowed('contacts', 'archive');
   const canLog = useAllowed('activities', 'create');
   const canCreateDossier = useAllowed('dossiers', 'create');
-  const canAudit = useAllowed('audit', 'AUDIT_VIEW');
   const [merging, setMerging] = useState(false);
 
   const act = async (path: string, body: unknown, done: string) => {
@@ -184,15 +183,11 @@ export default function ContactShow() {
                   />
                 ),
               },
-              ...(canAudit
-                ? [
-                    {
-                      key: 'audit',
-                      label: t('tabs.audit'),
-                      children: <AuditTrail entityType="Contact" entityId={contact.id} />,
-                    },
-                  ]
-                : []),
+              {
+                key: 'audit',
+                label: t('tabs.audit'),
+                children: <AuditTrail resource="contacts" entityId={contact.id} />,
+              },
             ]}
           />
           {canEdit ? (

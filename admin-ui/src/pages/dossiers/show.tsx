@@ -16,6 +16,7 @@ import { AppointmentsCard } from '../../engagement/appointments-card';
 import { MessageComposer } from '../../engagement/composer';
 import { ConsentCard } from '../../engagement/consent';
 import { StatusHistory } from './history';
+import { PartiesCard } from './parties';
 import { TransitionsPanel } from './transitions-panel';
 import type { Dossier } from './types';
 
@@ -36,7 +37,7 @@ function Parties({ dossier }: { dossier: Dossier }) {
     queryOptions: { enabled: !!dossier.contactId },
   });
   return (
-    <Row gutter={16}>
+    <Row gutter={[16, 16]}>
       <Col xs={24} md={12}>
         <Card size="small" title={t('parties.contact')}>
           {dossier.contactId && contact ? (
@@ -59,17 +60,19 @@ function Parties({ dossier }: { dossier: Dossier }) {
           <UserName id={dossier.assignedAgentId} />
         </Card>
       </Col>
+      <Col xs={24}>
+        <PartiesCard dossierId={dossier.id} />
+      </Col>
     </Row>
   );
 }
 
-/** A dossier: header, allowed moves, parties, timeline, status history and (with AUDIT_VIEW) its audit. */
+/** A dossier: header, allowed moves, parties, timeline, status history and its audit. */
 export default function DossierShow() {
   const { t } = useTranslation('agent');
   const { result: dossier, query } = useShow<Dossier>({ resource: 'dossiers' });
   const canMove = useAllowed('dossiers', 'transition');
   const canLog = useAllowed('activities', 'create');
-  const canAudit = useAllowed('audit', 'AUDIT_VIEW');
 
   return (
     <Show
@@ -146,8 +149,8 @@ export default function DossierShow() {
                       <Timeline
                         source={{
                           url: `${API_URL}/dossiers/${dossier.id}/timeline`,
-                          mode: 'page',
-                          serverFilters: ['kind', 'from', 'to'],
+                          mode: 'cursor',
+                          serverFilters: ['kind', 'channel', 'direction', 'authorId', 'from', 'to'],
                         }}
                       />
                     </Col>
@@ -168,15 +171,11 @@ export default function DossierShow() {
                 label: t('tabs.history'),
                 children: <StatusHistory dossierId={dossier.id} />,
               },
-              ...(canAudit
-                ? [
-                    {
-                      key: 'audit',
-                      label: t('tabs.audit'),
-                      children: <AuditTrail entityType="Dossier" entityId={dossier.id} />,
-                    },
-                  ]
-                : []),
+              {
+                key: 'audit',
+                label: t('tabs.audit'),
+                children: <AuditTrail resource="dossiers" entityId={dossier.id} />,
+              },
             ]}
           />
         </Space>

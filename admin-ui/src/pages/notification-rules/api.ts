@@ -1,0 +1,39 @@
+import { API_URL } from '../../providers/data-provider';
+
+export const EVENTS = [
+  'NEW_LEAD',
+  'LEAD_ASSIGNED',
+  'APPOINTMENT_BOOKED',
+  'APPOINTMENT_CHANGED',
+  'STATUS_CHANGED',
+] as const;
+export const RECIPIENTS = ['ASSIGNED_AGENT', 'MANAGERS', 'CONTACT'] as const;
+export const CHANNELS = ['IN_APP', 'EMAIL', 'SMS', 'WHATSAPP'] as const;
+export const LANGS = ['fr', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export interface LocalizedTemplate {
+  subject?: string;
+  body: string;
+}
+
+export interface NotificationRule {
+  id: string;
+  name: string;
+  event: string;
+  recipients: string[];
+  channel: string;
+  template: Partial<Record<Lang, LocalizedTemplate>>;
+  caseType: string | null;
+  statusCode: string | null;
+  isActive: boolean;
+  version: number;
+}
+
+export interface RulesPage {
+  data: NotificationRule[];
+  variables: Record<string, string[]>;
+}
+
+export const RULES_URL = `${API_URL}/notification-rules`;
+export const RULES_KEY = ['notification-rules'];

@@ -1,0 +1,183 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { buildTestApp, login, type TestApp } from '../helpers/app.js';
+import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.js';
+import { TEST_PASSWORD } from '../helpers/constants.js';
+import { createDossier } from '../helpers/dossiers.js';
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+const run = Date.now().toString(36);
+const state: { dossierId?: string; subject?: string; guarantor?: string } = {};
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function openPage(errors: string[], name: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1680, height: 1050 } });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  onTestFailed(async () => {
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `dossier-failed-${name}.png`), fullPage: true });
+    console.error('console errors:', errors, 'url:', page.url());
+  });
+  return page;
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Organisation').fill('demo');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByTestId('home').waitFor();
+}
+
+async function shot(page: Page, name: string) {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `dossier-${name}.png`), fullPage: true });
+}
+
+describe('dossier workspace: names, server-filtered timeline, parties, record audit', () => {
+  it("an agent sees a colleague's name and filters the dossier timeline on the server", async () => {
+    const errors: string[] = [];
+    const manager = await login(t.app, 'manager@demo.test', 'demo');
+    const agent = await login(t.app, 'agent@demo.test', 'demo');
+    const contact = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: manager.headers,
+      payload: {
+        firstName: 'Lucie',
+        lastName: `Bernard ${run}`,
+        email: `dw-${run}@example.test`,
+        assignedAgentId: agent.user.id,
+      },
+    });
+    expect(contact.statusCode, contact.body).toBe(201);
+    const guarantor = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: manager.headers,
+      payload: {
+        firstName: 'Paul',
+        lastName: `Garantie${run}`,
+        email: `dw-g-${run}@example.test`,
+        assignedAgentId: agent.user.id,
+      },
+    });
+    expect(guarantor.statusCode, guarantor.body).toBe(201);
+    state.guarantor = `Paul Garantie${run}`;
+    const dossier = await createDossier(t.app, manager.headers, {
+      title: `Achat duplex ${run}`,
+      contactId: contact.json<{ id: string }>().id,
+      assignedAgentId: agent.user.id,
+    });
+    state.dossierId = dossier.id;
+    state.subject = `Appel du manager ${run}`;
+    const call = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/activities',
+      headers: manager.headers,
+      payload: { type: 'CALL', direction: 'OUT', subject: state.subject, dossierId: dossier.id },
+    });
+    expect(call.statusCode, call.body).toBe(201);
+
+    const page = await openPage(errors, 'timeline');
+    await signIn(page, 'agent@demo.test');
+    const first = page.waitForRequest((r) => r.url().includes(`/dossiers/${dossier.id}/timeline`));
+    await page.goto(`${base}/dossiers/show/${dossier.id}`);
+    expect((await first).url()).toContain('pageSize=');
+    const timeline = page.getByTestId('timeline');
+    const item = timeline.getByTestId('timeline-item').filter({ hasText: state.subject });
+    // The manager's call shows the manager's name, not a shortened id.
+    await item.getByText('Manager Demo').waitFor();
+    expect(await timeline.getByText(`#${manager.user.id.slice(0, 8)}`).count()).toBe(0);
+    const kindsBefore = await timeline
+      .getByTestId('timeline-item')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    expect(kindsBefore.some((k) => k !== 'ACTIVITY')).toBe(true);
+
+    // Kind filter: the request carries kind=ACTIVITY and the list holds only activities.
+    const filtered = page.waitForRequest(
+      (r) => r.url().includes(`/dossiers/${dossier.id}/timeline`) && r.url().includes('kind=ACTIVITY'),
+    );
+    await timeline.locator('.ant-form-item').filter({ hasText: 'Nature' }).locator('.ant-select').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('Activité', { exact: true }).click();
+    await page.keyboard.press('Escape');
+    expect((await filtered).url()).toMatch(/[?&]kind=ACTIVITY/);
+    await expect
+      .poll(() =>
+        timeline
+          .getByTestId('timeline-item')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-kind'))),
+      )
+      .toEqual(['ACTIVITY']);
+    await item.waitFor();
+    // The author filter lists colleagues too.
+    await timeline.locator('.ant-form-item').filter({ hasText: 'Auteur' }).locator('.ant-select').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('Manager Demo').waitFor();
+    await page.keyboard.press('Escape');
+    await shot(page, 'timeline-filtered');
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('an agent adds a party with a role from the dictionary, then removes it', async () => {
+    const errors: string[] = [];
+    const page = await openPage(errors, 'parties');
+    await signIn(page, 'agent@demo.test');
+    await page.goto(`${base}/dossiers/show/${state.dossierId}`);
+    await page.getByRole('tab', { name: 'Parties' }).click();
+    const card = page.getByTestId('dossier-parties');
+    await card.getByText('Aucune partie').waitFor();
+    await card.locator('#party-contact').click();
+    await card.locator('#party-contact').fill(`Garantie${run}`);
+    await page.locator('.ant-select-dropdown:visible').getByText(state.guarantor!).click();
+    await card.locator('#party-role').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('Garant', { exact: true }).click();
+    await card.getByRole('button', { name: 'Ajouter' }).click();
+    const row = card.locator('tbody tr').filter({ hasText: state.guarantor! });
+    await row.getByText('Garant', { exact: true }).waitFor();
+    await shot(page, 'party-added');
+    await row.getByTestId('party-remove').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await card.getByText('Aucune partie').waitFor();
+    expect(await card.getByText(state.guarantor!).count()).toBe(0);
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('a readonly user sees the dossier audit tab with names', async () => {
+    const errors: string[] = [];
+    const page = await openPage(errors, 'audit');
+    await signIn(page, 'readonly@demo.test');
+    await page.goto(`${base}/dossiers/show/${state.dossierId}`);
+    await page.getByRole('tab', { name: 'Audit' }).click();
+    const trail = page.getByTestId('audit-trail');
+    await trail.getByText('PARTY_ADD').waitFor();
+    await trail.getByText('PARTY_REMOVE').first().waitFor();
+    expect(await trail.getByText('Agent Demo').count()).toBeGreaterThan(0);
+    // No party controls for a readonly user.
+    await page.getByRole('tab', { name: 'Parties' }).click();
+    await page.getByTestId('dossier-parties').getByText('Aucune partie').waitFor();
+    expect(await page.getByTestId('party-form').count()).toBe(0);
+    await page.getByRole('tab', { name: 'Audit' }).click();
+    await shot(page, 'readonly-audit');
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+});
