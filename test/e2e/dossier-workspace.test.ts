@@ -108,7 +108,7 @@ describe('dossier workspace: names, server-filtered timeline, parties, record au
     expect(await timeline.getByText(`#${manager.user.id.slice(0, 8)}`).count()).toBe(0);
     const kindsBefore = await timeline
       .getByTestId('timeline-item')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+      .evaluateAll((els) => els.map((e) => (e as { dataset: { kind?: string } }).dataset.kind));
     expect(kindsBefore.some((k) => k !== 'ACTIVITY')).toBe(true);
 
     // Kind filter: the request carries kind=ACTIVITY and the list holds only activities.
@@ -123,7 +123,7 @@ describe('dossier workspace: names, server-filtered timeline, parties, record au
       .poll(() =>
         timeline
           .getByTestId('timeline-item')
-          .evaluateAll((els) => els.map((e) => e.getAttribute('data-kind'))),
+          .evaluateAll((els) => els.map((e) => (e as { dataset: { kind?: string } }).dataset.kind)),
       )
       .toEqual(['ACTIVITY']);
     await item.waitFor();

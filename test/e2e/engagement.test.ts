@@ -108,7 +108,12 @@ async function dragTo(page: Page, id: string, target: string) {
   await page.mouse.move(x, y);
   await page.mouse.down();
   await page.mouse.move(x + 10, y + 10, { steps: 4 });
-  await page.mouse.move(to.x + to.width / 2, to.y + 4, { steps: 15 });
+  // Aim at the middle of the slot and let the last move land before releasing: under load a release
+  // right after a move at the slot's edge could be read over the neighbouring slot.
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
+  await page.waitForTimeout(150);
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2);
+  await page.waitForTimeout(150);
   await page.mouse.up();
 }
 
