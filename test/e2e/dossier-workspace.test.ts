@@ -1,8 +1,7 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
-import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.js';
+import { launchBrowser, openTrackedPage, screenshotTop, signInFr } from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 import { createDossier } from '../helpers/dossiers.js';
 
@@ -24,32 +23,10 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function openPage(errors: string[], name: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1680, height: 1050 } });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  onTestFailed(async () => {
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `dossier-failed-${name}.png`), fullPage: true });
-    console.error('console errors:', errors, 'url:', page.url());
-  });
-  return page;
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Organisation').fill('demo');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByTestId('home').waitFor();
-}
-
-async function shot(page: Page, name: string) {
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `dossier-${name}.png`), fullPage: true });
-}
+const openPage = (errors: string[], name: string) =>
+  openTrackedPage(browser, { errors, prefix: 'dossier', name });
+const signIn = (page: Page, email: string) => signInFr(page, base, email, TEST_PASSWORD);
+const shot = (page: Page, name: string) => screenshotTop(page, `dossier-${name}.png`);
 
 describe('dossier workspace: names, server-filtered timeline, parties, record audit', () => {
   it("an agent sees a colleague's name and filters the dossier timeline on the server", async () => {

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
-import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.js';
+import { launchBrowser, openTrackedPage, screenshotTop, signInFr } from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 
 let t: TestApp;
@@ -26,32 +25,10 @@ afterAll(async () => {
 /** The bad variable is refused on purpose with a 400 problem; Chromium logs it. */
 const NETWORK_LOG = /^Failed to load resource: the server responded with a status of 400/;
 
-async function openPage(errors: string[], name: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1680, height: 1050 } });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !NETWORK_LOG.test(msg.text())) errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  onTestFailed(async () => {
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `rules-failed-${name}.png`), fullPage: true });
-    console.error('console errors:', errors, 'url:', page.url());
-  });
-  return page;
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Organisation').fill('demo');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByTestId('home').waitFor();
-}
-
-async function shot(page: Page, name: string) {
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `rules-${name}.png`), fullPage: true });
-}
+const openPage = (errors: string[], name: string) =>
+  openTrackedPage(browser, { errors, prefix: 'rules', name, ignore: NETWORK_LOG });
+const signIn = (page: Page, email: string) => signInFr(page, base, email, TEST_PASSWORD);
+const shot = (page: Page, name: string) => screenshotTop(page, `rules-${name}.png`);
 
 describe('notification rules and the in-app bell (real browser, real stack)', () => {
   it('a manager creates a rule (after an inline error), and the agent’s bell shows it rendered', async () => {

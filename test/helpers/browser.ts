@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { onTestFailed } from 'vitest';
 
 export const SCREENSHOT_DIR = path.resolve('screenshots');
 
@@ -20,4 +21,43 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * A page that collects console and page errors into `errors` (minus lines matching `ignore`, for
+ * failures a test provokes on purpose) and saves a full screenshot if the test fails.
+ */
+export async function openTrackedPage(
+  browser: Browser,
+  opts: { errors: string[]; prefix: string; name: string; ignore?: RegExp },
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1680, height: 1050 } });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !opts.ignore?.test(msg.text())) opts.errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => opts.errors.push(`pageerror: ${err.message}`));
+  onTestFailed(async () => {
+    await page.screenshot({
+      path: path.join(SCREENSHOT_DIR, `${opts.prefix}-failed-${opts.name}.png`),
+      fullPage: true,
+    });
+    console.error('console errors:', opts.errors, 'url:', page.url());
+  });
+  return page;
+}
+
+/** Signs in through the French login form (the default language) and waits for the dashboard. */
+export async function signInFr(page: Page, base: string, email: string, password: string, org = 'demo') {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Organisation').fill(org);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByTestId('home').waitFor();
+}
+
+/** A full-page screenshot from the top (the sticky header would otherwise land mid-page). */
+export async function screenshotTop(page: Page, file: string) {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, file), fullPage: true });
 }
