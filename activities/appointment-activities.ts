@@ -79,7 +79,7 @@ export function createAppointmentActivities({ orm, channels }: { orm: Orm; chann
           return { skip: 'no contact' } as const;
         }
         const contact = await em.findOneOrFail(Contact, { id: a.contactId });
-        const consents = await consentFacts(em, contact.id);
+        const consents = await consentFacts(em, contact.id, a.dossierId ?? null);
         const channel = PREFERENCE.find(
           (c) => consents[c] === 'OPT_IN' && channels[c] && (c === 'EMAIL' ? contact.email : contact.phone),
         );

@@ -12,6 +12,8 @@ import type { Em, TenantContext } from './orm.js';
 export { CONSENT_CHANNELS, type ConsentChannel, type ConsentStatus };
 
 export type ConsentRefusalReason = 'NEVER_CONSENTED' | 'OPTED_OUT';
+/** CONTACT: the person's general choice; DOSSIER: their choice for messages about one dossier. */
+export type ConsentScope = 'CONTACT' | 'DOSSIER';
 
 /**
  * The consent gate refused a send (F-6.2). Named and non-retryable: retrying cannot make a person
@@ -24,8 +26,9 @@ export class ConsentRequiredError extends Error {
     readonly reason: ConsentRefusalReason,
     readonly decidedAt: Date | null,
     readonly decidedBy: string | null,
+    readonly scope: ConsentScope = 'CONTACT',
   ) {
-    super(consentRefusalText(channel, reason, decidedAt, decidedBy));
+    super(consentRefusalText(channel, reason, decidedAt, decidedBy, scope));
   }
 }
 
@@ -34,16 +37,21 @@ export function consentRefusalText(
   reason: ConsentRefusalReason,
   decidedAt: Date | null,
   decidedBy: string | null,
+  scope: ConsentScope = 'CONTACT',
 ): string {
   if (reason === 'NEVER_CONSENTED') return `The contact never consented to ${channel} messages.`;
   const when = decidedAt ? ` on ${decidedAt.toISOString().slice(0, 10)}` : '';
   const who = decidedBy ? ` by ${decidedBy}` : ' (recorded by the system)';
-  return `The contact opted out of ${channel} messages${when}${who}.`;
+  const about = scope === 'DOSSIER' ? ' about this dossier' : '';
+  return `The contact opted out of ${channel} messages${about}${when}${who}.`;
 }
 
 export function consentView(c: IContactConsent, actorName: string | null = null) {
   return {
     channel: c.channel,
+    scope: (c.dossierId ? 'DOSSIER' : 'CONTACT') as ConsentScope,
+    contactId: c.contactId,
+    dossierId: c.dossierId ?? null,
     status: c.status as ConsentStatus,
     source: c.source,
     proof: c.proof ?? null,
@@ -62,9 +70,9 @@ async function actorName(em: Em, userId: string | null | undefined): Promise<str
   return rows[0]?.full_name ?? null;
 }
 
-/** Current consent per channel; channels never decided come back as null. */
+/** Current general consent per channel; channels never decided come back as null. */
 export async function currentConsents(em: Em, contactId: string) {
-  const rows = await em.find(ContactConsent, { contactId });
+  const rows = await em.find(ContactConsent, { contactId, dossierId: null });
   const out: Record<ConsentChannel, ReturnType<typeof consentView> | null> = {
     EMAIL: null,
     SMS: null,
@@ -92,8 +100,9 @@ export async function recordConsent(
   contactId: string,
   channel: ConsentChannel,
   choice: ConsentChoice,
+  dossierId: string | null = null,
 ) {
-  const existing = await em.findOne(ContactConsent, { contactId, channel });
+  const existing = await em.findOne(ContactConsent, { contactId, channel, dossierId });
   const before = existing ? consentView(existing) : null;
   const unchanged =
     existing &&
@@ -108,6 +117,7 @@ export async function recordConsent(
     em.create(ContactConsent, {
       orgId: ctx.orgId,
       contactId,
+      dossierId,
       channel,
       status: choice.status,
       source: choice.source,
@@ -123,21 +133,20 @@ export async function recordConsent(
   await em.flush();
   const after = consentView(row);
   await recordAudit(em, ctx, {
-    entityType: 'ContactConsent',
-    entityId: contactId,
+    ...consentAuditKey(contactId, dossierId),
     action: existing ? 'UPDATE' : 'CREATE',
     before,
     after,
   });
   addTimelineEvent(em, {
     orgId: ctx.orgId,
-    dossierId: null,
+    dossierId,
     contactId,
     kind: 'CONSENT',
     channel,
     direction: null,
     authorId: ctx.userId ?? null,
-    title: `${channel} ${choice.status === 'OPT_IN' ? 'opt-in' : 'opt-out'}`,
+    title: `${channel} ${choice.status === 'OPT_IN' ? 'opt-in' : 'opt-out'}${dossierId ? ' (this dossier)' : ''}`,
     body: choice.comment ?? null,
     payload: { status: choice.status, source: choice.source, proof: choice.proof ?? null },
     occurredAt: now,
@@ -147,28 +156,151 @@ export async function recordConsent(
   return consentView(row, await actorName(em, row.actorId));
 }
 
+/** General choices are audited under the contact, dossier-scoped ones under the dossier. */
+function consentAuditKey(contactId: string, dossierId: string | null) {
+  return dossierId
+    ? { entityType: 'DossierConsent', entityId: dossierId }
+    : { entityType: 'ContactConsent', entityId: contactId };
+}
+
+/**
+ * Removes a dossier-scoped choice: messages about the dossier follow the person's general choice
+ * again. Audited and on the timeline; returns false when there was nothing to remove.
+ */
+export async function clearDossierConsent(
+  em: Em,
+  ctx: TenantContext,
+  contactId: string,
+  channel: ConsentChannel,
+  dossierId: string,
+): Promise<boolean> {
+  const existing = await em.findOne(ContactConsent, { contactId, channel, dossierId });
+  if (!existing) return false;
+  const before = consentView(existing);
+  em.remove(existing);
+  await em.flush();
+  await recordAudit(em, ctx, {
+    ...consentAuditKey(contactId, dossierId),
+    action: 'DELETE',
+    before,
+    after: null,
+  });
+  const now = new Date();
+  addTimelineEvent(em, {
+    orgId: ctx.orgId,
+    dossierId,
+    contactId,
+    kind: 'CONSENT',
+    channel,
+    direction: null,
+    authorId: ctx.userId ?? null,
+    title: `${channel} dossier choice removed — the general choice applies`,
+    body: null,
+    payload: { status: null, removed: before.status },
+    occurredAt: now,
+    sourceKey: `consent:${existing.id}:removed:${now.getTime()}`,
+  });
+  await em.flush();
+  return true;
+}
+
+export interface EffectiveConsent {
+  status: ConsentStatus | null;
+  /** Which choice decided: the dossier's, the person's general one, or none (never asked). */
+  scope: ConsentScope | null;
+  decision: IContactConsent | null;
+}
+
+/**
+ * What applies to a message about `dossierId` (or to no dossier): a dossier opt-out always blocks
+ * there; a dossier opt-in allows unless the person opted out generally *after* it (an inbound STOP
+ * must silence everything); without a dossier choice the general one applies. Pure, so testable.
+ */
+export function resolveConsent(
+  general: IContactConsent | null,
+  forDossier: IContactConsent | null,
+): EffectiveConsent {
+  if (forDossier) {
+    if (
+      forDossier.status === 'OPT_IN' &&
+      general?.status === 'OPT_OUT' &&
+      general.decidedAt.getTime() > forDossier.decidedAt.getTime()
+    )
+      return { status: 'OPT_OUT', scope: 'CONTACT', decision: general };
+    return { status: forDossier.status as ConsentStatus, scope: 'DOSSIER', decision: forDossier };
+  }
+  if (general) return { status: general.status as ConsentStatus, scope: 'CONTACT', decision: general };
+  return { status: null, scope: null, decision: null };
+}
+
+async function effectiveConsents(em: Em, contactId: string, dossierId: string | null | undefined) {
+  const rows = await em.find(
+    ContactConsent,
+    dossierId ? { contactId, $or: [{ dossierId: null }, { dossierId }] } : { contactId, dossierId: null },
+    { refresh: true },
+  );
+  return Object.fromEntries(
+    CONSENT_CHANNELS.map((channel) => [
+      channel,
+      resolveConsent(
+        rows.find((r) => r.channel === channel && !r.dossierId) ?? null,
+        rows.find((r) => r.channel === channel && r.dossierId) ?? null,
+      ),
+    ]),
+  ) as Record<ConsentChannel, EffectiveConsent>;
+}
+
 /**
  * The one consent gate every outbound path calls at the moment of sending (F-6.2): throws
- * ConsentRequiredError unless the contact's current choice for the channel is OPT_IN.
+ * ConsentRequiredError unless the choice that applies (see resolveConsent) is OPT_IN.
  */
-export async function assertConsent(em: Em, contactId: string, channel: ConsentChannel): Promise<void> {
-  const consent = await em.findOne(ContactConsent, { contactId, channel }, { refresh: true });
-  if (consent?.status === 'OPT_IN') return;
-  if (!consent) throw new ConsentRequiredError(channel, 'NEVER_CONSENTED', null, null);
+export async function assertConsent(
+  em: Em,
+  contactId: string,
+  channel: ConsentChannel,
+  dossierId: string | null = null,
+): Promise<void> {
+  const { status, scope, decision } = (await effectiveConsents(em, contactId, dossierId))[channel];
+  if (status === 'OPT_IN') return;
+  if (!decision) throw new ConsentRequiredError(channel, 'NEVER_CONSENTED', null, null);
   throw new ConsentRequiredError(
     channel,
     'OPTED_OUT',
-    consent.decidedAt,
-    (await actorName(em, consent.actorId)) ?? null,
+    decision.decidedAt,
+    (await actorName(em, decision.actorId)) ?? null,
+    scope ?? 'CONTACT',
   );
 }
 
-/** Guard facts: the contact's current choice per channel (null when never decided). */
-export async function consentFacts(em: Em, contactId: string | null | undefined) {
+/** Guard facts: the choice that applies per channel (null when never decided). */
+export async function consentFacts(em: Em, contactId: string | null | undefined, dossierId?: string | null) {
   const facts: Record<string, ConsentStatus | null> = Object.fromEntries(
     CONSENT_CHANNELS.map((c) => [c, null]),
   );
   if (!contactId) return facts;
-  for (const r of await em.find(ContactConsent, { contactId })) facts[r.channel] = r.status as ConsentStatus;
+  const effective = await effectiveConsents(em, contactId, dossierId);
+  for (const c of CONSENT_CHANNELS) facts[c] = effective[c].status;
   return facts;
+}
+
+/** A dossier's consent card: per channel what applies, the dossier's own choice and the general one. */
+export async function dossierConsents(em: Em, contactId: string, dossierId: string) {
+  const effective = await effectiveConsents(em, contactId, dossierId);
+  const general = await currentConsents(em, contactId);
+  const out: Record<string, unknown> = {};
+  for (const c of CONSENT_CHANNELS) {
+    const e = effective[c];
+    const own = e.decision?.dossierId ? e.decision : await ownDossierChoice(em, contactId, c, dossierId);
+    out[c] = {
+      status: e.status,
+      scope: e.scope,
+      dossier: own ? consentView(own, await actorName(em, own.actorId)) : null,
+      contact: general[c],
+    };
+  }
+  return { contactId, channels: out };
+}
+
+async function ownDossierChoice(em: Em, contactId: string, channel: ConsentChannel, dossierId: string) {
+  return em.findOne(ContactConsent, { contactId, channel, dossierId });
 }

@@ -100,7 +100,7 @@ export async function loadGuardFacts(
       ).map((r) => [r.status, Number(r.n)]),
     ),
     messageCounts: counts('MESSAGE'),
-    consents: await consentFacts(em, dossier.contactId),
+    consents: await consentFacts(em, dossier.contactId, dossier.id),
     user,
     now,
   });

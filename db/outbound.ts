@@ -72,7 +72,7 @@ export async function claimForSending(em: Em, messageId: string, now: Date): Pro
   if (FINAL.has(m.deliveryStatus)) return { kind: 'final', status: m.deliveryStatus };
   try {
     if (!m.contactId) throw new Error('no recipient');
-    await assertConsent(em, m.contactId, m.channel as ConsentChannel);
+    await assertConsent(em, m.contactId, m.channel as ConsentChannel, m.dossierId ?? null);
     if (m.channel === 'WHATSAPP' && !m.template && !(await whatsAppWindowOpen(em, m.contactId, now)))
       throw new WhatsAppWindowClosedError();
   } catch (err) {

@@ -28,8 +28,10 @@ export async function exportContactData(em: Em, contactId: string) {
     data[table] = await em.execute(`select * from "${table}" where contact_id = ? order by 1`, [contactId]);
   data.consentHistory = await em.execute(
     `select created_at, action, actor_id, actor_type, before_json, after_json from audit_event
-      where entity_type = 'ContactConsent' and entity_id = ? order by seq`,
-    [contactId],
+      where (entity_type = 'ContactConsent' and entity_id = ?)
+         or (entity_type = 'DossierConsent' and ? in (after_json->>'contactId', before_json->>'contactId'))
+      order by seq`,
+    [contactId, contactId],
   );
   return { exportedAt: new Date().toISOString(), ...data };
 }

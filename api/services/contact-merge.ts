@@ -140,12 +140,13 @@ export async function mergeContacts(
     'update dossier_party set contact_id = ?, version = version + 1, updated_at = now() where org_id = ? and contact_id = ?',
     params,
   );
-  // One consent per channel: where both decided, the person's latest choice wins (an opt-out given on
-  // the duplicate last week must not be lost to an older opt-in, nor the reverse).
+  // One consent per channel (and per dossier for dossier-scoped choices): where both decided, the
+  // person's latest choice wins (an opt-out given on the duplicate last week must not be lost to an
+  // older opt-in, nor the reverse).
   await em.execute(
     `delete from contact_consent x using contact_consent y
       where x.org_id = ? and x.contact_id in (?, ?) and y.contact_id in (?, ?)
-        and x.channel = y.channel and x.id <> y.id and (x.decided_at, x.id) < (y.decided_at, y.id)`,
+        and x.channel = y.channel and x.dossier_id is not distinct from y.dossier_id and x.id <> y.id and (x.decided_at, x.id) < (y.decided_at, y.id)`,
     [ctx.orgId, survivorId, duplicateId, survivorId, duplicateId],
   );
   await em.execute(

@@ -59,7 +59,7 @@ export async function queueOutbound(
     ]);
   if (input.channel === 'EMAIL' && !input.subject)
     throw problems.validation([{ field: 'subject', message: 'is required for an email' }]);
-  await assertConsent(em, contact.id, input.channel);
+  await assertConsent(em, contact.id, input.channel, target.dossierId ?? null);
   const now = new Date();
   if (input.channel === 'WHATSAPP' && !input.template && !(await whatsAppWindowOpen(em, contact.id, now)))
     throw problems.unprocessable(

@@ -15,6 +15,7 @@ import { Migration20261122021000_outbox } from './Migration20261122021000_outbox
 import { Migration20261122022000_appointments } from './Migration20261122022000_appointments.js';
 import { Migration20261122023000_privacy } from './Migration20261122023000_privacy.js';
 import { Migration20261122024000_notification_rules } from './Migration20261122024000_notification_rules.js';
+import { Migration20261122030000_dossier_consent } from './Migration20261122030000_dossier_consent.js';
 import { Migration20261122025000_dossier_parties } from './Migration20261122025000_dossier_parties.js';
 
 export const migrationsList = [
@@ -36,4 +37,5 @@ export const migrationsList = [
     class: Migration20261122024000_notification_rules,
   },
   { name: 'Migration20261122025000_dossier_parties', class: Migration20261122025000_dossier_parties },
+  { name: 'Migration20261122030000_dossier_consent', class: Migration20261122030000_dossier_consent },
 ];

@@ -87,6 +87,7 @@ export default fp(async function errors(app: FastifyInstance) {
         reason: error.reason,
         decidedAt: error.decidedAt?.toISOString() ?? null,
         decidedBy: error.decidedBy,
+        scope: error.scope,
       });
     }
     if (error instanceof OptimisticLockError) {

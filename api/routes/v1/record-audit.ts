@@ -62,7 +62,7 @@ const ROUTES: RecordAuditRoute[] = [
     path: '/dossiers/:id/audit',
     permission: 'CRM_DEALS_VIEW',
     summary: 'Audit trail of a dossier (edits, transitions, migrations), newest first',
-    entityTypes: ['Dossier'],
+    entityTypes: ['Dossier', 'DossierConsent'],
     assertVisible: async (em, id) => {
       if (!(await em.findOne(Dossier, { id }, { fields: ['id'] }))) throw problems.notFound('Dossier');
     },

@@ -6,36 +6,17 @@ import {
   type ConsentChannel,
   type ConsentChoice,
 } from '../../../../db/consent.js';
-import { CONSENT_STATUSES } from '../../../../db/entities/consent.js';
 import { AuditEvent } from '../../../../db/entities/index.js';
+import {
+  consentChannelParamsSchema,
+  consentChoiceBodySchema,
+  consentHistorySchema,
+  consentStateSchema as consentState,
+} from '../../../schemas/consent.js';
 import { errorResponses } from '../../../schemas/shared.js';
 import { loadContact } from '../../../services/contact-lifecycle.js';
 
 const tags = ['consents'];
-const nullableString = { type: ['string', 'null'] } as const;
-
-const consentState = {
-  type: ['object', 'null'],
-  properties: {
-    channel: { type: 'string' },
-    status: { type: 'string', enum: [...CONSENT_STATUSES] },
-    source: { type: 'string' },
-    proof: nullableString,
-    comment: nullableString,
-    decidedAt: { type: 'string', format: 'date-time' },
-    decidedBy: { ...nullableString, description: 'User id; null when recorded by the system (inbound STOP)' },
-    decidedByName: nullableString,
-  },
-} as const;
-
-const channelParams = {
-  type: 'object',
-  required: ['id', 'channel'],
-  properties: {
-    id: { type: 'string', format: 'uuid' },
-    channel: { type: 'string', enum: [...CONSENT_CHANNELS] },
-  },
-} as const;
 
 /** Consent per contact and channel (F-6.1); its history is the audit trail of ContactConsent. */
 export default async function consentRoutes(app: FastifyInstance) {
@@ -67,27 +48,8 @@ export default async function consentRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Record the contact’s choice for a channel (audited; replaces the current one)',
-        params: channelParams,
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['status', 'source'],
-          properties: {
-            status: { type: 'string', enum: [...CONSENT_STATUSES] },
-            source: {
-              type: 'string',
-              minLength: 1,
-              maxLength: 64,
-              description: 'FORM, PHONE_CALL, EMAIL, IN_PERSON…',
-            },
-            proof: {
-              ...nullableString,
-              maxLength: 2000,
-              description: 'Reference of the evidence (signed form, message id…)',
-            },
-            comment: { ...nullableString, maxLength: 2000 },
-          },
-        },
+        params: consentChannelParamsSchema,
+        body: consentChoiceBodySchema,
         response: { 200: consentState, ...errorResponses(400, 401, 403, 404) },
       },
     },
@@ -108,24 +70,7 @@ export default async function consentRoutes(app: FastifyInstance) {
           'Every consent change of the contact, newest first, from the audit trail (before/after, who, when)',
         params: { $ref: 'IdParams#' },
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              data: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    at: { type: 'string', format: 'date-time' },
-                    actorId: nullableString,
-                    actorType: { type: 'string' },
-                    before: consentState,
-                    after: consentState,
-                  },
-                },
-              },
-            },
-          },
+          200: consentHistorySchema,
           ...errorResponses(401, 403, 404),
         },
       },

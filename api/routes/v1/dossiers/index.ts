@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import dossierConsentRoutes from './consents.js';
 import partyRoutes from './parties.js';
 import { recordAudit, snapshot } from '../../../../db/audit.js';
 import { activeCodes } from '../../../../db/dictionaries.js';
@@ -41,6 +42,7 @@ const page = {
 
 export default async function dossierRoutes(app: FastifyInstance) {
   await app.register(partyRoutes);
+  await app.register(dossierConsentRoutes);
   app.addSchema(dossierSchema);
 
   const load = async (em: Em, id: string) => {
