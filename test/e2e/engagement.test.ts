@@ -230,6 +230,28 @@ describe('engagement: consent, messages, appointments (real browser, real stack)
       .toBe('OPT_OUT');
     expect(await dComposer.getByRole('button', { name: 'Envoyer' }).isDisabled()).toBe(true);
     await shot(page, 'dossier-refusal');
+
+    // A choice for this dossier only: the person agrees to SMS about this sale despite the general
+    // opt-out; the badge says it is the dossier's choice and the composer allows SMS here.
+    await dossierCard.getByRole('button', { name: 'Enregistrer un choix' }).click();
+    const dDialog = page.getByRole('dialog');
+    expect(await dDialog.getByLabel('Ce dossier uniquement').isChecked()).toBe(true);
+    await dDialog.locator('.ant-select').first().click(); // the channel (antd hides its input)
+    await page.locator('.ant-select-item-option[title="SMS"]').click();
+    await dDialog.getByLabel('Source').fill('FORM');
+    await dDialog.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await expect
+      .poll(() => dossierCard.getByTestId('consent-SMS').getAttribute('data-status'), { timeout: 10_000 })
+      .toBe('OPT_IN');
+    await dossierCard.getByTestId('consent-SMS-dossier').waitFor();
+    await expect.poll(() => dComposer.getByRole('button', { name: 'Envoyer' }).isDisabled()).toBe(false);
+    await shot(page, 'dossier-consent-override');
+    // Back to the general choice: SMS is refused again.
+    await dossierCard.getByTestId('consent-SMS-clear').click();
+    await expect
+      .poll(() => dossierCard.getByTestId('consent-SMS').getAttribute('data-status'), { timeout: 10_000 })
+      .toBe('OPT_OUT');
+    expect(await dossierCard.getByTestId('consent-SMS-dossier').count()).toBe(0);
     await page.close();
     expect(errors).toEqual([]);
   });

@@ -49,7 +49,7 @@ export function MessageComposer({ contactId, dossierId }: { contactId: string | 
   const [form] = Form.useForm<ComposerValues>();
   const channel = (Form.useWatch('channel', form) ?? 'EMAIL') as SendChannel;
   const useTemplate = Form.useWatch('useTemplate', form) as boolean | undefined;
-  const consents = useConsents(contactId);
+  const consents = useConsents(contactId, dossierId);
   const consent = consents.data?.[channel];
   const refusal = useRefusal(channel, consent);
   const by = useDecidedBy();

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import {
   App,
   AutoComplete,
@@ -24,8 +24,8 @@ import { ApiError, errorMessage, request } from '../providers/http';
 import {
   can,
   CONSENT_CHANNELS,
-  consentsKey,
   useConsents,
+  useDossierConsents,
   type ConsentChannel,
   type ConsentHistoryRow,
   type ConsentState,
@@ -44,9 +44,11 @@ export function useDecidedBy() {
 export function ConsentBadge({
   channel,
   consent,
+  action,
 }: {
   channel: ConsentChannel;
   consent: ConsentState | null;
+  action?: React.ReactNode;
 }) {
   const { t } = useTranslation('engagement');
   const by = useDecidedBy();
@@ -57,17 +59,24 @@ export function ConsentBadge({
         <Tag color={consent ? CONSENT_COLOR[consent.status] : 'default'}>
           {consent ? t(`consent.${consent.status}`) : t('consent.none')}
         </Tag>
+        {consent?.scope === 'DOSSIER' ? (
+          <Tag color="blue" data-testid={`consent-${channel}-dossier`}>
+            {t('consent.dossierTag')}
+          </Tag>
+        ) : null}
       </Space>
       {consent ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {formatDateTime(consent.decidedAt)} · {by(consent)}
         </Typography.Text>
       ) : null}
+      {action}
     </Flex>
   );
 }
 
 interface EditorValues {
+  scope: 'CONTACT' | 'DOSSIER';
   channel: ConsentChannel;
   status: 'OPT_IN' | 'OPT_OUT';
   source: string;
@@ -79,11 +88,13 @@ const SOURCES = ['FORM', 'PHONE_CALL', 'EMAIL', 'IN_PERSON', 'WEBSITE'];
 
 function ConsentEditor({
   contactId,
+  dossierId,
   open,
   channel,
   onClose,
 }: {
   contactId: string;
+  dossierId?: string | undefined;
   open: boolean;
   channel: ConsentChannel;
   onClose: () => void;
@@ -99,13 +110,16 @@ function ConsentEditor({
     setSaving(true);
     setError(null);
     try {
-      await request(`${API_URL}/contacts/${contactId}/consents/${v.channel}`, {
+      const url =
+        dossierId && v.scope === 'DOSSIER'
+          ? `${API_URL}/dossiers/${dossierId}/consents/${v.channel}?contactId=${contactId}`
+          : `${API_URL}/contacts/${contactId}/consents/${v.channel}`;
+      await request(url, {
         method: 'PUT',
         body: { status: v.status, source: v.source, proof: v.proof || null, comment: v.comment || null },
       });
       notification.success({ message: t('consent.saved') });
-      await queryClient.invalidateQueries({ queryKey: consentsKey(contactId) });
-      await queryClient.invalidateQueries({ queryKey: ['consent-history', contactId] });
+      await refreshConsents(queryClient, contactId);
       await queryClient.invalidateQueries({ queryKey: ['timeline'] });
       form.resetFields();
       onClose();
@@ -138,10 +152,24 @@ function ConsentEditor({
         form={form}
         layout="vertical"
         name="consent-editor"
-        initialValues={{ channel, status: 'OPT_IN' }}
+        initialValues={{ channel, status: 'OPT_IN', scope: dossierId ? 'DOSSIER' : 'CONTACT' }}
         onFinish={(v) => void save(v)}
         data-testid="consent-editor"
       >
+        {dossierId ? (
+          <Form.Item name="scope" label={t('consent.scope')} extra={t('consent.dossierHint')}>
+            <Radio.Group
+              options={(['DOSSIER', 'CONTACT'] as const).map((s) => ({
+                value: s,
+                label: t(`consent.scope${s}`),
+              }))}
+            />
+          </Form.Item>
+        ) : (
+          <Form.Item name="scope" hidden>
+            <Input />
+          </Form.Item>
+        )}
         <Form.Item name="channel" label={t('consent.channel')} rules={[{ required: true }]}>
           <Select options={CONSENT_CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))} />
         </Form.Item>
@@ -180,12 +208,29 @@ function ConsentEditor({
   );
 }
 
-function ConsentHistory({ contactId }: { contactId: string }) {
+async function refreshConsents(queryClient: QueryClient, contactId: string) {
+  await queryClient.invalidateQueries({ queryKey: ['consents', contactId] });
+  await queryClient.invalidateQueries({ queryKey: ['consent-history', contactId] });
+  await queryClient.invalidateQueries({ queryKey: ['timeline'] });
+}
+
+/** The contact's general choices, plus (on a dossier) the dossier's own, newest first. */
+function ConsentHistory({ contactId, dossierId }: { contactId: string; dossierId?: string | undefined }) {
   const { t } = useTranslation('engagement');
   const history = useQuery({
-    queryKey: ['consent-history', contactId],
-    queryFn: () =>
-      request<{ data: ConsentHistoryRow[] }>(`${API_URL}/contacts/${contactId}/consents/history`),
+    queryKey: ['consent-history', contactId, dossierId ?? null],
+    queryFn: async () => {
+      const urls = [`${API_URL}/contacts/${contactId}/consents/history`];
+      if (dossierId) urls.push(`${API_URL}/dossiers/${dossierId}/consents/history`);
+      const pages = await Promise.all(urls.map((u) => request<{ data: ConsentHistoryRow[] }>(u)));
+      return pages
+        .flatMap((p) => p.data)
+        .filter(
+          (r) =>
+            (r.after ?? r.before)?.contactId === undefined || (r.after ?? r.before)?.contactId === contactId,
+        )
+        .sort((a, b) => b.at.localeCompare(a.at));
+    },
   });
   const label = (s: { status?: string } | null) => (s?.status ? t(`consent.${s.status}`) : t('consent.none'));
   return (
@@ -194,7 +239,7 @@ function ConsentHistory({ contactId }: { contactId: string }) {
       data-testid="consent-history"
       rowKey={(r) => `${r.at}-${r.after?.channel ?? ''}`}
       loading={history.isLoading}
-      dataSource={history.data?.data ?? []}
+      dataSource={history.data ?? []}
       pagination={false}
       locale={{ emptyText: t('consent.historyEmpty') }}
       columns={[
@@ -206,6 +251,17 @@ function ConsentHistory({ contactId }: { contactId: string }) {
             return c ? t(`channels.${c}`, { defaultValue: c }) : '—';
           },
         },
+        ...(dossierId
+          ? [
+              {
+                title: t('consent.scope'),
+                render: (_: unknown, r: ConsentHistoryRow) => {
+                  const scope = (r.after ?? r.before)?.scope ?? 'CONTACT';
+                  return t(`consent.scope${scope}`);
+                },
+              },
+            ]
+          : []),
         {
           title: t('consent.change'),
           render: (_, r) => (
@@ -230,13 +286,73 @@ function ConsentHistory({ contactId }: { contactId: string }) {
   );
 }
 
-/** Consent badges of a contact, with (for CRM_CONTACTS_EDIT) the editor and the history. */
-export function ConsentCard({ contactId }: { contactId: string }) {
+/** "Back to the general choice" under a channel that has a dossier-scoped choice. */
+function ClearDossierChoice({
+  contactId,
+  dossierId,
+  channel,
+}: {
+  contactId: string;
+  dossierId: string;
+  channel: ConsentChannel;
+}) {
   const { t } = useTranslation('engagement');
-  const consents = useConsents(contactId);
-  const canEdit = can('CRM_CONTACTS_EDIT');
+  const { notification } = App.useApp();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const clear = async () => {
+    setBusy(true);
+    try {
+      await request(`${API_URL}/dossiers/${dossierId}/consents/${channel}?contactId=${contactId}`, {
+        method: 'DELETE',
+      });
+      notification.success({ message: t('consent.cleared') });
+      await refreshConsents(queryClient, contactId);
+    } catch (err) {
+      notification.error({ message: t('consent.failed'), description: errorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button
+      size="small"
+      type="link"
+      style={{ padding: 0, height: 'auto' }}
+      loading={busy}
+      onClick={() => void clear()}
+      data-testid={`consent-${channel}-clear`}
+    >
+      {t('consent.clear')}
+    </Button>
+  );
+}
+
+/**
+ * Consent badges of a contact, with (for editors) the editor and the history. On a dossier the badges
+ * show the choice that applies to messages about it, and a choice can be recorded for the dossier only.
+ */
+export function ConsentCard({ contactId, dossierId }: { contactId: string; dossierId?: string }) {
+  const { t } = useTranslation('engagement');
+  const consents = useConsents(contactId, dossierId);
+  const forDossier = useDossierConsents(contactId, dossierId);
+  const canEdit = can(dossierId ? 'CRM_DEALS_EDIT' : 'CRM_CONTACTS_EDIT');
   const [editing, setEditing] = useState<ConsentChannel | null>(null);
   const [showHistory, setShowHistory] = useState(false);
+  const clearAction = (c: ConsentChannel) => {
+    const own = forDossier.data?.channels[c];
+    if (!dossierId || !canEdit || !own?.dossier) return undefined;
+    return (
+      <>
+        {own.scope === 'CONTACT' ? (
+          <Typography.Text type="warning" style={{ fontSize: 12 }}>
+            {t('consent.overriddenBy')}
+          </Typography.Text>
+        ) : null}
+        <ClearDossierChoice contactId={contactId} dossierId={dossierId} channel={c} />
+      </>
+    );
+  };
   return (
     <Card
       size="small"
@@ -261,17 +377,18 @@ export function ConsentCard({ contactId }: { contactId: string }) {
       ) : null}
       <Flex gap={24} wrap>
         {CONSENT_CHANNELS.map((c) => (
-          <ConsentBadge key={c} channel={c} consent={consents.data?.[c] ?? null} />
+          <ConsentBadge key={c} channel={c} consent={consents.data?.[c] ?? null} action={clearAction(c)} />
         ))}
       </Flex>
       {showHistory ? (
         <div style={{ marginTop: 12 }}>
-          <ConsentHistory contactId={contactId} />
+          <ConsentHistory contactId={contactId} dossierId={dossierId} />
         </div>
       ) : null}
       {canEdit ? (
         <ConsentEditor
           contactId={contactId}
+          dossierId={dossierId}
           open={editing !== null}
           channel={editing ?? 'EMAIL'}
           onClose={() => setEditing(null)}

@@ -131,7 +131,7 @@ export default function DossierShow() {
           {dossier.contactId ? (
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={15}>
-                <ConsentCard contactId={dossier.contactId} />
+                <ConsentCard contactId={dossier.contactId} dossierId={dossier.id} />
               </Col>
               <Col xs={24} xl={9}>
                 <AppointmentsCard contactId={dossier.contactId} dossierId={dossier.id} />
