@@ -12,6 +12,8 @@ import pg from 'pg';
 import { dossierWorkflowId, startDossierWorkflow } from '../api/lib/dossier-workflows.js';
 import { parseIsoDuration } from '../definitions/duration.js';
 import type { WorkflowDefinitionBody } from '../definitions/workflow-definition.schema.js';
+import { appointmentReminders, appointmentWorkflowId } from '../workflows/appointment-reminders.js';
+import { buildDemoEngagement, type DemoAppointment } from './demo-engagement.js';
 import { buildDemoRows, type DemoOrgContext, type OpenDossier, type PublishedDef } from './demo-rows.js';
 import { DEMO_ORGS } from './seed.js';
 
@@ -34,7 +36,10 @@ export interface DemoDataResult {
   dossiers: number;
   activities: number;
   messages: number;
+  consents: number;
+  appointments: number;
   workflowsStarted: number;
+  reminderWorkflowsStarted: number;
 }
 
 const CASE_TYPES = ['ACHAT', 'LOCATION', 'LEAD'];
@@ -165,6 +170,27 @@ async function startWorkflows(opts: DemoDataOptions, ctx: DemoOrgContext, open: 
   return handles;
 }
 
+/** Upcoming demo appointments get their reminder workflow, as if booked through the API. */
+async function startReminderWorkflows(
+  opts: DemoDataOptions,
+  ctx: DemoOrgContext,
+  upcoming: DemoAppointment[],
+) {
+  const handles: WorkflowHandle[] = [];
+  await inPool(upcoming, 16, async (a) => {
+    handles.push(
+      await opts.temporal.workflow.start(appointmentReminders, {
+        taskQueue: opts.taskQueue,
+        workflowId: a.workflowId,
+        args: [
+          { orgId: ctx.orgId, appointmentId: a.id, startAt: a.startAt.toISOString(), offsets: a.offsets },
+        ],
+      }),
+    );
+  });
+  return handles;
+}
+
 /**
  * Seeds each organisation that has no contact yet (idempotent: an organisation with contacts,
  * demo or real, is left alone). Rows and workflows go together: the rows commit only once every
@@ -191,22 +217,32 @@ export async function seedDemoBusinessData(opts: DemoDataOptions): Promise<DemoD
           dossiers: 0,
           activities: 0,
           messages: 0,
+          consents: 0,
+          appointments: 0,
           workflowsStarted: 0,
+          reminderWorkflowsStarted: 0,
         });
         continue;
       }
       const ctx = await loadContext(db, orgId, slug, size);
       const { tables, open } = buildDemoRows(ctx, (id) => dossierWorkflowId(slug, id));
+      const engagement = buildDemoEngagement(ctx, tables.contact, tables.dossier, appointmentWorkflowId);
       let handles: WorkflowHandle[] = [];
+      let reminders: WorkflowHandle[] = [];
       await db.query('begin');
       try {
         for (const table of TABLE_ORDER) await insertRows(db, table, tables[table]);
+        await insertRows(db, 'contact_consent', engagement.contact_consent);
+        await insertRows(db, 'appointment', engagement.appointment);
         await db.query('select rollups_rebuild($1)', [orgId]); // history arrives in chunks: settle once
         handles = await startWorkflows(opts, ctx, open);
+        reminders = await startReminderWorkflows(opts, ctx, engagement.upcoming);
         await db.query('commit');
       } catch (err) {
         await db.query('rollback');
-        await Promise.all(handles.map((h) => h.terminate('demo seed rolled back').catch(() => undefined)));
+        await Promise.all(
+          [...handles, ...reminders].map((h) => h.terminate('demo seed rolled back').catch(() => undefined)),
+        );
         throw err;
       }
       results.push({
@@ -217,7 +253,10 @@ export async function seedDemoBusinessData(opts: DemoDataOptions): Promise<DemoD
         dossiers: tables.dossier.length,
         activities: tables.activity.length,
         messages: tables.message.length,
+        consents: engagement.contact_consent.length,
+        appointments: engagement.appointment.length,
         workflowsStarted: handles.length,
+        reminderWorkflowsStarted: reminders.length,
       });
       opts.log?.(
         `demo data for ${slug}: ${tables.contact.length} contacts, ${tables.dossier.length} dossiers (${open.length} open workflows)`,

@@ -158,6 +158,38 @@ describe('demo business data', () => {
     expect(funnel.stages.filter((s) => s.reached > 0).length).toBeGreaterThanOrEqual(5);
   });
 
+  it('fills the engagement screens: consents, past and upcoming appointments with reminder workflows', async () => {
+    expect(first.consents).toBeGreaterThan(first.contacts);
+    expect(first.appointments).toBeGreaterThan(10);
+    expect(first.reminderWorkflowsStarted).toBeGreaterThan(0);
+    const consents = await db.query<{ contact_id: string; channel: string; status: string; scoped: boolean }>(
+      `select contact_id, channel, status, dossier_id is not null as scoped from contact_consent c
+         join organization o on o.id = c.org_id where o.slug = $1`,
+      [slug],
+    );
+    expect(new Set(consents.rows.map((r) => r.status))).toEqual(new Set(['OPT_IN', 'OPT_OUT']));
+    expect(consents.rows.some((r) => r.scoped)).toBe(true);
+    const general = consents.rows.find((r) => !r.scoped)!;
+    const badges = (await get(`/api/v1/contacts/${general.contact_id}/consents`)) as Record<string, unknown>;
+    expect(badges[general.channel]).toMatchObject({ status: general.status });
+
+    const now = Date.now();
+    const range = (from: number, to: number) =>
+      `from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`;
+    const ahead = (await get(`/api/v1/appointments?${range(now, now + 15 * 86_400_000)}`)) as {
+      data: { status: string; workflowId: string }[];
+    };
+    expect(ahead.data.length).toBe(first.reminderWorkflowsStarted);
+    expect(ahead.data.every((a) => ['SCHEDULED', 'CONFIRMED'].includes(a.status))).toBe(true);
+    const running = await t.temporal.workflow.getHandle(ahead.data[0]!.workflowId).describe();
+    expect(running.status.name).toBe('RUNNING');
+    const past = (await get(`/api/v1/appointments?${range(now - 30 * 86_400_000, now)}`)) as {
+      data: { status: string }[];
+    };
+    expect(past.data.length).toBe(first.appointments - first.reminderWorkflowsStarted);
+    expect(past.data.some((a) => a.status === 'DONE')).toBe(true);
+  });
+
   it('is idempotent: a second run adds nothing', async () => {
     const before = (await get('/api/v1/dossiers?pageSize=1')).total;
     const [again] = await seed();
