@@ -36,11 +36,15 @@ export default fp(async function auth(app: FastifyInstance) {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     const config = route.config;
-    if (!acceptedPermissions(config?.permission).length && !config?.public && !config?.authOnly) {
+    const accepted = acceptedPermissions(config?.permission);
+    if (!accepted.length && !config?.public && !config?.authOnly) {
       throw new Error(
         `Route ${route.method} ${route.url} declares no permission (config.permission, authOnly or public).`,
       );
     }
+    // In the OpenAPI document too, so clients, docs and the access-probing tests read one source.
+    const schema = (route.schema ??= {}) as Record<string, unknown>;
+    schema['x-permission'] = config?.public ? 'public' : accepted.length ? [...accepted] : 'authenticated';
   });
 
   app.decorate('authenticate', async (request: FastifyRequest) => {
