@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyServerOptions } from 'fastify';
 import type { Env } from '../config/env.js';
+import { frameworkErrors, parseQueryString } from './request-parsing.js';
 
 /** Server options shared by server.ts, tests and benchmarks. */
 export function fastifyOptions(
@@ -22,5 +23,7 @@ export function fastifyOptions(
       customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true },
     },
     trustProxy: env.NODE_ENV === 'production',
+    routerOptions: { querystringParser: parseQueryString },
+    frameworkErrors,
   };
 }

@@ -116,5 +116,14 @@ export function sampleValid(doc: OpenApiDoc, raw: JsonSchema | undefined, idFor:
 
 /** Fills `{param}`s of an OpenAPI path. */
 export function fillPath(path: string, values: Record<string, string>): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? name));
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeLoosely(values[name] ?? name));
+}
+
+/** encodeURIComponent, except that a lone surrogate becomes the invalid UTF-8 it would be on the wire. */
+export function encodeLoosely(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return '%ED%A0%80';
+  }
 }
