@@ -1,5 +1,6 @@
 import jsonLogic from 'json-logic-js';
 import { dossierFieldLabel, isMissingValue, readField } from './dossier-fields.js';
+import { ruleSize } from './json-logic-rules.js';
 import { reasonTypeOf } from './workflow-definition.schema.js';
 import type { GuardFacts } from './guard-facts.schema.js';
 import type {
@@ -85,6 +86,8 @@ const TEXTS = {
 
 /** True when the rule holds; a rule that throws (bad data, broken rule) counts as not holding. */
 export function guardHolds(rule: Record<string, unknown>, facts: unknown): boolean {
+  // Published rules were checked, but simulations evaluate hand-written ones: never walk an oversized one.
+  if (!ruleSize(rule).withinLimits) return false;
   try {
     return jsonLogic.truthy(jsonLogic.apply(rule as jsonLogic.RulesLogic, facts));
   } catch {

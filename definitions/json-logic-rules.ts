@@ -111,8 +111,42 @@ function checkMissing(
   });
 }
 
-/** Static problems of one guard rule: operators outside the allow-list, facts outside the documented ones. */
+/**
+ * Bounds of one rule, so evaluating it takes bounded time and stack whatever a manager (or an
+ * attacker with WORKFLOW_ADMIN) writes: real guards are a few levels and a few dozen nodes. Nested
+ * iterations multiply (a map inside a map inside a map…), so they are capped separately.
+ */
+export const RULE_LIMITS = { depth: 32, nodes: 2000, nestedIterations: 2 } as const;
+
+/** Size of a rule, walked without recursion and abandoned as soon as a limit is passed. */
+export function ruleSize(rule: unknown): { depth: number; nodes: number; withinLimits: boolean } {
+  let nodes = 0;
+  let maxDepth = 0;
+  const stack: Array<[unknown, number, number]> = [[rule, 1, 0]];
+  while (stack.length) {
+    const [node, depth, iterations] = stack.pop()!;
+    nodes++;
+    maxDepth = Math.max(maxDepth, depth);
+    if (nodes > RULE_LIMITS.nodes || depth > RULE_LIMITS.depth || iterations > RULE_LIMITS.nestedIterations)
+      return { depth: maxDepth, nodes, withinLimits: false };
+    if (!node || typeof node !== 'object') continue;
+    const iterating = !Array.isArray(node) && Object.keys(node).some((k) => ITERATING_OPERATORS.has(k));
+    for (const child of Object.values(node as Record<string, unknown>))
+      stack.push([child, depth + 1, iterations + (iterating ? 1 : 0)]);
+  }
+  return { depth: maxDepth, nodes, withinLimits: true };
+}
+
+/** Static problems of one guard rule: size, operators outside the allow-list, facts outside the documented ones. */
 export function inspectGuardRule(rule: unknown, rulePath: string): DefinitionProblem[] {
+  if (!ruleSize(rule).withinLimits)
+    return [
+      {
+        path: rulePath,
+        code: DefinitionErrorCode.RULE_TOO_LARGE,
+        message: `The rule is too large: at most ${RULE_LIMITS.depth} levels, ${RULE_LIMITS.nodes} nodes and ${RULE_LIMITS.nestedIterations} nested map/filter/reduce/all/some/none`,
+      },
+    ];
   const problems: DefinitionProblem[] = [];
   walk(rule, rulePath, 'facts', problems);
   return problems;
