@@ -27,12 +27,18 @@ export function testEnv(overrides: Record<string, string> = {}): Env {
 }
 
 /** The real API plugin over the suite's PostgreSQL (as the app role) and Temporal server. */
-export async function buildTestApp(envOverrides: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  envOverrides: Record<string, string> = {},
+  /** Receives every log line, with the production logger configuration (redaction) at trace level. */
+  logStream?: { write(line: string): void },
+): Promise<TestApp> {
   const env = testEnv(envOverrides);
   const orm = await createOrm(inject('appUrl'), 10);
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   const temporal = new Client({ connection, namespace: 'default' });
-  const app = Fastify(fastifyOptions(env, process.env.TEST_LOG ? { level: 'error' } : false));
+  const options = fastifyOptions(env, logStream ? true : process.env.TEST_LOG ? { level: 'error' } : false);
+  if (logStream) options.logger = { ...(options.logger as object), level: 'trace', stream: logStream };
+  const app = Fastify(options);
   await app.register(atlasApp, { env, orm, temporal });
   await app.ready();
   return {

@@ -43,7 +43,12 @@ export default fp(async function external(app: FastifyInstance) {
         `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s.`,
       ),
   });
-  await app.register(jwt, { secret: env.JWT_SECRET, sign: { expiresIn: env.JWT_EXPIRES_IN } });
+  // One algorithm, pinned both ways: a token signed otherwise (HS512 with the same secret, none) is refused.
+  await app.register(jwt, {
+    secret: env.JWT_SECRET,
+    sign: { algorithm: 'HS256', expiresIn: env.JWT_EXPIRES_IN },
+    verify: { algorithms: ['HS256'] },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
