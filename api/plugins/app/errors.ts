@@ -6,6 +6,7 @@ import {
   ValidationError as OrmValidationError,
 } from '@mikro-orm/core';
 import { ConsentRequiredError } from '../../../db/consent.js';
+import { isDatabaseUnavailable } from '../../lib/database-unavailable.js';
 import { HttpProblem, PROBLEM_BASE, type FieldError, type ProblemBody } from '../../problem.js';
 
 interface AjvIssue {
@@ -120,6 +121,16 @@ export default fp(async function errors(app: FastifyInstance) {
             : error.message;
       const type = status === 429 ? 'rate-limited' : status === 413 ? 'payload-too-large' : 'bad-request';
       return send(reply, request, { type, title: httpTitle(status), status, detail });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      void reply.header('retry-after', '5');
+      return send(reply, request, {
+        type: 'service-unavailable',
+        title: 'Service unavailable',
+        status: 503,
+        detail: 'The database cannot be reached right now; nothing was changed. Retry in a few seconds.',
+      });
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, request, {
