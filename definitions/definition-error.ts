@@ -19,6 +19,7 @@ export const DefinitionErrorCode = {
   UNKNOWN_PERMISSION: 'UNKNOWN_PERMISSION',
   TIMER_TARGET_UNKNOWN: 'TIMER_TARGET_UNKNOWN',
   DUPLICATE_RULE: 'DUPLICATE_RULE',
+  TIMERS_NOT_SUPPORTED: 'TIMERS_NOT_SUPPORTED',
 } as const;
 
 export type DefinitionErrorCode = (typeof DefinitionErrorCode)[keyof typeof DefinitionErrorCode];

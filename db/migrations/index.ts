@@ -16,6 +16,7 @@ import { Migration20261122022000_appointments } from './Migration20261122022000_
 import { Migration20261122023000_privacy } from './Migration20261122023000_privacy.js';
 import { Migration20261122024000_notification_rules } from './Migration20261122024000_notification_rules.js';
 import { Migration20261122025000_dossier_parties } from './Migration20261122025000_dossier_parties.js';
+import { Migration20261122050000_annonces } from './Migration20261122050000_annonces.js';
 
 export const migrationsList = [
   { name: 'Migration20261121225835_init', class: Migration20261121225835_init },
@@ -36,4 +37,5 @@ export const migrationsList = [
     class: Migration20261122024000_notification_rules,
   },
   { name: 'Migration20261122025000_dossier_parties', class: Migration20261122025000_dossier_parties },
+  { name: 'Migration20261122050000_annonces', class: Migration20261122050000_annonces },
 ];
