@@ -154,11 +154,11 @@ export class Migration20261122050000_annonces extends Migration {
           dlng := p_radius_km * 2 / (111.2 * greatest(cos(radians(p_lat)), 0.01));
         end if;
         if p_local then
-          if coalesce(cardinality(p_city_keys), 0) > 0 then arms := arms || 'a.city_key = any($4)'; end if;
-          if coalesce(cardinality(p_zones), 0) > 0 then arms := arms || 'a.zone_code = any($5)'; end if;
+          if coalesce(cardinality(p_city_keys), 0) > 0 then arms := array_append(arms, 'a.city_key = any($4)'); end if;
+          if coalesce(cardinality(p_zones), 0) > 0 then arms := array_append(arms, 'a.zone_code = any($5)'); end if;
           if p_radius_km is not null then
-            arms := arms || format('(a.lat between %L and %L and a.lng between %L and %L)',
-              p_lat - dlat, p_lat + dlat, p_lng - dlng, p_lng + dlng);
+            arms := array_append(arms, format('(a.lat between %L and %L and a.lng between %L and %L)',
+              p_lat - dlat, p_lat + dlat, p_lng - dlng, p_lng + dlng));
           end if;
           if cardinality(arms) = 0 then return; end if;
         end if;
