@@ -454,3 +454,30 @@ describe('listings', () => {
     expect(listing.statusCode).toBe(400);
   });
 });
+
+describe('matching settings', () => {
+  it('lets a manager change the weights and tolerance; matching uses them at once', async () => {
+    const manager = await login(t.app, 'manager@demo.test', 'demo');
+    const city = `Lille ${randomUUID().slice(0, 6)}`;
+    const a = await annonce(agent, { city, priceCents: euros(211_000), bedrooms: 1, rooms: 2 });
+    const d = await createDossier(t.app, agent.headers, {
+      budgetMax: 200_000,
+      criteria: { cities: [city], bedroomsMin: 3 },
+    });
+    const scoreOf = async () => (await matches(agent, d.id)).find((m) => m.annonceId === a.id)?.score;
+    expect(await scoreOf()).toBeUndefined(); // 5.5 % above the max budget: beyond the default 5 % tolerance
+    const put = (body: object) => api(manager, 'PUT', '/settings', body);
+    expect((await api(agent, 'PUT', '/settings', { matching: { budgetTolerancePct: 10 } })).statusCode).toBe(
+      403,
+    );
+    expect((await put({ matching: { weights: { budget: -1 } } })).statusCode).toBe(400);
+    const changed = await put({ matching: { budgetTolerancePct: 10, weights: { bedrooms: 0 } } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({
+      matching: { budgetTolerancePct: 10, weights: { bedrooms: 0, budget: 30 } },
+    });
+    // 5.5 % above with a 10 % tolerance: budget credit 0.45 → (13.5 + 20) / 50; bedrooms weigh 0.
+    expect(await scoreOf()).toBe(67);
+    await put({ matching: { budgetTolerancePct: 5, weights: { bedrooms: 10 } } });
+  });
+});
