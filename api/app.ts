@@ -10,6 +10,7 @@ import smsWebhook from './routes/webhooks/sms.js';
 import whatsAppWebhook from './routes/webhooks/whatsapp.js';
 import healthRoutes from './routes/health.js';
 import accountRoutes from './routes/v1/accounts/index.js';
+import annonceRoutes from './routes/v1/annonces/index.js';
 import appointmentRoutes from './routes/v1/appointments.js';
 import activityRoutes from './routes/v1/activities.js';
 import auditRoutes from './routes/v1/audit.js';
@@ -61,6 +62,7 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
       await v1.register(recordAuditRoutes);
       await v1.register(notificationRoutes);
       await v1.register(dossierRoutes);
+      await v1.register(annonceRoutes);
       await v1.register(contactRoutes);
       await v1.register(accountRoutes);
       await v1.register(dictionaryRoutes);

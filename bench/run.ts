@@ -22,6 +22,7 @@ import { createWorker } from '../worker/create-worker.js';
 import { standInChannelEnv, startStandIns } from '../test/helpers/stand-ins.js';
 import { channelsFromEnv } from '../activities/channels/index.js';
 import { engagementScenarios } from './engagement-scenarios.js';
+import { matchingScenarios } from './matching-scenarios.js';
 import { readScenarios } from './read-scenarios.js';
 import { scenarios } from './scenarios.js';
 
@@ -30,11 +31,11 @@ const quick = args.includes('--quick');
 const million = args.includes('--million');
 const outIndex = args.indexOf('--out');
 const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
-// `--only engine|reads|engagement`: one family of scenarios (iterating on one without the others' wait).
+// `--only engine|reads|engagement|matching`: one family of scenarios (iterating on one without the others' wait).
 const onlyIndex = args.indexOf('--only');
 const only: string | undefined = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
-if (only !== undefined && !['engine', 'reads', 'engagement'].includes(only))
-  throw new Error('--only takes engine, reads or engagement');
+if (only !== undefined && !['engine', 'reads', 'engagement', 'matching'].includes(only))
+  throw new Error('--only takes engine, reads, engagement or matching');
 const log = (m: string) => console.error(`[bench] ${m}`);
 
 Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
@@ -114,7 +115,7 @@ try {
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
   const results =
-    only === 'reads' || only === 'engagement'
+    only !== undefined && only !== 'engine'
       ? { scenarios: {}, targets: {} }
       : await scenarios({ base, orm, temporal, quick, log });
   const engagement =
@@ -128,9 +129,13 @@ try {
   await ownerDb.connect();
   cleanups.unshift(() => ownerDb.end());
   const read =
-    only === 'engine' || only === 'engagement'
+    only !== undefined && only !== 'reads'
       ? { sizes: {}, targets: {} }
       : await readScenarios({ base, ownerOrm: benchOwnerOrm, db: ownerDb, quick, million, log });
+  const matching =
+    only === undefined || only === 'matching'
+      ? await matchingScenarios({ base, ownerOrm: benchOwnerOrm, db: ownerDb, quick, log })
+      : { sizes: {}, targets: {} };
   const report = {
     generatedAt: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
@@ -146,7 +151,8 @@ try {
     ...results,
     engagement,
     read,
-    targets: { ...results.targets, ...read.targets },
+    matching,
+    targets: { ...results.targets, ...read.targets, ...matching.targets },
   };
   if (out) writeFileSync(out, JSON.stringify(report, null, 2));
   console.log(JSON.stringify(report, null, 2));
@@ -173,6 +179,7 @@ try {
     ),
   );
   console.table(read.targets);
+  console.table(matching.targets);
   console.table(
     Object.fromEntries(
       Object.entries(engagement.scenarios).map(([name, s]) => [

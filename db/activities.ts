@@ -38,7 +38,9 @@ export interface TimelineWrite {
     | 'TASK_COMPLETED'
     | 'CONSENT'
     | 'APPOINTMENT'
-    | 'PARTY';
+    | 'PARTY'
+    | 'MATCHING'
+    | 'SHORTLIST';
   channel: string | null;
   direction: string | null;
   authorId: string | null;

@@ -39,6 +39,7 @@ export function appointmentView(a: IAppointment) {
     agentId: a.agentId,
     contactId: a.contactId ?? null,
     dossierId: a.dossierId ?? null,
+    annonceId: a.annonceId ?? null,
     status: a.status,
     notes: a.notes ?? null,
     reminderOffsets: a.reminderOffsets,

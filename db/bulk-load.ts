@@ -171,3 +171,5 @@ export async function bulkLoadAcrossOrgs(
   }
   return orgs;
 }
+
+export { bulkLoadAnnonces, type BulkAnnonceOptions } from './bulk-annonces.js';

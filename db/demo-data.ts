@@ -15,6 +15,7 @@ import type { WorkflowDefinitionBody } from '../definitions/workflow-definition.
 import { appointmentReminders, appointmentWorkflowId } from '../workflows/appointment-reminders.js';
 import { buildDemoEngagement, type DemoAppointment } from './demo-engagement.js';
 import { buildDemoRows, type DemoOrgContext, type OpenDossier, type PublishedDef } from './demo-rows.js';
+import { bulkLoadAnnonces } from './bulk-annonces.js';
 import { DEMO_ORGS } from './seed.js';
 
 export interface DemoDataOptions {
@@ -43,7 +44,7 @@ export interface DemoDataResult {
 }
 
 const CASE_TYPES = ['ACHAT', 'LOCATION', 'LEAD'];
-const DEFAULT_SIZE = { contacts: 300, accounts: 40, dossiers: 300 };
+const DEFAULT_SIZE = { contacts: 300, accounts: 40, dossiers: 300, annonces: 3000 };
 // Parents before children (foreign keys).
 const TABLE_ORDER = [
   'contact',
@@ -207,6 +208,16 @@ export async function seedDemoBusinessData(opts: DemoDataOptions): Promise<DemoD
       const org = await db.query<{ id: string }>(`select id from organization where slug = $1`, [slug]);
       const orgId = org.rows[0]?.id;
       if (!orgId) throw new Error(`demo data: no organisation ${slug}`);
+      // Listings first, on their own: a demo database from before listings existed gets them too.
+      const listed = await db.query(`select 1 from annonce where org_id = $1 limit 1`, [orgId]);
+      if (!listed.rowCount) {
+        const loaded = await bulkLoadAnnonces(db, {
+          orgId,
+          count: size.annonces ?? DEFAULT_SIZE.annonces,
+          batch: `${slug}-demo`,
+        });
+        opts.log?.(`demo data for ${slug}: ${loaded.annonces} listings`);
+      }
       const existing = await db.query(`select 1 from contact where org_id = $1 limit 1`, [orgId]);
       if (existing.rowCount) {
         results.push({

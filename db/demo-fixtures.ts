@@ -200,3 +200,33 @@ export function spreadTimes(rnd: Rnd, n: number, from: number, to: number): Date
     .sort((a, b) => a - b)
     .map((t) => new Date(Math.round(t)));
 }
+
+/** Cities of the demo listings with their price per m² (sale) and monthly rent per m², euros. */
+export const MATCH_CITIES: ReadonlyArray<[city: string, sale: number, rent: number]> = [
+  ['Paris', 10_500, 30],
+  ['Lyon', 5_200, 15],
+  ['Marseille', 3_800, 13],
+  ['Bordeaux', 4_800, 14],
+  ['Lille', 3_600, 14],
+  ['Nantes', 4_100, 13],
+];
+
+/** A demo buyer's or tenant's search (dossier criteria) with a budget that fits the city's prices. */
+export function demoSearch(rnd: Rnd, buying: boolean) {
+  const [city, sale, rent] = pick(rnd, MATCH_CITIES);
+  const rooms = intBetween(rnd, 1, 5);
+  const surface = rooms * 21 + 12;
+  const price = buying
+    ? Math.round((surface * sale * between(rnd, 0.9, 1.25)) / 1000) * 1000
+    : Math.round((surface * rent * between(rnd, 0.9, 1.25)) / 10) * 10;
+  const criteria: Record<string, unknown> = {
+    cities: [city],
+    propertyTypes: rooms === 1 ? ['STUDIO', 'APARTMENT'] : rnd() < 0.25 ? ['HOUSE'] : ['APARTMENT', 'DUPLEX'],
+    roomsMin: rooms,
+    surfaceMin: Math.round(surface * 0.9),
+  };
+  if (rooms > 1 && rnd() < 0.6) criteria.bedroomsMin = rooms - 1;
+  if (rnd() < 0.25) criteria.requiredFeatures = ['ELEVATOR'];
+  if (rnd() < 0.4) criteria.niceFeatures = buying ? ['BALCONY', 'PARKING'] : ['FURNISHED'];
+  return { city, price, criteria };
+}

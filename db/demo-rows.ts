@@ -22,7 +22,7 @@ export interface DemoOrgContext {
   codes: Record<'LEAD_SOURCE' | 'LOSS_REASON' | 'WON_REASON' | 'TAG', string[]>;
   probability: Map<string, number>;
   now: Date;
-  size: { contacts: number; accounts: number; dossiers: number };
+  size: { contacts: number; accounts: number; dossiers: number; annonces?: number };
 }
 export interface OpenDossier {
   id: string;
@@ -153,7 +153,9 @@ export function buildDemoRows(
     const stepTimes = [new Date(createdMs), ...F.spreadTimes(rnd, path.length - 2, createdMs, lastMs)];
     if (path.length > 1) stepTimes.push(new Date(Math.max(lastMs, createdMs)));
     const id = randomUUID();
-    const city = F.pick(rnd, F.CITIES);
+    // Buyers and tenants search in the cities the demo listings are in (db/bulk-annonces.ts).
+    const search = caseType === 'LEAD' ? null : F.demoSearch(rnd, caseType === 'ACHAT');
+    const city = search?.city ?? F.pick(rnd, F.CITIES);
     const kind = F.pick(rnd, F.PROPERTY_KINDS);
     const who = `${contact.first_name as string} ${contact.last_name as string}`;
     const title =
@@ -162,12 +164,7 @@ export function buildDemoRows(
         : caseType === 'LOCATION'
           ? `Location ${kind} ${city} — ${who}`
           : `Lead ${who} (${city})`;
-    const price =
-      caseType === 'ACHAT'
-        ? Math.round(F.between(rnd, 120, 850)) * 1000
-        : caseType === 'LOCATION'
-          ? Math.round(F.between(rnd, 60, 250)) * 10
-          : null;
+    const price = search?.price ?? null;
     const reasonType = reasonTypeOf(def.body.states.find((s) => s.code === target));
     const reason = terminal
       ? F.pick(rnd, reasonType === 'WON' ? ctx.codes.WON_REASON : ctx.codes.LOSS_REASON)
@@ -194,7 +191,7 @@ export function buildDemoRows(
       budget_max: price === null ? null : Math.round(price * 1.1),
       currency: 'EUR',
       location_zone: city,
-      criteria: caseType === 'LEAD' ? {} : { propertyType: kind, rooms: F.intBetween(rnd, 1, 5) },
+      criteria: search?.criteria ?? {},
       amount: price,
       probability: ctx.probability.get(target) ?? null,
       expected_close_date: terminal

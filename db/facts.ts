@@ -10,6 +10,15 @@ export interface FactsInput {
   activityCounts: Record<string, number>;
   appointmentCounts: Record<string, number>;
   messageCounts: Record<string, number>;
+  /** Shortlist entries by current status, and by every status they ever reached. */
+  shortlistCounts?: Record<string, number>;
+  shortlistReached?: Record<string, number>;
+  matching?: {
+    runs: number;
+    lastRunAt: string | null;
+    lastResultCount: number | null;
+    lastBestScore: number | null;
+  };
   consents: Record<string, 'OPT_IN' | 'OPT_OUT' | null>;
   user: { id: string; roles: readonly string[]; permissions: readonly string[] };
   now: Date;
@@ -17,8 +26,10 @@ export interface FactsInput {
 
 const DAY_MS = 86_400_000;
 
+const sumOf = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
 function withTotal(counts: Record<string, number>): Record<string, number> {
-  return { ...counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+  return { ...counts, total: sumOf(counts) };
 }
 
 /** Pure: turns loaded rows into the documented guard facts (definitions/guard-facts.schema.json). */
@@ -54,7 +65,11 @@ export function buildGuardFacts(input: FactsInput): GuardFacts {
       activities: withTotal(input.activityCounts),
       appointments: withTotal(input.appointmentCounts),
       messages: withTotal(input.messageCounts),
+      shortlist: withTotal(input.shortlistCounts ?? {}),
+      // total = entries (each counted once), not the sum of the statuses they went through.
+      shortlistReached: { ...(input.shortlistReached ?? {}), total: sumOf(input.shortlistCounts ?? {}) },
     },
+    matching: input.matching ?? { runs: 0, lastRunAt: null, lastResultCount: null, lastBestScore: null },
     consents: input.consents,
     user: { id: input.user.id, roles: [...input.user.roles], permissions: [...input.user.permissions] },
     daysInState: Math.round(daysInState * 1000) / 1000,
@@ -100,8 +115,40 @@ export async function loadGuardFacts(
       ).map((r) => [r.status, Number(r.n)]),
     ),
     messageCounts: counts('MESSAGE'),
+    ...(await shortlistFacts(em, dossierId)),
     consents: await consentFacts(em, dossier.contactId, dossier.id),
     user,
     now,
   });
+}
+
+/** Shortlist counts (current and ever reached) and the last matching run, for guards. */
+async function shortlistFacts(em: Em, dossierId: string) {
+  const current = await em.execute<{ status: string; n: string }[]>(
+    'select status, count(*)::text as n from shortlist_entry where dossier_id = ? group by 1',
+    [dossierId],
+  );
+  const reached = await em.execute<{ status: string; n: string }[]>(
+    'select to_status as status, count(distinct entry_id)::text as n from shortlist_event where dossier_id = ? group by 1',
+    [dossierId],
+  );
+  const runs = await em.execute<{ n: string; at: Date | null; payload: Record<string, unknown> | null }[]>(
+    `select count(*) over ()::text as n, occurred_at as at, payload from timeline_event
+      where dossier_id = ? and kind = 'MATCHING' order by occurred_at desc limit 1`,
+    [dossierId],
+  );
+  const last = runs[0];
+  const toMap = (rows: { status: string; n: string }[]) =>
+    Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  return {
+    shortlistCounts: toMap(current),
+    shortlistReached: toMap(reached),
+    matching: {
+      runs: last ? Number(last.n) : 0,
+      lastRunAt: last?.at ? new Date(last.at).toISOString() : null,
+      lastResultCount: num(last?.payload?.resultCount),
+      lastBestScore: num(last?.payload?.bestScore),
+    },
+  };
 }

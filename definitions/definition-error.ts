@@ -20,6 +20,7 @@ export const DefinitionErrorCode = {
   TIMER_TARGET_UNKNOWN: 'TIMER_TARGET_UNKNOWN',
   DUPLICATE_RULE: 'DUPLICATE_RULE',
   RULE_TOO_LARGE: 'RULE_TOO_LARGE',
+  TIMERS_NOT_SUPPORTED: 'TIMERS_NOT_SUPPORTED',
 } as const;
 
 export type DefinitionErrorCode = (typeof DefinitionErrorCode)[keyof typeof DefinitionErrorCode];

@@ -14,6 +14,9 @@ export const DICT_TYPES = [
   'ACTIVITY_TYPE',
   'ACTIVITY_OUTCOME',
   'TAG',
+  'PROPERTY_TYPE',
+  'FEATURE',
+  'ZONE',
 ] as const;
 
 export type DictType = (typeof DICT_TYPES)[number];
@@ -57,6 +60,8 @@ const CASE_TYPES: Row[] = [
   ['LOCATION_GESTION', 'Letting and management', 'Location et gestion', 'تأجير وإدارة'],
   ['MANDAT', 'Mandate', 'Mandat', 'توكيل'],
   ['PROJET', 'Project', 'Projet', 'مشروع'],
+  // Not a dossier type: the status workflow of property listings (annonces), run synchronously.
+  ['ANNONCE', 'Property listing', 'Annonce', 'إعلان عقاري', { entity: 'ANNONCE' }],
 ];
 
 const CASE_STATUSES: Row[] = [
@@ -89,6 +94,12 @@ const CASE_STATUSES: Row[] = [
   ['TERMINATED', 'Terminated', 'Terminé', 'منتهي', CLOSED],
   ['CLOSED', 'Closed', 'Clôturé', 'مغلق', CLOSED],
   ['CANCELLED', 'Cancelled', 'Annulé', 'ملغى', LOST],
+  // Property listing (ANNONCE) statuses; only AVAILABLE listings are matched against dossiers.
+  ['AVAILABLE', 'Available', 'Disponible', 'متاح', { entity: 'ANNONCE', matchable: true }],
+  ['UNDER_OFFER', 'Under offer', 'Sous offre', 'تحت العرض', { entity: 'ANNONCE' }],
+  ['SOLD', 'Sold', 'Vendu', 'مباع', { entity: 'ANNONCE' }],
+  ['RENTED', 'Rented', 'Loué', 'مؤجر', { entity: 'ANNONCE' }],
+  ['WITHDRAWN', 'Withdrawn', 'Retiré', 'مسحوب', { entity: 'ANNONCE' }],
 ];
 
 const LOSS_REASONS: Row[] = [
@@ -184,6 +195,215 @@ const TAGS: Row[] = [
   ['EXPAT', 'Expatriate', 'Expatrié', 'مغترب'],
 ];
 
+const PROPERTY_TYPES: Row[] = [
+  ['APARTMENT', 'Apartment', 'Appartement', 'شقة'],
+  ['HOUSE', 'House', 'Maison', 'منزل'],
+  ['STUDIO', 'Studio', 'Studio', 'استوديو'],
+  ['LOFT', 'Loft', 'Loft', 'لوفت'],
+  ['DUPLEX', 'Duplex', 'Duplex', 'دوبلكس'],
+  ['LAND', 'Land', 'Terrain', 'أرض'],
+  ['COMMERCIAL', 'Commercial premises', 'Local commercial', 'محل تجاري'],
+  ['PARKING', 'Parking space', 'Parking', 'موقف سيارات'],
+];
+
+const FEATURES: Row[] = [
+  ['ELEVATOR', 'Elevator', 'Ascenseur', 'مصعد'],
+  ['PARKING', 'Parking', 'Parking', 'موقف سيارات'],
+  ['BALCONY', 'Balcony', 'Balcon', 'شرفة'],
+  ['TERRACE', 'Terrace', 'Terrasse', 'تراس'],
+  ['GARDEN', 'Garden', 'Jardin', 'حديقة'],
+  ['FURNISHED', 'Furnished', 'Meublé', 'مفروش'],
+  ['CELLAR', 'Cellar', 'Cave', 'قبو'],
+  ['POOL', 'Swimming pool', 'Piscine', 'مسبح'],
+  ['FIREPLACE', 'Fireplace', 'Cheminée', 'مدفأة'],
+  ['AIR_CONDITIONING', 'Air conditioning', 'Climatisation', 'تكييف'],
+  ['CONCIERGE', 'Caretaker', 'Gardien', 'حارس'],
+  ['ACCESSIBLE', 'Step-free access', 'Accès PMR', 'ولوج لذوي الإعاقة'],
+];
+
+/** Quartiers of the big French cities as defaults (tenants add or override their own zones). */
+const zone = (city: string, postalCode: string, lat: number, lng: number) => ({ city, postalCode, lat, lng });
+const ZONES: Row[] = [
+  [
+    'PARIS_MARAIS',
+    'Paris – Le Marais',
+    'Paris – Le Marais',
+    'باريس – لو ماريه',
+    zone('Paris', '75004', 48.8575, 2.3622),
+  ],
+  [
+    'PARIS_BASTILLE',
+    'Paris – Bastille',
+    'Paris – Bastille',
+    'باريس – الباستيل',
+    zone('Paris', '75011', 48.8532, 2.3691),
+  ],
+  [
+    'PARIS_MONTMARTRE',
+    'Paris – Montmartre',
+    'Paris – Montmartre',
+    'باريس – مونمارتر',
+    zone('Paris', '75018', 48.8867, 2.3431),
+  ],
+  [
+    'PARIS_BATIGNOLLES',
+    'Paris – Batignolles',
+    'Paris – Batignolles',
+    'باريس – باتينيول',
+    zone('Paris', '75017', 48.8873, 2.3176),
+  ],
+  [
+    'PARIS_BUTTES_CHAUMONT',
+    'Paris – Buttes-Chaumont',
+    'Paris – Buttes-Chaumont',
+    'باريس – بوت شومون',
+    zone('Paris', '75019', 48.8809, 2.3828),
+  ],
+  ['PARIS_PASSY', 'Paris – Passy', 'Paris – Passy', 'باريس – باسي', zone('Paris', '75016', 48.8576, 2.2797)],
+  [
+    'PARIS_MONTPARNASSE',
+    'Paris – Montparnasse',
+    'Paris – Montparnasse',
+    'باريس – مونبارناس',
+    zone('Paris', '75014', 48.8421, 2.3219),
+  ],
+  [
+    'LYON_PRESQUILE',
+    "Lyon – Presqu'île",
+    "Lyon – Presqu'île",
+    'ليون – شبه الجزيرة',
+    zone('Lyon', '69002', 45.7597, 4.8343),
+  ],
+  [
+    'LYON_CROIX_ROUSSE',
+    'Lyon – Croix-Rousse',
+    'Lyon – Croix-Rousse',
+    'ليون – كروا روس',
+    zone('Lyon', '69004', 45.7744, 4.8318),
+  ],
+  [
+    'LYON_PART_DIEU',
+    'Lyon – Part-Dieu',
+    'Lyon – Part-Dieu',
+    'ليون – بار ديو',
+    zone('Lyon', '69003', 45.7606, 4.8566),
+  ],
+  [
+    'LYON_CONFLUENCE',
+    'Lyon – Confluence',
+    'Lyon – Confluence',
+    'ليون – كونفلوانس',
+    zone('Lyon', '69002', 45.7413, 4.8183),
+  ],
+  [
+    'LYON_VIEUX_LYON',
+    'Lyon – Vieux Lyon',
+    'Lyon – Vieux Lyon',
+    'ليون – ليون القديمة',
+    zone('Lyon', '69005', 45.7622, 4.8272),
+  ],
+  [
+    'MARSEILLE_VIEUX_PORT',
+    'Marseille – Vieux-Port',
+    'Marseille – Vieux-Port',
+    'مرسيليا – الميناء القديم',
+    zone('Marseille', '13001', 43.2951, 5.3744),
+  ],
+  [
+    'MARSEILLE_PRADO',
+    'Marseille – Prado',
+    'Marseille – Prado',
+    'مرسيليا – برادو',
+    zone('Marseille', '13008', 43.2722, 5.3894),
+  ],
+  [
+    'MARSEILLE_JOLIETTE',
+    'Marseille – Joliette',
+    'Marseille – Joliette',
+    'مرسيليا – جولييت',
+    zone('Marseille', '13002', 43.3049, 5.3661),
+  ],
+  [
+    'MARSEILLE_CASTELLANE',
+    'Marseille – Castellane',
+    'Marseille – Castellane',
+    'مرسيليا – كاستيلان',
+    zone('Marseille', '13006', 43.2857, 5.3834),
+  ],
+  [
+    'BORDEAUX_CHARTRONS',
+    'Bordeaux – Chartrons',
+    'Bordeaux – Chartrons',
+    'بوردو – شارترون',
+    zone('Bordeaux', '33300', 44.8531, -0.5713),
+  ],
+  [
+    'BORDEAUX_SAINT_MICHEL',
+    'Bordeaux – Saint-Michel',
+    'Bordeaux – Saint-Michel',
+    'بوردو – سان ميشيل',
+    zone('Bordeaux', '33800', 44.8344, -0.5673),
+  ],
+  [
+    'BORDEAUX_BASTIDE',
+    'Bordeaux – Bastide',
+    'Bordeaux – Bastide',
+    'بوردو – باستيد',
+    zone('Bordeaux', '33100', 44.842, -0.555),
+  ],
+  [
+    'BORDEAUX_CAUDERAN',
+    'Bordeaux – Caudéran',
+    'Bordeaux – Caudéran',
+    'بوردو – كوديران',
+    zone('Bordeaux', '33200', 44.849, -0.612),
+  ],
+  [
+    'LILLE_VIEUX_LILLE',
+    'Lille – Vieux-Lille',
+    'Lille – Vieux-Lille',
+    'ليل – ليل القديمة',
+    zone('Lille', '59800', 50.641, 3.063),
+  ],
+  [
+    'LILLE_WAZEMMES',
+    'Lille – Wazemmes',
+    'Lille – Wazemmes',
+    'ليل – وازيم',
+    zone('Lille', '59000', 50.626, 3.048),
+  ],
+  ['LILLE_VAUBAN', 'Lille – Vauban', 'Lille – Vauban', 'ليل – فوبان', zone('Lille', '59000', 50.634, 3.046)],
+  [
+    'LILLE_EURALILLE',
+    'Lille – Euralille',
+    'Lille – Euralille',
+    'ليل – أورا ليل',
+    zone('Lille', '59777', 50.637, 3.075),
+  ],
+  [
+    'NANTES_CENTRE',
+    'Nantes – Centre-ville',
+    'Nantes – Centre-ville',
+    'نانت – وسط المدينة',
+    zone('Nantes', '44000', 47.214, -1.556),
+  ],
+  [
+    'NANTES_ILE',
+    'Nantes – Île de Nantes',
+    'Nantes – Île de Nantes',
+    'نانت – جزيرة نانت',
+    zone('Nantes', '44200', 47.205, -1.555),
+  ],
+  ['NANTES_ZOLA', 'Nantes – Zola', 'Nantes – Zola', 'نانت – زولا', zone('Nantes', '44100', 47.215, -1.586)],
+  [
+    'NANTES_CHANTENAY',
+    'Nantes – Chantenay',
+    'Nantes – Chantenay',
+    'نانت – شانتوناي',
+    zone('Nantes', '44100', 47.201, -1.598),
+  ],
+];
+
 export const DICTIONARY_DEFAULTS: readonly DictionaryDefault[] = [
   ...entries('CASE_TYPE', CASE_TYPES),
   ...entries('CASE_STATUS', CASE_STATUSES),
@@ -195,6 +415,9 @@ export const DICTIONARY_DEFAULTS: readonly DictionaryDefault[] = [
   ...entries('ACTIVITY_TYPE', ACTIVITY_TYPES),
   ...entries('ACTIVITY_OUTCOME', ACTIVITY_OUTCOMES),
   ...entries('TAG', TAGS),
+  ...entries('PROPERTY_TYPE', PROPERTY_TYPES),
+  ...entries('FEATURE', FEATURES),
+  ...entries('ZONE', ZONES),
 ];
 
 /** The default codes of one dictionary, e.g. defaultCodes('CASE_STATUS') for validateDefinition. */

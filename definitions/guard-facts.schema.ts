@@ -83,6 +83,52 @@ export const guardFactsSchema = {
         activities: { ...countsByKey, description: 'By ACTIVITY_TYPE (CALL, VISIT…), plus total.' },
         appointments: { ...countsByKey, description: 'By status (SCHEDULED, DONE…), plus total.' },
         messages: { ...countsByKey, description: 'By channel (EMAIL, SMS, PHONE, WHATSAPP), plus total.' },
+        shortlist: {
+          ...countsByKey,
+          description:
+            'Shortlisted properties by current status (SHORTLISTED, PROPOSED, VISITED, SELECTED, REJECTED), plus total.',
+        },
+        shortlistReached: {
+          ...countsByKey,
+          description:
+            'Shortlisted properties that ever reached each status (a VISITED one also counts in PROPOSED if it was proposed), plus total.',
+        },
+      },
+    },
+    matching: {
+      type: 'object',
+      description: 'Property matching runs of the dossier (POST /dossiers/{id}/matches).',
+      additionalProperties: false,
+      properties: {
+        runs: { type: 'integer', minimum: 0 },
+        lastRunAt: { ...nullableString, description: 'ISO date-time of the last run.' },
+        lastResultCount: { type: ['integer', 'null'] },
+        lastBestScore: { ...nullableNumber, description: 'Best score (0–100) of the last run.' },
+      },
+    },
+    annonce: {
+      type: 'object',
+      description:
+        'Only in ANNONCE (property listing) workflows: the listing being moved. Prices in cents, surface in m².',
+      additionalProperties: false,
+      properties: {
+        id: { type: 'string' },
+        reference: { type: 'string' },
+        statusCode: { type: 'string' },
+        transaction: { enum: ['SALE', 'RENT'] },
+        propertyType: nullableString,
+        priceCents: { type: 'integer' },
+        chargesCents: { type: ['integer', 'null'] },
+        surface: nullableNumber,
+        rooms: { type: ['integer', 'null'] },
+        bedrooms: { type: ['integer', 'null'] },
+        floor: { type: ['integer', 'null'] },
+        city: { type: 'string' },
+        postalCode: nullableString,
+        zoneCode: nullableString,
+        features: { type: 'array', items: { type: 'string' } },
+        energyClass: nullableString,
+        hasGeo: { type: 'boolean' },
       },
     },
     consents: {

@@ -124,9 +124,9 @@ function evaluateOne(
   if (transition.roles && !transition.roles.some((role) => user.roles.includes(role))) {
     return block('ROLE', TEXTS.role[lang](transition.roles.join(', ')));
   }
-  const missing = (transition.requiredFields ?? []).filter((f) =>
-    isMissingValue(readField(facts.dossier, f)),
-  );
+  // Required fields name fields of what moves: the dossier, or the listing in ANNONCE workflows.
+  const subject: unknown = def.caseType === 'ANNONCE' ? facts.annonce : facts.dossier;
+  const missing = (transition.requiredFields ?? []).filter((f) => isMissingValue(readField(subject, f)));
   if (missing.length > 0) {
     return block(
       'REQUIRED_FIELD',

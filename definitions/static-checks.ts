@@ -1,8 +1,9 @@
 import { DefinitionErrorCode, DefinitionError, type DefinitionProblem } from './definition-error.js';
 import { parseIsoDuration } from './duration.js';
-import { isDocumentedDossierField } from './fact-paths.js';
+import { isDocumentedDossierField, isDocumentedFactPath } from './fact-paths.js';
 import { inspectGuardRule } from './json-logic-rules.js';
 import { pointer } from './json-pointer.js';
+import { ANNONCE_CASE_TYPE } from './annonce.js';
 import { isAutoTransitionTimer, reasonTypeOf } from './workflow-definition.schema.js';
 import type { ReasonType, WorkflowDefinitionBody } from './workflow-definition.schema.js';
 
@@ -34,6 +35,7 @@ export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckCon
     problems.push({ path, code, message });
   const statusCodes = new Set(ctx.statusCodes);
   const stateIndex = new Map<string, number>();
+  const isAnnonce = def.caseType === ANNONCE_CASE_TYPE;
 
   if (ctx.caseTypes && !new Set(ctx.caseTypes).has(def.caseType)) {
     add('/caseType', C.UNKNOWN_CASE_TYPE, `Case type ${def.caseType} is not in the CASE_TYPE dictionary`);
@@ -98,14 +100,28 @@ export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckCon
     }
     if (stateIndex.has(t.from) && stateIndex.has(t.to)) edges.push({ from: t.from, to: t.to });
     t.requiredFields?.forEach((field, k) => {
-      if (!isDocumentedDossierField(field)) {
-        add(`${at}/requiredFields/${k}`, C.UNKNOWN_FACT, `Required field "${field}" is not a dossier field`);
+      // An ANNONCE workflow moves a property listing: its required fields are the listing's.
+      if (isAnnonce ? !isDocumentedFactPath(`annonce.${field}`) : !isDocumentedDossierField(field)) {
+        add(
+          `${at}/requiredFields/${k}`,
+          C.UNKNOWN_FACT,
+          `Required field "${field}" is not ${isAnnonce ? 'a property listing' : 'a dossier'} field`,
+        );
       }
     });
     if (t.guard) problems.push(...inspectGuardRule(t.guard.rule, pointer(at, 'guard', 'rule')));
   });
 
   def.states.forEach((state, i) => {
+    // Listing statuses change synchronously in one SQL transaction, without a workflow per listing
+    // (there are 100,000s of them and nothing to wait for): no one would run their timers.
+    if (isAnnonce && state.timers?.length) {
+      add(
+        `/states/${i}/timers`,
+        C.TIMERS_NOT_SUPPORTED,
+        `State ${state.code}: property listing (ANNONCE) workflows have no timers; remove them`,
+      );
+    }
     state.timers?.forEach((timer, j) => {
       const at = `/states/${i}/timers/${j}`;
       try {

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { Activity, Appointment, Contact, Dossier, User, type IAppointment } from '../../db/entities/index.js';
+import {
+  Activity,
+  Annonce,
+  Appointment,
+  Contact,
+  Dossier,
+  User,
+  type IAppointment,
+} from '../../db/entities/index.js';
 import {
   agentConflicts,
   appointmentEvent,
@@ -31,6 +39,8 @@ export interface AppointmentInput {
   agentId?: string;
   contactId?: string | null;
   dossierId?: string | null;
+  /** The listing visited (a VISITE booked from a shortlist). */
+  annonceId?: string | null;
   notes?: string | null;
 }
 
@@ -46,6 +56,8 @@ async function checkInput(em: Em, input: AppointmentInput, agentId: string) {
   const dossier = input.dossierId ? await em.findOne(Dossier, { id: input.dossierId }) : null;
   if (input.dossierId && !dossier)
     errors.push({ field: 'dossierId', message: 'no such dossier in this organisation' });
+  if (input.annonceId && !(await em.count(Annonce, { id: input.annonceId })))
+    errors.push({ field: 'annonceId', message: 'no such listing in this organisation' });
   if (errors.length) throw problems.validation(errors);
   return dossier;
 }
@@ -76,6 +88,7 @@ export async function bookAppointment(em: Em, actor: Actor, input: AppointmentIn
     agentId,
     contactId: input.contactId ?? dossier?.contactId ?? null,
     dossierId: input.dossierId ?? null,
+    annonceId: input.annonceId ?? null,
     status: 'SCHEDULED',
     notes: input.notes ?? null,
     reminderOffsets: await reminderOffsetsOf(em, actor.orgId),

@@ -14,6 +14,7 @@ export const Appointment = defineEntity({
     { properties: ['orgId', 'startAt'] },
     { properties: ['orgId', 'dossierId'] },
     { properties: ['orgId', 'contactId'] },
+    { properties: ['orgId', 'annonceId'] },
   ],
   properties: {
     ...tenantBaseProperties(),
@@ -25,6 +26,8 @@ export const Appointment = defineEntity({
     agentId: p.uuid(),
     contactId: p.uuid().nullable(),
     dossierId: p.uuid().nullable(),
+    /** The listing visited (VISITE booked from a shortlist). */
+    annonceId: p.uuid().nullable(),
     status: p.string().length(16),
     notes: p.text().nullable(),
     /** ISO 8601 durations before the start (PT24H, PT1H…), fixed when booked from the org's setting. */

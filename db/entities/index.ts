@@ -1,5 +1,6 @@
 import { Account, AccountContact } from './account.js';
 import { Activity, ActivityCompletion, ActivityReminder, Message, MessageOutbox } from './activity.js';
+import { Annonce, AnnonceStatusHistory } from './annonce.js';
 import { Appointment } from './appointment.js';
 import { AuditEvent } from './audit-event.js';
 import { ContactConsent } from './consent.js';
@@ -13,9 +14,12 @@ import { NotificationRule } from './notification-rule.js';
 import { Organization } from './organization.js';
 import { Role } from './role.js';
 import { ScoringRuleset } from './scoring-ruleset.js';
+import { ShortlistEntry, ShortlistEvent } from './shortlist.js';
 import { User } from './user.js';
 
 export {
+  Annonce,
+  AnnonceStatusHistory,
   Appointment,
   Account,
   AccountContact,
@@ -39,6 +43,8 @@ export {
   RefDictionary,
   Role,
   ScoringRuleset,
+  ShortlistEntry,
+  ShortlistEvent,
   TimelineEvent,
   User,
   WorkflowDefinition,
@@ -59,6 +65,8 @@ export type { IContactConsent } from './consent.js';
 export type { IAppointment } from './appointment.js';
 export type { INotificationRule } from './notification-rule.js';
 export type { IDossierParty } from './dossier-party.js';
+export type { IAnnonce, IAnnonceStatusHistory } from './annonce.js';
+export type { IShortlistEntry, IShortlistEvent } from './shortlist.js';
 
 export const entities = [
   Organization,
@@ -87,6 +95,10 @@ export const entities = [
   Appointment,
   NotificationRule,
   DossierParty,
+  Annonce,
+  AnnonceStatusHistory,
+  ShortlistEntry,
+  ShortlistEvent,
 ];
 /**
  * Entities whose rows belong to one organisation (tenant filter + RLS): all but the organisation

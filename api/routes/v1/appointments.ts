@@ -15,31 +15,6 @@ import {
 } from '../../services/appointments.js';
 
 const tags = ['appointments'];
-const nullableString = { type: ['string', 'null'] } as const;
-
-const appointmentSchema = {
-  $id: 'Appointment',
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    kind: { type: 'string', enum: [...APPOINTMENT_KINDS] },
-    title: { type: 'string' },
-    startAt: { type: 'string', format: 'date-time' },
-    endAt: { type: 'string', format: 'date-time' },
-    place: nullableString,
-    agentId: { type: 'string' },
-    contactId: nullableString,
-    dossierId: nullableString,
-    status: { type: 'string', enum: [...APPOINTMENT_STATUSES] },
-    notes: nullableString,
-    reminderOffsets: { type: 'array', items: { type: 'string' } },
-    canceledReason: nullableString,
-    workflowId: { type: 'string', description: 'The reminder workflow, visible in the Temporal UI' },
-    version: { type: 'integer' },
-    createdAt: { type: 'string', format: 'date-time' },
-    updatedAt: { type: 'string', format: 'date-time' },
-  },
-} as const;
 
 const withWarnings = {
   type: 'object',
@@ -74,8 +49,6 @@ interface ListQuery {
 
 /** Appointments and visits (F-7.1): calendar ranges, booking with a conflict warning, status actions. */
 export default async function appointmentRoutes(app: FastifyInstance) {
-  app.addSchema(appointmentSchema);
-
   app.post<{ Body: AppointmentInput }>(
     '/appointments',
     {
@@ -97,6 +70,7 @@ export default async function appointmentRoutes(app: FastifyInstance) {
             agentId: { ...uuid, description: 'Default: the caller' },
             contactId: { type: ['string', 'null'], format: 'uuid' },
             dossierId: { type: ['string', 'null'], format: 'uuid' },
+            annonceId: { type: ['string', 'null'], format: 'uuid', description: 'The listing visited' },
             notes: { type: ['string', 'null'], maxLength: 5000 },
           },
         },

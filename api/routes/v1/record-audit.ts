@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Dossier } from '../../../db/entities/index.js';
+import { Annonce, Dossier } from '../../../db/entities/index.js';
 import type { Em } from '../../../db/orm.js';
 import type { Permission } from '../../../definitions/permissions.js';
 import { pageQueryProperties } from '../../lib/list.js';
@@ -61,8 +61,8 @@ const ROUTES: RecordAuditRoute[] = [
   {
     path: '/dossiers/:id/audit',
     permission: 'CRM_DEALS_VIEW',
-    summary: 'Audit trail of a dossier (edits, transitions, migrations), newest first',
-    entityTypes: ['Dossier', 'DossierConsent'],
+    summary: 'Audit trail of a dossier (edits, transitions, migrations, consents, shortlist), newest first',
+    entityTypes: ['Dossier', 'DossierConsent', 'DossierShortlist'],
     assertVisible: async (em, id) => {
       if (!(await em.findOne(Dossier, { id }, { fields: ['id'] }))) throw problems.notFound('Dossier');
     },
@@ -80,6 +80,15 @@ const ROUTES: RecordAuditRoute[] = [
     summary: 'Audit trail of an account (edits, contact links, conversion), newest first',
     entityTypes: ['Account'],
     assertVisible: loadAccount,
+  },
+  {
+    path: '/annonces/:id/audit',
+    permission: 'CRM_ANNONCES_VIEW',
+    summary: 'Audit trail of a property listing (creation, edits, status moves), newest first',
+    entityTypes: ['Annonce'],
+    assertVisible: async (em, id) => {
+      if (!(await em.findOne(Annonce, { id }, { fields: ['id'] }))) throw problems.notFound('Listing');
+    },
   },
 ];
 

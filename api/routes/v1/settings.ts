@@ -2,13 +2,37 @@ import type { FastifyInstance } from 'fastify';
 import { DEFAULT_REMINDER_OFFSETS } from '../../../db/appointments.js';
 import { recordAudit } from '../../../db/audit.js';
 import { parseIsoDuration } from '../../../definitions/duration.js';
+import {
+  DEFAULT_MATCHING_SETTINGS,
+  matchingSettingsOf,
+  type MatchingSettings,
+} from '../../../definitions/matching.js';
 import { problems, type FieldError } from '../../problem.js';
 import { errorResponses } from '../../schemas/shared.js';
 
 interface Settings {
   appointmentReminderOffsets: string[];
   timeZone: string;
+  matching: MatchingSettings;
 }
+
+const weightSchema = { type: 'number', minimum: 0, maximum: 1000 } as const;
+const matchingSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description:
+    'Property matching: weight of each soft criterion (relative; 0 = ignored) and how far above the max budget (percent) a listing may be. Defaults in definitions/matching.ts.',
+  properties: {
+    weights: {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(
+        Object.keys(DEFAULT_MATCHING_SETTINGS.weights).map((k) => [k, weightSchema]),
+      ),
+    },
+    budgetTolerancePct: { type: 'number', minimum: 0, maximum: 50 },
+  },
+} as const;
 
 const settingsSchema = {
   type: 'object',
@@ -19,6 +43,7 @@ const settingsSchema = {
       description: 'ISO 8601 durations before an appointment when reminders go out (default PT24H, PT1H)',
     },
     timeZone: { type: 'string', description: 'IANA time zone of the agency (dates in reminders)' },
+    matching: matchingSchema,
   },
 } as const;
 
@@ -44,6 +69,7 @@ export default async function settingsRoutes(app: FastifyInstance) {
         ? s.appointmentReminderOffsets
         : DEFAULT_REMINDER_OFFSETS,
       timeZone: s.timeZone ?? 'Europe/Paris',
+      matching: matchingSettingsOf(s.matching),
     };
   };
 
@@ -60,7 +86,7 @@ export default async function settingsRoutes(app: FastifyInstance) {
     async (request) => request.tx((em) => read(em, request.tenant().orgId)),
   );
 
-  app.put<{ Body: Partial<Settings> }>(
+  app.put<{ Body: Partial<Omit<Settings, 'matching'>> & { matching?: Partial<MatchingSettings> } }>(
     '/settings',
     {
       config: { permission: 'WORKFLOW_ADMIN' },
@@ -78,6 +104,7 @@ export default async function settingsRoutes(app: FastifyInstance) {
               maxItems: 5,
             },
             timeZone: { type: 'string', maxLength: 64 },
+            matching: matchingSchema,
           },
         },
         response: { 200: settingsSchema, ...errorResponses(400, 401, 403) },
@@ -101,8 +128,20 @@ export default async function settingsRoutes(app: FastifyInstance) {
       const ctx = request.tenant();
       return request.tx(async (em) => {
         const before = await read(em, ctx.orgId);
+        const { matching, ...rest } = request.body;
+        // Matching settings merge with what the organisation already overrides (weights one by one).
+        const merged = matching
+          ? {
+              ...rest,
+              matching: {
+                ...before.matching,
+                ...matching,
+                weights: { ...before.matching.weights, ...matching.weights },
+              },
+            }
+          : rest;
         await em.execute(`update organization set settings = settings || ?::jsonb where id = ?`, [
-          JSON.stringify(request.body),
+          JSON.stringify(merged),
           ctx.orgId,
         ]);
         const after = await read(em, ctx.orgId);

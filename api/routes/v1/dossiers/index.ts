@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import dossierConsentRoutes from './consents.js';
+import matchingRoutes, { checkDossierSearch } from './matching.js';
 import partyRoutes from './parties.js';
+import shortlistRoutes from './shortlist.js';
 import { recordAudit, snapshot } from '../../../../db/audit.js';
 import { activeCodes } from '../../../../db/dictionaries.js';
 import { dossierView, type DossierView } from '../../../../db/dossiers.js';
@@ -21,6 +23,7 @@ import {
   updateIdFor,
 } from '../../../lib/idempotency.js';
 import { HttpProblem, problems } from '../../../problem.js';
+import { ANNONCE_CASE_TYPE } from '../../../../definitions/annonce.js';
 import { errorResponses } from '../../../schemas/shared.js';
 import { createDossier, type DossierInput } from '../../../services/dossiers.js';
 import { listDossiers, kanban } from './queries.js';
@@ -43,6 +46,8 @@ const page = {
 export default async function dossierRoutes(app: FastifyInstance) {
   await app.register(partyRoutes);
   await app.register(dossierConsentRoutes);
+  await app.register(matchingRoutes);
+  await app.register(shortlistRoutes);
   app.addSchema(dossierSchema);
 
   const load = async (em: Em, id: string) => {
@@ -72,6 +77,14 @@ export default async function dossierRoutes(app: FastifyInstance) {
           { field: 'budgetMax', message: 'must be greater than or equal to budgetMin' },
         ]);
       }
+      if (body.caseType === ANNONCE_CASE_TYPE)
+        throw problems.validation([
+          {
+            field: 'caseType',
+            message: 'ANNONCE is the property listing workflow; create listings at /annonces',
+          },
+        ]);
+      await request.tx((em) => checkDossierSearch(em, body));
       const answer = await createDossier(
         {
           orm: app.orm,
@@ -186,6 +199,7 @@ export default async function dossierRoutes(app: FastifyInstance) {
           throw problems.validation([
             { field: 'budgetMax', message: 'must be greater than or equal to budgetMin' },
           ]);
+        await checkDossierSearch(em, changes);
         const before = snapshot(dossierView(dossier));
         const oldContactId = dossier.contactId ?? null;
         em.assign(dossier, changes);

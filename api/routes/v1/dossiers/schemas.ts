@@ -1,4 +1,5 @@
 import { CONTACT_ROLES } from '../../../../db/entities/contact.js';
+import { matchingCriteriaProperties } from '../../../../definitions/matching-criteria.js';
 
 const nullableNumber = { type: ['number', 'null'] } as const;
 const nullableString = { type: ['string', 'null'] } as const;
@@ -57,6 +58,8 @@ const editable = {
   criteria: {
     type: 'object',
     maxProperties: 50,
+    description: 'Search criteria: the matching keys below (validated), plus free keys of the agency',
+    properties: matchingCriteriaProperties,
     additionalProperties: { type: ['string', 'number', 'boolean', 'array', 'null'] },
   },
   amount: { type: ['number', 'null'], minimum: 0, maximum: 1e12 },

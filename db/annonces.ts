@@ -1,0 +1,206 @@
+import { LockMode } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { ANNONCE_CASE_TYPE } from '../definitions/annonce.js';
+import type { GuardFacts } from '../definitions/guard-facts.schema.js';
+import { checkTransition, evaluateTransitions, initialState, type Language } from '../definitions/guards.js';
+import { builtInTemplate } from '../definitions/templates/index.js';
+import type { WorkflowDefinitionBody } from '../definitions/workflow-definition.schema.js';
+import { recordAudit, snapshot } from './audit.js';
+import { definitionView, latestPublished } from './definitions.js';
+import {
+  Annonce,
+  AnnonceStatusHistory,
+  WorkflowDefinition,
+  type IAnnonce,
+  type IWorkflowDefinition,
+} from './entities/index.js';
+import type { Em, TenantContext } from './orm.js';
+
+/** The listing as the API returns it. Prices in integer cents, surface in m². */
+export function annonceView(a: IAnnonce) {
+  return {
+    id: a.id,
+    reference: a.reference,
+    title: a.title,
+    description: a.description ?? null,
+    transaction: a.transaction as 'SALE' | 'RENT',
+    propertyType: a.propertyType ?? null,
+    priceCents: Number(a.priceCents),
+    chargesCents: a.chargesCents === null || a.chargesCents === undefined ? null : Number(a.chargesCents),
+    surface: a.surface === null || a.surface === undefined ? null : Number(a.surface),
+    rooms: a.rooms ?? null,
+    bedrooms: a.bedrooms ?? null,
+    floor: a.floor ?? null,
+    address: a.address ?? null,
+    city: a.city,
+    postalCode: a.postalCode ?? null,
+    zoneCode: a.zoneCode ?? null,
+    lat: a.lat === null || a.lat === undefined ? null : Number(a.lat),
+    lng: a.lng === null || a.lng === undefined ? null : Number(a.lng),
+    features: [...(a.features ?? [])],
+    energyClass: a.energyClass ?? null,
+    statusCode: a.statusCode,
+    statusChangedAt: a.statusChangedAt.toISOString(),
+    definitionVersion: a.definitionVersion,
+    assignedAgentId: a.assignedAgentId ?? null,
+    metaJson: a.metaJson ?? {},
+    version: a.version,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+    createdBy: a.createdBy ?? null,
+  };
+}
+export type AnnonceView = ReturnType<typeof annonceView>;
+
+/**
+ * The published ANNONCE definition listings move on: the latest version. An organisation created
+ * before listings existed gets the built-in template as version 1 the first time it needs one.
+ */
+export async function annonceDefinition(em: Em, ctx: TenantContext): Promise<IWorkflowDefinition> {
+  const found = await latestPublished(em, ANNONCE_CASE_TYPE);
+  if (found) return found;
+  const template = builtInTemplate(ANNONCE_CASE_TYPE)!;
+  const def = em.create(WorkflowDefinition, {
+    orgId: ctx.orgId,
+    caseType: ANNONCE_CASE_TYPE,
+    version: 1,
+    status: 'PUBLISHED',
+    name: template.name as Record<string, string>,
+    body: template as unknown as Record<string, unknown>,
+    publishedAt: new Date(),
+  });
+  await em.flush();
+  await recordAudit(em, ctx, {
+    entityType: 'WorkflowDefinition',
+    entityId: def.id,
+    action: 'PUBLISH',
+    after: definitionView(def),
+    actorType: 'SYSTEM',
+  });
+  return def;
+}
+
+export function annonceInitialStatus(def: IWorkflowDefinition): string {
+  return initialState(def.body as unknown as WorkflowDefinitionBody)?.code ?? 'AVAILABLE';
+}
+
+export interface FactsUser {
+  id: string;
+  roles: readonly string[];
+  permissions: readonly string[];
+}
+
+/** What ANNONCE guards read (guard-facts.schema `annonce`, plus user, now and daysInState). */
+export function annonceFacts(a: IAnnonce, user: FactsUser, now: Date): Partial<GuardFacts> {
+  const v = annonceView(a);
+  return {
+    annonce: {
+      id: v.id,
+      reference: v.reference,
+      statusCode: v.statusCode,
+      transaction: v.transaction,
+      propertyType: v.propertyType,
+      priceCents: v.priceCents,
+      chargesCents: v.chargesCents,
+      surface: v.surface,
+      rooms: v.rooms,
+      bedrooms: v.bedrooms,
+      floor: v.floor,
+      city: v.city,
+      postalCode: v.postalCode,
+      zoneCode: v.zoneCode,
+      features: v.features,
+      energyClass: v.energyClass,
+      hasGeo: v.lat !== null,
+    },
+    user: { id: user.id, roles: [...user.roles], permissions: [...user.permissions] },
+    daysInState: Math.max(0, Math.round((now.getTime() - a.statusChangedAt.getTime()) / 86_400) / 1000),
+    now: now.toISOString(),
+  };
+}
+
+export async function allowedAnnonceTransitions(
+  em: Em,
+  ctx: TenantContext,
+  a: IAnnonce,
+  user: FactsUser,
+  lang: Language,
+) {
+  const def = await annonceDefinition(em, ctx);
+  const body = def.body as unknown as WorkflowDefinitionBody;
+  return evaluateTransitions(body, a.statusCode, annonceFacts(a, user, new Date()), user, lang);
+}
+
+export class AnnonceTransitionRefused extends Error {
+  override name = 'AnnonceTransitionRefused';
+  constructor(
+    readonly status: number,
+    readonly problemType: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Moves a listing through the latest ANNONCE definition, synchronously: the same pure checkTransition
+ * as dossiers (permission, roles, required fields, guard), then status, history, audit in the caller's
+ * transaction under a row lock (racing moves serialise; the loser sees the new status → 409).
+ * State timers are never run for listings (the validator refuses them; a hand-stored one is ignored).
+ */
+export async function transitionAnnonce(
+  em: Em,
+  ctx: TenantContext,
+  user: FactsUser,
+  id: string,
+  move: { to: string; comment?: string | null; version?: number; expectedFrom?: string },
+  lang: Language,
+): Promise<AnnonceView | null> {
+  const a = await em.findOne(Annonce, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!a) return null;
+  if (move.version !== undefined && move.version !== a.version)
+    throw new AnnonceTransitionRefused(409, 'stale-version', 'This listing was changed by someone else.');
+  if (move.expectedFrom !== undefined && move.expectedFrom !== a.statusCode)
+    throw new AnnonceTransitionRefused(409, 'stale-state', `The listing is in ${a.statusCode} now.`);
+  const def = await annonceDefinition(em, ctx);
+  const body = def.body as unknown as WorkflowDefinitionBody;
+  const now = new Date();
+  const verdict = checkTransition(body, a.statusCode, move.to, annonceFacts(a, user, now), user, lang);
+  if (!verdict.allowed) {
+    const code = verdict.reasonCode;
+    const [status, type] =
+      code === 'PERMISSION' || code === 'ROLE'
+        ? [403, 'transition-forbidden']
+        : code === 'UNKNOWN_TRANSITION'
+          ? [422, 'illegal-transition']
+          : [422, 'guard-blocked'];
+    throw new AnnonceTransitionRefused(status, type, verdict.reason ?? 'Transition refused.');
+  }
+  const before = snapshot(annonceView(a));
+  const from = a.statusCode;
+  a.statusCode = move.to;
+  a.statusChangedAt = now;
+  a.definitionId = def.id;
+  a.definitionVersion = def.version;
+  em.create(AnnonceStatusHistory, {
+    id: randomUUID(),
+    orgId: ctx.orgId,
+    annonceId: a.id,
+    fromStatus: from,
+    toStatus: move.to,
+    actorId: user.id,
+    at: now,
+    comment: move.comment ?? null,
+    definitionVersion: def.version,
+  });
+  await em.flush();
+  const after = annonceView(a);
+  await recordAudit(em, ctx, {
+    entityType: 'Annonce',
+    entityId: a.id,
+    action: 'TRANSITION',
+    before,
+    after: { ...after, comment: move.comment ?? null },
+  });
+  return after;
+}
