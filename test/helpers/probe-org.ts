@@ -94,6 +94,14 @@ export async function populate(app: FastifyInstance, org: ProbeOrg): Promise<voi
     channel: 'IN_APP',
     template: { fr: { body: 'Nouveau lead' } },
   });
+  const annonce = await call('POST', '/annonces', {
+    title: 'Probe listing',
+    transaction: 'SALE',
+    propertyType: 'APARTMENT',
+    priceCents: 25_000_000,
+    city: 'Lyon',
+  });
+  await call('POST', `/dossiers/${dossier.id}/shortlist`, { annonceId: annonce.id });
   await call('POST', '/dictionaries', {
     dictType: 'TAG',
     code: `PROBE_${run.toUpperCase()}`,
@@ -116,6 +124,8 @@ const TABLE_OF: Record<string, string> = {
   messages: 'message',
   appointments: 'appointment',
   'notification-rules': 'notification_rule',
+  annonces: 'annonce',
+  entryId: 'shortlist_entry',
   partyId: 'dossier_party',
   roleId: 'contact_role',
   contactId: 'contact',
