@@ -21,6 +21,7 @@ import { startTemporalDevServer } from '../runtime/temporal-server.js';
 import { createWorker } from '../worker/create-worker.js';
 import { standInChannelEnv, startStandIns } from '../test/helpers/stand-ins.js';
 import { channelsFromEnv } from '../activities/channels/index.js';
+import { apiScenarios } from './api-scenarios.js';
 import { engagementScenarios } from './engagement-scenarios.js';
 import { matchingScenarios } from './matching-scenarios.js';
 import { readScenarios } from './read-scenarios.js';
@@ -31,11 +32,11 @@ const quick = args.includes('--quick');
 const million = args.includes('--million');
 const outIndex = args.indexOf('--out');
 const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
-// `--only engine|reads|engagement|matching`: one family of scenarios (iterating on one without the others' wait).
+// `--only engine|reads|engagement|matching|api`: one family of scenarios (iterating on one without the others' wait).
 const onlyIndex = args.indexOf('--only');
 const only: string | undefined = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
-if (only !== undefined && !['engine', 'reads', 'engagement', 'matching'].includes(only))
-  throw new Error('--only takes engine, reads, engagement or matching');
+if (only !== undefined && !['engine', 'reads', 'engagement', 'matching', 'api'].includes(only))
+  throw new Error('--only takes engine, reads, engagement, matching or api');
 const log = (m: string) => console.error(`[bench] ${m}`);
 
 Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
@@ -118,6 +119,7 @@ try {
     only !== undefined && only !== 'engine'
       ? { scenarios: {}, targets: {} }
       : await scenarios({ base, orm, temporal, quick, log });
+  const api = only === undefined || only === 'api' ? await apiScenarios({ base, quick, log }) : null;
   const engagement =
     only === undefined || only === 'engagement'
       ? await engagementScenarios({ base, standIns, quick, log })
@@ -149,6 +151,7 @@ try {
     temporal: 'temporal server start-dev (in-memory)',
     peakRssMiB: Math.round(peakRss / 2 ** 20),
     ...results,
+    api,
     engagement,
     read,
     matching,
@@ -178,6 +181,7 @@ try {
       ]),
     ),
   );
+  if (api) console.table({ atlas: api.authenticatedReadById, bare: api.bareFastify });
   console.table(read.targets);
   console.table(matching.targets);
   console.table(
