@@ -20,7 +20,13 @@ export function fastifyOptions(
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     },
     ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true },
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        allErrors: true,
+        useDefaults: true,
+        allowUnionTypes: true,
+      },
     },
     trustProxy: env.NODE_ENV === 'production',
     routerOptions: { querystringParser: parseQueryString },
