@@ -5,6 +5,7 @@ import auth from './plugins/app/auth.js';
 import context from './plugins/app/context.js';
 import csvQuery from './plugins/app/csv-query.js';
 import errors from './plugins/app/errors.js';
+import metrics from './plugins/app/metrics.js';
 import adminUiRoutes from './routes/admin-ui.js';
 import smsWebhook from './routes/webhooks/sms.js';
 import whatsAppWebhook from './routes/webhooks/whatsapp.js';
@@ -49,6 +50,7 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
   await app.register(external);
   await app.register(auth);
   await app.register(csvQuery);
+  await app.register(metrics);
 
   await app.register(healthRoutes);
   await app.register(whatsAppWebhook);

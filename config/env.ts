@@ -43,6 +43,10 @@ export const envJsonSchema = {
     SEED_DEMO: { type: 'boolean' },
     DATA_DIR: { type: 'string', default: '.data' },
     SERVE_ADMIN_UI: { type: 'boolean', default: true },
+    /** When set, scraping the API's /metrics needs `Authorization: Bearer <token>`. */
+    METRICS_TOKEN: { type: 'string', minLength: 16 },
+    /** Where the worker serves the Temporal SDK runtime's Prometheus metrics; empty disables it. */
+    WORKER_METRICS_ADDRESS: { type: 'string', default: '127.0.0.1:9464' },
     /** Email over SMTP (nodemailer). Unset host: the EMAIL channel refuses to send ("not configured"). */
     SMTP_HOST: { type: 'string' },
     SMTP_PORT: { type: 'integer', minimum: 1, maximum: 65535, default: 587 },
@@ -97,6 +101,8 @@ export interface Env {
   SEED_DEMO?: boolean;
   DATA_DIR: string;
   SERVE_ADMIN_UI: boolean;
+  METRICS_TOKEN?: string;
+  WORKER_METRICS_ADDRESS: string;
   SMTP_HOST?: string;
   SMTP_PORT: number;
   SMTP_SECURE: boolean;

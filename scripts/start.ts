@@ -4,7 +4,6 @@
  * worker and the API in this process. Ctrl-C stops everything; a second start reuses `.data/`.
  */
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import Fastify from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -18,12 +17,13 @@ import { seedDemoBusinessData } from '../db/demo-data.js';
 import { DEMO_ORGS, DEMO_ROLES, demoEmail, seedDemo } from '../db/seed.js';
 import { ensureDatabase, ensureTemporal } from '../runtime/stack.js';
 import { createWorker } from '../worker/create-worker.js';
+import { installWorkerRuntime } from '../worker/runtime.js';
 import { ensureSchedules } from '../worker/schedules.js';
 
 const log = (m: string) => console.log(`[atlas] ${m}`);
 // We stop the worker ourselves, in order, on Ctrl-C (the SDK would re-raise the signal after its own shutdown).
-Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
 const env = loadEnv();
+installWorkerRuntime({ shutdownSignals: [], metricsAddress: env.WORKER_METRICS_ADDRESS });
 const stops: Array<() => Promise<unknown>> = [];
 
 async function shutdown(code: number) {

@@ -1,4 +1,3 @@
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +11,7 @@ import { startTemporalDevServer } from '../runtime/temporal-server.js';
 import { channelsFromEnv } from '../activities/channels/index.js';
 import { loadEnv } from '../config/env.js';
 import { createWorker } from '../worker/create-worker.js';
+import { installWorkerRuntime } from '../worker/runtime.js';
 import { TEST_APP_ROLE, TEST_PASSWORD, TEST_TASK_QUEUE } from './helpers/constants.js';
 import { standInChannelEnv, startStandIns } from './helpers/stand-ins.js';
 
@@ -21,6 +21,7 @@ declare module 'vitest' {
     appUrl: string;
     temporalAddress: string;
     standInUrl: string;
+    workerMetricsUrl: string;
   }
 }
 
@@ -29,7 +30,9 @@ declare module 'vitest' {
  * PostgreSQL), migrated and seeded; an in-memory Temporal dev server; one worker polling it.
  */
 export default async function setup(project: TestProject) {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const workerMetricsPort = await freePort();
+  installWorkerRuntime({ metricsAddress: `127.0.0.1:${workerMetricsPort}` });
+  project.provide('workerMetricsUrl', `http://127.0.0.1:${workerMetricsPort}/metrics`);
   const cleanups: Array<() => Promise<unknown>> = [];
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {

@@ -4,10 +4,12 @@ import { appDatabaseUrl } from '../db/migrate.js';
 import { channelsFromEnv } from '../activities/channels/index.js';
 import { createOrm } from '../db/orm.js';
 import { createWorker } from './create-worker.js';
+import { installWorkerRuntime } from './runtime.js';
 import { ensureSchedules } from './schedules.js';
 
 /** Production worker process: same env schema as the API. */
 const env = loadEnv();
+installWorkerRuntime({ metricsAddress: env.WORKER_METRICS_ADDRESS, logLevel: 'INFO' });
 const ownerUrl = env.DATABASE_URL;
 const appUrl =
   env.DATABASE_APP_URL ??

@@ -36,6 +36,7 @@ interface Compose {
 
 const REQUIRED_SERVICES = [
   'postgres',
+  'prometheus',
   'temporal-admin-tools',
   'temporal',
   'temporal-ui',
@@ -187,6 +188,15 @@ describe('docker-compose.yml', () => {
 
   it('defines the required services', () => {
     expect(Object.keys(services)).toEqual(expect.arrayContaining(REQUIRED_SERVICES));
+  });
+
+  it('has Prometheus scrape the API and the worker on the ports they serve metrics on', () => {
+    const configs = (compose as { configs?: Record<string, { content?: string }> }).configs ?? {};
+    const config = String(configs['prometheus-config']?.content);
+    expect(config).toContain("targets: ['api:3000']");
+    expect(config).toContain("targets: ['worker:9464']");
+    const workerEnv = (service('worker') as { environment?: Record<string, string> }).environment ?? {};
+    expect(workerEnv.WORKER_METRICS_ADDRESS).toBe('0.0.0.0:9464');
   });
 
   it('never uses the deprecated temporalio/auto-setup image', () => {

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { timingSafeEqual } from 'node:crypto';
+import { problems } from '../../problem.js';
+
+/**
+ * Prometheus metrics of the API at `/metrics`: request rate, latency histograms and server errors by
+ * route pattern (never the raw URL, so ids do not explode the series), plus Node's own metrics. One
+ * registry per app instance. With METRICS_TOKEN set, scraping needs `Authorization: Bearer <token>`.
+ */
+export default fp(async function metrics(app: FastifyInstance) {
+  const register = new Registry();
+  collectDefaultMetrics({ register, prefix: 'atlas_api_' });
+  const labelNames = ['method', 'route', 'status_code'] as const;
+  const duration = new Histogram({
+    name: 'atlas_http_request_duration_seconds',
+    help: 'API request latency by route pattern',
+    labelNames,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [register],
+  });
+  const requests = new Counter({
+    name: 'atlas_http_requests_total',
+    help: 'API requests by route pattern and status',
+    labelNames,
+    registers: [register],
+  });
+  const errors = new Counter({
+    name: 'atlas_http_server_errors_total',
+    help: 'API answers with a 5xx status, by route pattern',
+    labelNames: ['method', 'route'] as const,
+    registers: [register],
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    if (route === '/metrics') return;
+    const labels = { method: request.method, route, status_code: String(reply.statusCode) };
+    duration.observe(labels, reply.elapsedTime / 1000);
+    requests.inc(labels);
+    if (reply.statusCode >= 500) errors.inc({ method: request.method, route });
+  });
+
+  const token = app.env.METRICS_TOKEN;
+  app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+    if (token) {
+      const given = Buffer.from(request.headers.authorization ?? '');
+      const expected = Buffer.from(`Bearer ${token}`);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected))
+        throw problems.unauthorized('The metrics endpoint needs its bearer token.');
+    }
+    return reply.type(register.contentType).send(await register.metrics());
+  });
+});
