@@ -3,6 +3,10 @@ import { Activity, ActivityCompletion, ActivityReminder, Message, MessageOutbox 
 import { Appointment } from './appointment.js';
 import { AuditEvent } from './audit-event.js';
 import { ContactConsent } from './consent.js';
+import { CoopGroup, CoopMember, CoopPlan, CoopPlanVersion } from './coop-group.js';
+import { CoopContribution, CoopLedgerEntry, CoopTimelineEvent } from './coop-ledger.js';
+import { CoopAllocation, CoopAllocationRun, CoopLot, CoopProject } from './coop-project.js';
+import { Document } from './document.js';
 import { Contact, ContactAssignment, ContactRole } from './contact.js';
 import { Dossier, DossierStatusHistory, IdempotencyRecord, TimelineEvent } from './dossier.js';
 import { DossierParty } from './dossier-party.js';
@@ -17,6 +21,18 @@ import { User } from './user.js';
 
 export {
   Appointment,
+  CoopAllocation,
+  CoopAllocationRun,
+  CoopContribution,
+  CoopGroup,
+  CoopLedgerEntry,
+  CoopLot,
+  CoopMember,
+  CoopPlan,
+  CoopPlanVersion,
+  CoopProject,
+  CoopTimelineEvent,
+  Document,
   Account,
   AccountContact,
   Activity,
@@ -59,6 +75,16 @@ export type { IContactConsent } from './consent.js';
 export type { IAppointment } from './appointment.js';
 export type { INotificationRule } from './notification-rule.js';
 export type { IDossierParty } from './dossier-party.js';
+export type { ICoopGroup, ICoopMember, ICoopPlan, ICoopPlanVersion, KycItem } from './coop-group.js';
+export type { ICoopContribution, ICoopLedgerEntry, ICoopTimelineEvent } from './coop-ledger.js';
+export type {
+  ICoopAllocation,
+  ICoopAllocationRun,
+  ICoopLot,
+  ICoopProject,
+  Milestone,
+} from './coop-project.js';
+export type { IDocument } from './document.js';
 
 export const entities = [
   Organization,
@@ -87,6 +113,18 @@ export const entities = [
   Appointment,
   NotificationRule,
   DossierParty,
+  Document,
+  CoopGroup,
+  CoopMember,
+  CoopPlan,
+  CoopPlanVersion,
+  CoopContribution,
+  CoopLedgerEntry,
+  CoopTimelineEvent,
+  CoopProject,
+  CoopLot,
+  CoopAllocationRun,
+  CoopAllocation,
 ];
 /**
  * Entities whose rows belong to one organisation (tenant filter + RLS): all but the organisation
