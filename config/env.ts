@@ -43,6 +43,15 @@ export const envJsonSchema = {
     SEED_DEMO: { type: 'boolean' },
     DATA_DIR: { type: 'string', default: '.data' },
     SERVE_ADMIN_UI: { type: 'boolean', default: true },
+    /** Documents (statutes, minutes, proofs, photos): DATA_DIR/documents unless S3_BUCKET is set. */
+    DOCUMENTS_MAX_BYTES: { type: 'integer', minimum: 1, default: 10485760 },
+    /** S3-compatible object storage (MinIO in docker-compose); S3_BUCKET switches documents to it. */
+    S3_ENDPOINT: { type: 'string' },
+    S3_BUCKET: { type: 'string' },
+    S3_REGION: { type: 'string', default: 'us-east-1' },
+    S3_ACCESS_KEY_ID: { type: 'string' },
+    S3_SECRET_ACCESS_KEY: { type: 'string' },
+    S3_FORCE_PATH_STYLE: { type: 'boolean', default: true },
     /** Email over SMTP (nodemailer). Unset host: the EMAIL channel refuses to send ("not configured"). */
     SMTP_HOST: { type: 'string' },
     SMTP_PORT: { type: 'integer', minimum: 1, maximum: 65535, default: 587 },
@@ -97,6 +106,13 @@ export interface Env {
   SEED_DEMO?: boolean;
   DATA_DIR: string;
   SERVE_ADMIN_UI: boolean;
+  DOCUMENTS_MAX_BYTES: number;
+  S3_ENDPOINT?: string;
+  S3_BUCKET?: string;
+  S3_REGION: string;
+  S3_ACCESS_KEY_ID?: string;
+  S3_SECRET_ACCESS_KEY?: string;
+  S3_FORCE_PATH_STYLE: boolean;
   SMTP_HOST?: string;
   SMTP_PORT: number;
   SMTP_SECURE: boolean;

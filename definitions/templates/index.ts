@@ -1,4 +1,5 @@
 import achat from './achat.json' with { type: 'json' };
+import coopGroup from './coop-group.json' with { type: 'json' };
 import lead from './lead.json' with { type: 'json' };
 import locationGestion from './location-gestion.json' with { type: 'json' };
 import location from './location.json' with { type: 'json' };
@@ -20,6 +21,7 @@ export const BUILT_IN_TEMPLATES: WorkflowDefinitionBody[] = [
   locationGestion,
   mandat,
   projet,
+  coopGroup,
 ] as WorkflowDefinitionBody[];
 
 export function builtInTemplate(caseType: string): WorkflowDefinitionBody | undefined {

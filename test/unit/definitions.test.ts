@@ -104,6 +104,7 @@ describe('built-in templates and dictionary defaults', () => {
       'LOCATION_GESTION',
       'MANDAT',
       'PROJET',
+      'COOP_GROUP',
     ]);
     for (const template of BUILT_IN_TEMPLATES) {
       const result = validateDefinition(template, { ...ctx, caseTypes: defaultCodes('CASE_TYPE') });
