@@ -110,8 +110,8 @@ export async function ledgerEntries(
   opts: { memberId?: string; afterSeq?: number; limit?: number } = {},
 ): Promise<LedgerRow[]> {
   const rows = await em.execute<RawRow[]>(
-    `select ${COLUMNS} from coop_ledger_entry where group_id = ?
-       ${opts.memberId ? 'and member_id = ?' : ''} and seq > ? order by seq limit ?`,
+    `select ${COLUMNS} from coop_ledger_entry e where e.group_id = ?
+       ${opts.memberId ? 'and e.member_id = ?' : ''} and e.seq > ? order by e.seq limit ?`,
     [groupId, ...(opts.memberId ? [opts.memberId] : []), opts.afterSeq ?? 0, opts.limit ?? 500],
   );
   return rows.map(ledgerRow);

@@ -75,7 +75,14 @@ export type { IContactConsent } from './consent.js';
 export type { IAppointment } from './appointment.js';
 export type { INotificationRule } from './notification-rule.js';
 export type { IDossierParty } from './dossier-party.js';
-export type { ICoopGroup, ICoopMember, ICoopPlan, ICoopPlanVersion, KycItem } from './coop-group.js';
+export type {
+  CoopMemberStatus,
+  ICoopGroup,
+  ICoopMember,
+  ICoopPlan,
+  ICoopPlanVersion,
+  KycItem,
+} from './coop-group.js';
 export type { ICoopContribution, ICoopLedgerEntry, ICoopTimelineEvent } from './coop-ledger.js';
 export type {
   ICoopAllocation,
