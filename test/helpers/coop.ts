@@ -7,7 +7,7 @@ import type { login } from './app.js';
 export type Session = Awaited<ReturnType<typeof login>>;
 
 /** A minimal valid PDF (magic bytes %PDF-), unique per call so every upload has its own sha256. */
-export function pdfBytes(text = randomUUID()): Buffer {
+export function pdfBytes(text: string = randomUUID()): Buffer {
   return Buffer.from(
     `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${text}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
   );
