@@ -3,6 +3,7 @@ import type { Channels } from './channels/index.js';
 import { createDossierActivities, DOSSIER_NON_RETRYABLE } from './dossier-activities.js';
 import { createFollowUpActivities, FOLLOW_UP_NON_RETRYABLE } from './follow-up-activities.js';
 import { createAppointmentActivities } from './appointment-activities.js';
+import { COOP_NON_RETRYABLE, createCoopActivities } from './coop-activities.js';
 import { createMessageActivities, MESSAGE_NON_RETRYABLE } from './message-activities.js';
 import { createScoringActivities, SCORING_NON_RETRYABLE } from './scoring-activities.js';
 
@@ -23,6 +24,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createScoringActivities(deps),
     ...createMessageActivities({ orm: deps.orm, channels: deps.channels ?? {} }),
     ...createAppointmentActivities({ orm: deps.orm, channels: deps.channels ?? {} }),
+    ...createCoopActivities({ orm: deps.orm, channels: deps.channels ?? {} }),
     /** Used by ops and tests to prove a worker is polling with a live database connection. */
     async pingDatabase(): Promise<string> {
       const rows = await deps.orm.em.fork().execute<{ now: string }[]>('select now()::text as now');
@@ -39,4 +41,5 @@ export const NON_RETRYABLE_ERRORS: string[] = [
   ...FOLLOW_UP_NON_RETRYABLE,
   ...SCORING_NON_RETRYABLE,
   ...MESSAGE_NON_RETRYABLE,
+  ...COOP_NON_RETRYABLE,
 ];

@@ -33,6 +33,9 @@ import workflowDefinitionRoutes from './routes/v1/workflow-definitions/index.js'
 import scoringRulesRoutes from './routes/v1/scoring-rules/index.js';
 import settingsRoutes from './routes/v1/settings.js';
 import { registerSharedSchemas } from './schemas/shared.js';
+import documentRoutes, { documentSchema } from './routes/v1/documents.js';
+import coopRoutes from './routes/v1/coop/index.js';
+import { documentStoreFromEnv } from '../db/document-store.js';
 import type { AppDeps } from './types.js';
 
 /**
@@ -43,7 +46,9 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
   app.decorate('env', opts.env);
   app.decorate('orm', opts.orm);
   app.decorate('temporal', opts.temporal);
+  app.decorate('documents', opts.documents ?? documentStoreFromEnv(opts.env));
   registerSharedSchemas(app);
+  app.addSchema(documentSchema);
 
   await app.register(errors);
   await app.register(context);
@@ -79,6 +84,8 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
       await v1.register(appointmentRoutes);
       await v1.register(settingsRoutes);
       await v1.register(notificationRuleRoutes);
+      await v1.register(documentRoutes);
+      await v1.register(coopRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,3 +1,4 @@
+import { S3DocumentStore } from '../db/document-store.js';
 import { Client, Connection } from '@temporalio/client';
 import Fastify from 'fastify';
 import { loadEnv } from '../config/env.js';
@@ -24,6 +25,8 @@ export async function startApiServer(overrides: { databaseUrl?: string; temporal
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
   const app = Fastify(fastifyOptions(env));
   await app.register(atlasApp, { env, orm, temporal });
+  // A fresh S3-compatible store (MinIO in docker-compose) gets its bucket on first start.
+  if (app.documents instanceof S3DocumentStore) await app.documents.ensureBucket();
   app.addHook('onClose', async () => {
     await connection.close();
     await orm.close();

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Env } from '../config/env.js';
+import type { DocumentStore } from '../db/document-store.js';
 import type { Em, Orm, TenantContext } from '../db/orm.js';
 import type { RoutePermission } from './lib/route-permission.js';
 
@@ -18,6 +19,8 @@ export interface AppDeps {
   orm: Orm;
   /** Absent only in unit-level app tests; routes needing Temporal answer 503 then. */
   temporal?: Client | undefined;
+  /** Where document bytes go; default from the environment (filesystem, or S3 when S3_BUCKET is set). */
+  documents?: DocumentStore | undefined;
 }
 
 declare module 'fastify' {
@@ -25,6 +28,7 @@ declare module 'fastify' {
     env: Env;
     orm: Orm;
     temporal: Client | undefined;
+    documents: DocumentStore;
     authenticate: (request: FastifyRequest) => Promise<void>;
   }
   interface FastifyRequest {

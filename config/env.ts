@@ -47,6 +47,15 @@ export const envJsonSchema = {
     METRICS_TOKEN: { type: 'string', minLength: 16 },
     /** Where the worker serves the Temporal SDK runtime's Prometheus metrics; empty disables it. */
     WORKER_METRICS_ADDRESS: { type: 'string', default: '127.0.0.1:9464' },
+    /** Documents (statutes, minutes, proofs, photos): DATA_DIR/documents unless S3_BUCKET is set. */
+    DOCUMENTS_MAX_BYTES: { type: 'integer', minimum: 1, default: 10485760 },
+    /** S3-compatible object storage (MinIO in docker-compose); S3_BUCKET switches documents to it. */
+    S3_ENDPOINT: { type: 'string' },
+    S3_BUCKET: { type: 'string' },
+    S3_REGION: { type: 'string', default: 'us-east-1' },
+    S3_ACCESS_KEY_ID: { type: 'string' },
+    S3_SECRET_ACCESS_KEY: { type: 'string' },
+    S3_FORCE_PATH_STYLE: { type: 'boolean', default: true },
     /** Email over SMTP (nodemailer). Unset host: the EMAIL channel refuses to send ("not configured"). */
     SMTP_HOST: { type: 'string' },
     SMTP_PORT: { type: 'integer', minimum: 1, maximum: 65535, default: 587 },
@@ -103,6 +112,13 @@ export interface Env {
   SERVE_ADMIN_UI: boolean;
   METRICS_TOKEN?: string;
   WORKER_METRICS_ADDRESS: string;
+  DOCUMENTS_MAX_BYTES: number;
+  S3_ENDPOINT?: string;
+  S3_BUCKET?: string;
+  S3_REGION: string;
+  S3_ACCESS_KEY_ID?: string;
+  S3_SECRET_ACCESS_KEY?: string;
+  S3_FORCE_PATH_STYLE: boolean;
   SMTP_HOST?: string;
   SMTP_PORT: number;
   SMTP_SECURE: boolean;

@@ -66,6 +66,8 @@ export async function migrate(
     // Merging duplicate contacts re-points activities, erasure redacts their text; the table's trigger
     // admits only those changes, only inside a merge or an erasure.
     await client.query(`grant update (contact_id, subject, content) on activity to ${r}`);
+    // The coop ledger and plan versions are append-only: corrections are new entries / versions.
+    await client.query(`revoke update, delete, truncate on coop_ledger_entry, coop_plan_version from ${r}`);
     await client.query(`revoke all on mikro_orm_migrations from ${r}`);
     await syncGlobalDictionary((sql, params) => client.query(sql, params));
   } finally {

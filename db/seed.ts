@@ -76,6 +76,11 @@ export async function ensureUser(
   });
 }
 
+/** The demo cooperative member who signs in (role COOP_MEMBER), linked to a member by the coop demo data. */
+export function demoMemberEmail(slug: string): string {
+  return `member@${slug}.test`;
+}
+
 /** The demo seed: two agencies with a user per role. Idempotent; later features add business data. */
 export async function seedDemo(orm: Orm, password: string): Promise<void> {
   for (const { slug, name } of DEMO_ORGS) {
@@ -89,5 +94,11 @@ export async function seedDemo(orm: Orm, password: string): Promise<void> {
         roles: [role.toUpperCase()],
       });
     }
+    await ensureUser(orm, orgId, {
+      email: demoMemberEmail(slug),
+      fullName: `Membre ${name.split(' ')[0]}`,
+      password,
+      roles: ['COOP_MEMBER'],
+    });
   }
 }

@@ -62,6 +62,8 @@ const CASE_TYPES: Row[] = [
   ['PROJET', 'Project', 'Projet', 'مشروع'],
   // Not a dossier type: the status workflow of property listings (annonces), run synchronously.
   ['ANNONCE', 'Property listing', 'Annonce', 'إعلان عقاري', { entity: 'ANNONCE' }],
+  // Not a dossier type: the status workflow of cooperative groups (coop_group), run synchronously.
+  ['COOP_GROUP', 'Cooperative group', 'Groupement coopératif', 'تجمع تعاوني', { entity: 'COOP_GROUP' }],
 ];
 
 const CASE_STATUSES: Row[] = [
@@ -100,6 +102,12 @@ const CASE_STATUSES: Row[] = [
   ['SOLD', 'Sold', 'Vendu', 'مباع', { entity: 'ANNONCE' }],
   ['RENTED', 'Rented', 'Loué', 'مؤجر', { entity: 'ANNONCE' }],
   ['WITHDRAWN', 'Withdrawn', 'Retiré', 'مسحوب', { entity: 'ANNONCE' }],
+  // Cooperative group (COOP_GROUP) statuses; DELIVERY and CLOSED above are shared.
+  ['FORMATION', 'Formation', 'Constitution', 'التأسيس', { entity: 'COOP_GROUP' }],
+  ['KYC_READY', 'Members verified', 'Membres vérifiés', 'تم التحقق من الأعضاء', { entity: 'COOP_GROUP' }],
+  ['FUNDING_OPEN', 'Funding open', 'Collecte ouverte', 'التمويل مفتوح', { entity: 'COOP_GROUP' }],
+  ['ALLOCATION', 'Allocation', 'Allocation des lots', 'تخصيص الوحدات', { entity: 'COOP_GROUP' }],
+  ['DISSOLVED', 'Dissolved', 'Dissous', 'منحل', { entity: 'COOP_GROUP', open: false }],
 ];
 
 const LOSS_REASONS: Row[] = [

@@ -82,4 +82,6 @@ export const DEFAULT_ROLES: ReadonlyArray<{ code: string; name: string; permissi
   },
   { code: 'AGENT', name: 'Agent', permissions: AGENT_WORK },
   { code: 'READONLY', name: 'Read only', permissions: VIEW },
+  /** A cooperative member signing in: their own schedule, proofs, ledger and their group's transparency view. */
+  { code: 'COOP_MEMBER', name: 'Cooperative member', permissions: ['COOP_MEMBER'] },
 ];

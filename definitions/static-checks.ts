@@ -4,6 +4,7 @@ import { isDocumentedDossierField, isDocumentedFactPath } from './fact-paths.js'
 import { inspectGuardRule } from './json-logic-rules.js';
 import { pointer } from './json-pointer.js';
 import { ANNONCE_CASE_TYPE } from './annonce.js';
+import { COOP_GROUP_CASE_TYPE } from './coop/group-status.js';
 import { isAutoTransitionTimer, reasonTypeOf } from './workflow-definition.schema.js';
 import type { ReasonType, WorkflowDefinitionBody } from './workflow-definition.schema.js';
 
@@ -17,6 +18,9 @@ export interface StaticCheckContext {
 const C = DefinitionErrorCode;
 
 /** WON, LOST, CRM_WON, DEAL_LOST…: states that close a dossier and must ask for a reason. */
+/** Case types whose status moves run synchronously (no Temporal workflow per record). */
+const SYNCHRONOUS_CASE_TYPES = new Set([ANNONCE_CASE_TYPE, COOP_GROUP_CASE_TYPE]);
+
 export function expectedReasonType(stateCode: string): ReasonType | undefined {
   if (/(^|_)WON$/.test(stateCode)) return 'WON';
   if (/(^|_)LOST$/.test(stateCode)) return 'LOSS';
@@ -113,13 +117,13 @@ export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckCon
   });
 
   def.states.forEach((state, i) => {
-    // Listing statuses change synchronously in one SQL transaction, without a workflow per listing
-    // (there are 100,000s of them and nothing to wait for): no one would run their timers.
-    if (isAnnonce && state.timers?.length) {
+    // Listing and cooperative-group statuses change synchronously in one SQL transaction, without a
+    // workflow per record (100,000s of listings, nothing to wait for): no one would run their timers.
+    if (SYNCHRONOUS_CASE_TYPES.has(def.caseType) && state.timers?.length) {
       add(
         `/states/${i}/timers`,
         C.TIMERS_NOT_SUPPORTED,
-        `State ${state.code}: property listing (ANNONCE) workflows have no timers; remove them`,
+        `State ${state.code}: ${def.caseType} workflows change status synchronously and have no timers; remove them`,
       );
     }
     state.timers?.forEach((timer, j) => {

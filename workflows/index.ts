@@ -5,3 +5,4 @@ export { workerProbe } from './worker-probe.js';
 export { nightlyRescore, rescoreOrganization } from './scoring-rescore.js';
 export { messageDelivery, outboxSweep } from './message-delivery.js';
 export { appointmentReminders } from './appointment-reminders.js';
+export { contributionCycle } from './contribution-cycle.js';

@@ -1,3 +1,4 @@
+import { COOP_GROUP_CASE_TYPE } from '../../definitions/coop/group-status.js';
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { recordAudit } from '../../db/audit.js';
@@ -50,7 +51,9 @@ export async function createDossier(
       const stored = await replay(em, idempotency.scope, idempotency.key, idempotency.hash);
       if (stored) return { stored };
     }
-    const definition = await latestPublished(em, input.caseType);
+    // COOP_GROUP moves cooperative groups (api/services/coop-groups.ts), never a dossier.
+    const definition =
+      input.caseType === COOP_GROUP_CASE_TYPE ? null : await latestPublished(em, input.caseType);
     if (!definition) {
       throw problems.validation([
         { field: 'caseType', message: `no published pipeline for case type ${input.caseType}` },

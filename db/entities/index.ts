@@ -4,6 +4,10 @@ import { Annonce, AnnonceStatusHistory } from './annonce.js';
 import { Appointment } from './appointment.js';
 import { AuditEvent } from './audit-event.js';
 import { ContactConsent } from './consent.js';
+import { CoopGroup, CoopMember, CoopPlan, CoopPlanVersion } from './coop-group.js';
+import { CoopContribution, CoopLedgerEntry, CoopTimelineEvent } from './coop-ledger.js';
+import { CoopAllocation, CoopAllocationRun, CoopLot, CoopProject } from './coop-project.js';
+import { Document } from './document.js';
 import { Contact, ContactAssignment, ContactRole } from './contact.js';
 import { Dossier, DossierStatusHistory, IdempotencyRecord, TimelineEvent } from './dossier.js';
 import { DossierParty } from './dossier-party.js';
@@ -21,6 +25,18 @@ export {
   Annonce,
   AnnonceStatusHistory,
   Appointment,
+  CoopAllocation,
+  CoopAllocationRun,
+  CoopContribution,
+  CoopGroup,
+  CoopLedgerEntry,
+  CoopLot,
+  CoopMember,
+  CoopPlan,
+  CoopPlanVersion,
+  CoopProject,
+  CoopTimelineEvent,
+  Document,
   Account,
   AccountContact,
   Activity,
@@ -67,6 +83,23 @@ export type { INotificationRule } from './notification-rule.js';
 export type { IDossierParty } from './dossier-party.js';
 export type { IAnnonce, IAnnonceStatusHistory } from './annonce.js';
 export type { IShortlistEntry, IShortlistEvent } from './shortlist.js';
+export type {
+  CoopMemberStatus,
+  ICoopGroup,
+  ICoopMember,
+  ICoopPlan,
+  ICoopPlanVersion,
+  KycItem,
+} from './coop-group.js';
+export type { ICoopContribution, ICoopLedgerEntry, ICoopTimelineEvent } from './coop-ledger.js';
+export type {
+  ICoopAllocation,
+  ICoopAllocationRun,
+  ICoopLot,
+  ICoopProject,
+  Milestone,
+} from './coop-project.js';
+export type { IDocument } from './document.js';
 
 export const entities = [
   Organization,
@@ -99,6 +132,18 @@ export const entities = [
   AnnonceStatusHistory,
   ShortlistEntry,
   ShortlistEvent,
+  Document,
+  CoopGroup,
+  CoopMember,
+  CoopPlan,
+  CoopPlanVersion,
+  CoopContribution,
+  CoopLedgerEntry,
+  CoopTimelineEvent,
+  CoopProject,
+  CoopLot,
+  CoopAllocationRun,
+  CoopAllocation,
 ];
 /**
  * Entities whose rows belong to one organisation (tenant filter + RLS): all but the organisation

@@ -18,6 +18,7 @@ import { Migration20261122024000_notification_rules } from './Migration202611220
 import { Migration20261122030000_dossier_consent } from './Migration20261122030000_dossier_consent.js';
 import { Migration20261122025000_dossier_parties } from './Migration20261122025000_dossier_parties.js';
 import { Migration20261122050000_annonces } from './Migration20261122050000_annonces.js';
+import { Migration20261122060000_coop } from './Migration20261122060000_coop.js';
 
 export const migrationsList = [
   { name: 'Migration20261121225835_init', class: Migration20261121225835_init },
@@ -40,4 +41,5 @@ export const migrationsList = [
   { name: 'Migration20261122025000_dossier_parties', class: Migration20261122025000_dossier_parties },
   { name: 'Migration20261122030000_dossier_consent', class: Migration20261122030000_dossier_consent },
   { name: 'Migration20261122050000_annonces', class: Migration20261122050000_annonces },
+  { name: 'Migration20261122060000_coop', class: Migration20261122060000_coop },
 ];

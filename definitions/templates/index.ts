@@ -1,5 +1,6 @@
 import achat from './achat.json' with { type: 'json' };
 import annonce from './annonce.json' with { type: 'json' };
+import coopGroup from './coop-group.json' with { type: 'json' };
 import lead from './lead.json' with { type: 'json' };
 import locationGestion from './location-gestion.json' with { type: 'json' };
 import location from './location.json' with { type: 'json' };
@@ -22,6 +23,7 @@ export const BUILT_IN_TEMPLATES: WorkflowDefinitionBody[] = [
   mandat,
   projet,
   annonce,
+  coopGroup,
 ] as WorkflowDefinitionBody[];
 
 export function builtInTemplate(caseType: string): WorkflowDefinitionBody | undefined {

@@ -105,6 +105,7 @@ describe('built-in templates and dictionary defaults', () => {
       'MANDAT',
       'PROJET',
       'ANNONCE',
+      'COOP_GROUP',
     ]);
     for (const template of BUILT_IN_TEMPLATES) {
       const result = validateDefinition(template, { ...ctx, caseTypes: defaultCodes('CASE_TYPE') });

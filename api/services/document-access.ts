@@ -1,0 +1,73 @@
+import type { FastifyRequest } from 'fastify';
+import {
+  CoopAllocationRun,
+  CoopContribution,
+  CoopGroup,
+  CoopMember,
+  CoopProject,
+} from '../../db/entities/index.js';
+import type { Em } from '../../db/orm.js';
+import type { Permission } from '../../definitions/permissions.js';
+import { callerMember, isCoopAdmin } from './coop/access.js';
+
+/**
+ * Who may read and upload the documents of each owner type. Every document route asks the owner's
+ * policy: a document the caller may not read is answered 404, as if it did not exist (and RLS keeps
+ * other organisations' rows out of reach anyway). Annonce photos add their owner type here.
+ */
+export interface DocumentOwnerPolicy {
+  /** Permissions that may reach these documents at all (the route accepts their union). */
+  permissions: readonly Permission[];
+  /** The owner exists in this organisation and the caller may read its documents. */
+  canRead(em: Em, request: FastifyRequest, ownerId: string): Promise<boolean>;
+  canUpload(em: Em, request: FastifyRequest, ownerId: string): Promise<boolean>;
+}
+
+const COOP = ['COOP_ADMIN', 'COOP_MEMBER'] as const;
+
+async function groupReader(em: Em, request: FastifyRequest, groupId: string | undefined) {
+  if (!groupId || !(await em.count(CoopGroup, { id: groupId }))) return false;
+  return isCoopAdmin(request) || !!(await callerMember(em, request, groupId));
+}
+
+async function ownMember(em: Em, request: FastifyRequest, memberId: string | undefined) {
+  if (!memberId) return false;
+  const m = await em.findOne(CoopMember, { id: memberId });
+  return !!m && (isCoopAdmin(request) || m.userId === request.principal?.userId);
+}
+
+const adminOnly = async (em: Em, request: FastifyRequest, exists: Promise<number>) =>
+  isCoopAdmin(request) && (await exists) > 0;
+
+export const DOCUMENT_OWNERS: Record<string, DocumentOwnerPolicy> = {
+  /** Statutes, minutes: every member of the group reads them; responsibles publish them. */
+  COOP_GROUP: {
+    permissions: COOP,
+    canRead: (em, r, id) => groupReader(em, r, id),
+    canUpload: (em, r, id) => adminOnly(em, r, em.count(CoopGroup, { id })),
+  },
+  COOP_PROJECT: {
+    permissions: COOP,
+    canRead: async (em, r, id) => groupReader(em, r, (await em.findOne(CoopProject, { id }))?.groupId),
+    canUpload: (em, r, id) => adminOnly(em, r, em.count(CoopProject, { id })),
+  },
+  /** KYC pieces: the member and the responsibles. */
+  COOP_MEMBER: { permissions: COOP, canRead: ownMember, canUpload: ownMember },
+  /** Payment proofs: the member who owes the contribution and the responsibles. */
+  COOP_CONTRIBUTION: {
+    permissions: COOP,
+    canRead: async (em, r, id) => ownMember(em, r, (await em.findOne(CoopContribution, { id }))?.memberId),
+    canUpload: async (em, r, id) => ownMember(em, r, (await em.findOne(CoopContribution, { id }))?.memberId),
+  },
+  /** The allocation minutes (PV): the group's members read them; responsibles upload. */
+  COOP_ALLOCATION_RUN: {
+    permissions: COOP,
+    canRead: async (em, r, id) => groupReader(em, r, (await em.findOne(CoopAllocationRun, { id }))?.groupId),
+    canUpload: (em, r, id) => adminOnly(em, r, em.count(CoopAllocationRun, { id })),
+  },
+};
+
+export const DOCUMENT_OWNER_TYPES = Object.keys(DOCUMENT_OWNERS);
+export const DOCUMENT_PERMISSIONS = [
+  ...new Set(Object.values(DOCUMENT_OWNERS).flatMap((p) => p.permissions)),
+];
