@@ -240,4 +240,18 @@ describe('listings, matching and shortlist (real browser, real stack)', () => {
     await shot(page, 'readonly-matching');
     expect(errors).toEqual([]);
   });
+
+  it('a manager sees the matching weights and budget tolerance in the settings', async () => {
+    const errors: string[] = [];
+    const page = await openPage(errors, 'settings');
+    await signIn(page, 'manager@demo.test');
+    await page.goto(`${base}/settings`);
+    const card = page.getByTestId('matching-settings');
+    await card.getByText('Matching des biens').waitFor();
+    expect(await card.locator('#weight-budget').inputValue()).toBe('30');
+    expect(await card.locator('#budgetTolerancePct').inputValue()).toBe('5');
+    await card.getByText('Tolérance au-dessus du budget max').waitFor();
+    await shot(page, 'settings');
+    expect(errors).toEqual([]);
+  });
 });

@@ -174,6 +174,8 @@ export const annoncesFr = {
     hint: 'Poids relatif de chaque critère dans le score (0 = ignoré) et dépassement toléré du budget max.',
     tolerance: 'Tolérance au-dessus du budget max',
     save: 'Enregistrer le matching',
+    saved: 'Réglages du matching enregistrés',
+    failed: 'Réglages du matching non enregistrés',
   },
 } as const;
 
@@ -354,5 +356,7 @@ export const annoncesEn: Shape<typeof annoncesFr> = {
     hint: 'Relative weight of each criterion in the score (0 = ignored) and how far above the max budget a listing may be.',
     tolerance: 'Tolerance above the max budget',
     save: 'Save matching',
+    saved: 'Matching settings saved',
+    failed: 'Matching settings not saved',
   },
 };
