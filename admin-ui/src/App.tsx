@@ -19,6 +19,7 @@ import { dataProvider } from './providers/data-provider';
 import { i18nProvider } from './i18n';
 import { resources } from './resources';
 import { agentRoutes } from './routes/agent-routes';
+import { annoncesRoutes } from './routes/annonces-routes';
 import { engagementRoutes } from './routes/engagement-routes';
 import { rulesRoutes } from './routes/rules-routes';
 import { studioRoutes } from './routes/studio-routes';
@@ -59,6 +60,7 @@ export function App() {
               >
                 <Route index element={<HomePage />} />
                 {agentRoutes}
+                {annoncesRoutes}
                 {engagementRoutes}
                 {rulesRoutes}
                 {studioRoutes}

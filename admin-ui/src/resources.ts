@@ -2,6 +2,7 @@ import { DashboardOutlined } from '@ant-design/icons';
 import type { ResourceProps } from '@refinedev/core';
 import { createElement } from 'react';
 import { agentResources } from './routes/agent-routes';
+import { annoncesResources } from './routes/annonces-routes';
 import { engagementResources } from './routes/engagement-routes';
 import { rulesResources } from './routes/rules-routes';
 import { studioResources } from './routes/studio-routes';
@@ -15,6 +16,7 @@ export const resources: ResourceProps[] = [
     meta: { icon: createElement(DashboardOutlined) },
   },
   ...agentResources,
+  ...annoncesResources,
   ...engagementResources,
   ...rulesResources,
   ...studioResources,

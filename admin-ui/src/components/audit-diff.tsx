@@ -47,7 +47,7 @@ export function AuditTrail({
   resource,
   entityId,
 }: {
-  resource: 'dossiers' | 'contacts' | 'accounts';
+  resource: 'dossiers' | 'contacts' | 'accounts' | 'annonces';
   entityId: string;
 }) {
   const { t } = useTranslation('agent');

@@ -22,8 +22,16 @@ export function entryLabel(entry: DictionaryEntry | undefined, lang: string, fal
   return entry.label;
 }
 
-/** The organisation's effective entries of one dictionary, with a label lookup in the UI language. */
-export function useDictionary(dictType: string) {
+/** Entries that belong to another entity (e.g. the ANNONCE case type and listing statuses). */
+const ofOtherEntity = (e: DictionaryEntry, only?: string) =>
+  only !== undefined && (e.metadata?.entity ?? 'DOSSIER') !== only;
+
+/**
+ * The organisation's effective entries of one dictionary, with a label lookup in the UI language.
+ * `entity: 'DOSSIER'` keeps CASE_TYPE/CASE_STATUS entries of listings (`metadata.entity = 'ANNONCE'`)
+ * out of `entries`/`options` (labels still resolve every code).
+ */
+export function useDictionary(dictType: string, opts: { entity?: string } = {}) {
   const { i18n } = useTranslation();
   const { result, query } = useList<DictionaryEntry>({
     resource: 'dictionaries',
@@ -31,8 +39,9 @@ export function useDictionary(dictType: string) {
     pagination: { mode: 'off' },
     queryOptions: { staleTime: 5 * 60_000 },
   });
-  const entries = [...result.data].sort((a, b) => a.sortOrder - b.sortOrder);
-  const byCode = new Map(entries.map((e) => [e.code, e]));
+  const all = [...result.data].sort((a, b) => a.sortOrder - b.sortOrder);
+  const byCode = new Map(all.map((e) => [e.code, e]));
+  const entries = all.filter((e) => !ofOtherEntity(e, opts.entity));
   const label = (code: string | null | undefined) =>
     code ? entryLabel(byCode.get(code), i18n.language, code) : '';
   const options = entries.map((e) => ({ value: e.code, label: entryLabel(e, i18n.language, e.code) }));

@@ -2,6 +2,7 @@ import type { I18nProvider } from '@refinedev/core';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { agentEn, agentFr } from './locales/agent';
+import { annoncesEn, annoncesFr } from './locales/annonces';
 import { commonEn, commonFr } from './locales/common';
 import { engagementEn, engagementFr } from './locales/engagement';
 import { rulesEn, rulesFr } from './locales/rules';
@@ -19,13 +20,27 @@ function initialLanguage(): Language {
 // One namespace per area so the agent workspace and the manager studio keep their own files.
 void i18n.use(initReactI18next).init({
   resources: {
-    fr: { common: commonFr, agent: agentFr, studio: studioFr, engagement: engagementFr, rules: rulesFr },
-    en: { common: commonEn, agent: agentEn, studio: studioEn, engagement: engagementEn, rules: rulesEn },
+    fr: {
+      common: commonFr,
+      agent: agentFr,
+      studio: studioFr,
+      engagement: engagementFr,
+      rules: rulesFr,
+      annonces: annoncesFr,
+    },
+    en: {
+      common: commonEn,
+      agent: agentEn,
+      studio: studioEn,
+      engagement: engagementEn,
+      rules: rulesEn,
+      annonces: annoncesEn,
+    },
   },
   lng: initialLanguage(),
   fallbackLng: 'fr',
   defaultNS: 'common',
-  ns: ['common', 'agent', 'studio', 'engagement', 'rules'],
+  ns: ['common', 'agent', 'studio', 'engagement', 'rules', 'annonces'],
   interpolation: { escapeValue: false }, // React escapes
 });
 

@@ -33,6 +33,14 @@ const RULES: Record<string, Record<string, string>> = {
     edit: 'CRM_CONTACTS_EDIT',
     delete: 'CRM_ACCOUNTS_DELETE',
   },
+  annonces: {
+    list: 'CRM_ANNONCES_VIEW',
+    show: 'CRM_ANNONCES_VIEW',
+    create: 'CRM_ANNONCES_EDIT',
+    edit: 'CRM_ANNONCES_EDIT',
+    transition: 'CRM_ANNONCES_EDIT',
+  },
+  matching: { list: 'CRM_MATCHING_VIEW', run: 'CRM_MATCHING_RUN' },
   activities: { list: 'CRM_ACTIVITIES_VIEW', create: 'CRM_ACTIVITIES_CREATE' },
   dashboard: { list: 'CRM_DEALS_VIEW' },
 };

@@ -67,7 +67,7 @@ export default function DashboardPage() {
   const { t } = useTranslation('agent');
   const { token } = theme.useToken();
   const [caseType, setCaseType] = useState('ACHAT');
-  const caseTypes = useDictionary('CASE_TYPE');
+  const caseTypes = useDictionary('CASE_TYPE', { entity: 'DOSSIER' });
   const statuses = useDictionary('CASE_STATUS');
   const dash = useCustom<DashboardAnswer>({ url: `${API_URL}/dashboard`, method: 'get' });
   const funnel = useCustom<FunnelAnswer>({

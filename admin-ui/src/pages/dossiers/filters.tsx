@@ -45,8 +45,8 @@ const valueOf = (filters: CrudFilter[], field: string): unknown =>
 /** The filter bar of the dossier list; its values come back from the URL on reload. */
 export function DossierFilters({ formProps, filters }: { formProps: FormProps; filters: CrudFilter[] }) {
   const { t } = useTranslation('agent');
-  const caseTypes = useDictionary('CASE_TYPE');
-  const statuses = useDictionary('CASE_STATUS');
+  const caseTypes = useDictionary('CASE_TYPE', { entity: 'DOSSIER' });
+  const statuses = useDictionary('CASE_STATUS', { entity: 'DOSSIER' });
   const sources = useDictionary('LEAD_SOURCE');
   const users = useUsers();
   const form = formProps.form;

@@ -39,7 +39,7 @@ const dateProps = {
 /** The business fields of a dossier form (status changes only through transitions). */
 export function DossierFields({ creating, contactId }: { creating: boolean; contactId?: string | null }) {
   const { t } = useTranslation('agent');
-  const caseTypes = useDictionary('CASE_TYPE');
+  const caseTypes = useDictionary('CASE_TYPE', { entity: 'DOSSIER' });
   const sources = useDictionary('LEAD_SOURCE');
   const users = useUsers();
   const { selectProps: contactSelect } = useSelect<ContactOption>({

@@ -38,7 +38,7 @@ export default function DossierKanban() {
   const { notification } = App.useApp();
   const [params, setParams] = useSearchParams();
   const caseType = params.get('caseType') ?? 'ACHAT';
-  const caseTypes = useDictionary('CASE_TYPE');
+  const caseTypes = useDictionary('CASE_TYPE', { entity: 'DOSSIER' });
   const statuses = useDictionary('CASE_STATUS');
   const canMove = useAllowed('dossiers', 'transition');
   const queryClient = useQueryClient();

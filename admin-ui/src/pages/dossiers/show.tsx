@@ -10,12 +10,13 @@ import { formatDate, formatDateTime, formatMoney } from '../../components/format
 import { StatusTag } from '../../components/status-tag';
 import { Timeline } from '../../components/timeline';
 import { UserName } from '../../components/users';
-import { useAllowed } from '../../providers/access-control';
+import { hasPermission, useAllowed } from '../../providers/access-control';
 import { API_URL } from '../../providers/data-provider';
 import { AppointmentsCard } from '../../engagement/appointments-card';
 import { MessageComposer } from '../../engagement/composer';
 import { ConsentCard } from '../../engagement/consent';
 import { StatusHistory } from './history';
+import { MatchingTab } from './matching';
 import { PartiesCard } from './parties';
 import { TransitionsPanel } from './transitions-panel';
 import type { Dossier } from './types';
@@ -73,6 +74,9 @@ export default function DossierShow() {
   const { result: dossier, query } = useShow<Dossier>({ resource: 'dossiers' });
   const canMove = useAllowed('dossiers', 'transition');
   const canLog = useAllowed('activities', 'create');
+  // Buyers and tenants search properties (ACHAT buys SALE listings, LOCATION rents RENT ones).
+  const searches = dossier?.caseType === 'ACHAT' || dossier?.caseType === 'LOCATION';
+  const canMatch = hasPermission('CRM_MATCHING_VIEW') || hasPermission('CRM_MATCHING_RUN');
 
   return (
     <Show
@@ -165,6 +169,15 @@ export default function DossierShow() {
                   </Row>
                 ),
               },
+              ...(searches && canMatch
+                ? [
+                    {
+                      key: 'matching',
+                      label: <span data-testid="tab-matching">{t('annonces:tab')}</span>,
+                      children: <MatchingTab dossierId={dossier.id} />,
+                    },
+                  ]
+                : []),
               { key: 'parties', label: t('tabs.parties'), children: <Parties dossier={dossier} /> },
               {
                 key: 'history',

@@ -84,8 +84,8 @@ export function RuleForm({
 }) {
   const { t } = useTranslation('rules');
   const [form] = Form.useForm<RuleValues>();
-  const caseTypes = useDictionary('CASE_TYPE');
-  const statuses = useDictionary('CASE_STATUS');
+  const caseTypes = useDictionary('CASE_TYPE', { entity: 'DOSSIER' });
+  const statuses = useDictionary('CASE_STATUS', { entity: 'DOSSIER' });
   const event = Form.useWatch('event', form) ?? rule?.event ?? 'NEW_LEAD';
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

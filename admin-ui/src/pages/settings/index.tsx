@@ -6,10 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../engagement/api';
 import { API_URL } from '../../providers/data-provider';
 import { ApiError, errorMessage, request } from '../../providers/http';
+import { MatchingSettingsCard, type MatchingSettings } from './matching';
 
 interface Settings {
   appointmentReminderOffsets: string[];
   timeZone: string;
+  matching?: MatchingSettings;
 }
 
 const ISO_DURATION = /^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
@@ -37,7 +39,8 @@ export default function SettingsPage() {
   const save = async (v: Settings) => {
     setSaving(true);
     try {
-      const saved = await request<Settings>(`${API_URL}/settings`, { method: 'PUT', body: v });
+      const { matching: _matching, ...body } = v;
+      const saved = await request<Settings>(`${API_URL}/settings`, { method: 'PUT', body });
       queryClient.setQueryData(['settings'], saved);
       notification.success({ message: t('settings.saved') });
     } catch (err) {
@@ -124,6 +127,9 @@ export default function SettingsPage() {
             ) : null}
           </Form>
         </Card>
+      ) : null}
+      {settings.data?.matching ? (
+        <MatchingSettingsCard value={settings.data.matching} canEdit={canEdit} />
       ) : null}
     </Flex>
   );
