@@ -159,7 +159,11 @@ describe('listings, matching and shortlist (real browser, real stack)', () => {
     const statuses = await items
       .first()
       .locator('[data-status]')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+      .evaluateAll((els) =>
+        els.map((e) =>
+          (e as unknown as { getAttribute(name: string): string | null }).getAttribute('data-status'),
+        ),
+      );
     expect(new Set(statuses)).toEqual(new Set(['MATCH']));
     const above = items.filter({ hasText: `T4 au-dessus ${run}` });
     expect(await above.locator('[data-criterion="budget"]').getAttribute('data-status')).toBe('PARTIAL');
