@@ -386,10 +386,10 @@ describe('engagement: consent, messages, appointments (real browser, real stack)
     const first = page.getByLabel('Délai (ISO 8601) 1');
     await first.waitFor();
     await first.fill('24 heures');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.getByText('Durée ISO 8601 invalide (ex. PT24H)').waitFor();
     await first.fill('PT48H');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.getByText('Paramètres enregistrés').waitFor();
     const manager = await login(t.app, 'manager@demo.test', 'demo');
     const settings = await t.app.inject({ url: '/api/v1/settings', headers: manager.headers });

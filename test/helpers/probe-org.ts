@@ -102,6 +102,11 @@ export async function populate(app: FastifyInstance, org: ProbeOrg): Promise<voi
     city: 'Lyon',
   });
   await call('POST', `/dossiers/${dossier.id}/shortlist`, { annonceId: annonce.id });
+  const group = await call('POST', '/coop/groups', { name: `Probe coop ${run}`, city: 'Lyon' });
+  await call('POST', `/coop/groups/${group.id}/members`, {
+    displayName: 'Probe member',
+    email: `member.${run}@example.test`,
+  });
   await call('POST', '/dictionaries', {
     dictType: 'TAG',
     code: `PROBE_${run.toUpperCase()}`,
@@ -125,6 +130,13 @@ const TABLE_OF: Record<string, string> = {
   appointments: 'appointment',
   'notification-rules': 'notification_rule',
   annonces: 'annonce',
+  documents: 'document',
+  groups: 'coop_group',
+  members: 'coop_member',
+  plans: 'coop_plan',
+  contributions: 'coop_contribution',
+  groupId: 'coop_group',
+  memberId: 'coop_member',
   entryId: 'shortlist_entry',
   partyId: 'dossier_party',
   roleId: 'contact_role',
