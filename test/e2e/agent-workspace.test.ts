@@ -172,13 +172,25 @@ describe('agent workspace (real browser, real stack)', () => {
     expect(await page.getByTestId('kanban-blocked-WON').textContent()).toContain(
       'Champ obligatoire manquant : Montant',
     );
-    const wonBox = await won.boundingBox();
-    await page.mouse.move(wonBox!.x + wonBox!.width / 2, wonBox!.y + 80, { steps: 12 });
-    await shot(page, 'kanban-blocked');
-    await page.mouse.up();
-    expect(await page.getByTestId('transition-error').first().textContent()).toContain(
-      'Champ obligatoire manquant : Montant',
-    );
+    // Under load the board may re-render (other suites add dossiers) while the card is held: settle on
+    // the column before releasing, and pick the card up again if the drop did not register.
+    const refusal = page.getByTestId('transition-error').first();
+    for (let attempt = 0; ; attempt++) {
+      if (attempt > 0) await pickUp(page, card);
+      const wonBox = await won.boundingBox();
+      const [x, y] = [wonBox!.x + wonBox!.width / 2, wonBox!.y + 80];
+      await page.mouse.move(x, y, { steps: 12 });
+      await page.waitForTimeout(150);
+      await page.mouse.move(x, y);
+      if (attempt === 0) await shot(page, 'kanban-blocked');
+      await page.mouse.up();
+      const shown = await refusal
+        .waitFor({ timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown || attempt >= 2) break;
+    }
+    expect(await refusal.textContent()).toContain('Champ obligatoire manquant : Montant');
     await page.getByTestId('kanban-column-VISIT').getByTestId(`kanban-card-${state.reference}`).waitFor();
     expect(await won.getByTestId(`kanban-card-${state.reference}`).count()).toBe(0);
 
