@@ -23,6 +23,7 @@ import {
   idsOf,
   populate,
   PROBE_ROLES,
+  KEY_PARAMS,
   tableOfParam,
   type ProbeOrg,
   type Session,
@@ -82,7 +83,12 @@ describe('access probing from the OpenAPI document', () => {
     expect(ops.filter((o) => !o.op['x-permission']).map(label)).toEqual([]);
     const unmapped = ops.flatMap((o) =>
       o.pathParams
-        .filter((p) => !Array.isArray(resolve(doc, p.schema).enum) && !tableOfParam(o.path, p.name))
+        .filter(
+          (p) =>
+            !Array.isArray(resolve(doc, p.schema).enum) &&
+            !KEY_PARAMS.has(p.name) &&
+            !tableOfParam(o.path, p.name),
+        )
         .map((p) => `${label(o)} {${p.name}}`),
     );
     expect(unmapped).toEqual([]);
