@@ -19,7 +19,7 @@ import { requireGroup } from './access.js';
 const HELD = ['APPROVED', 'ASSIGNED', 'SIGNED'];
 
 /** The run's stage: PROPOSED, ASSIGNED (approved with its PV), SIGNED (every line signed) or CANCELLED. */
-async function stageOf(em: Em, run: ICoopAllocationRun, lines: { status: string }[]) {
+function stageOf(run: ICoopAllocationRun, lines: { status: string }[]) {
   if (run.status !== 'APPROVED') return run.status;
   return lines.length && lines.every((l) => l.status === 'SIGNED') ? 'SIGNED' : 'ASSIGNED';
 }
@@ -61,7 +61,7 @@ export async function runView(em: Em, run: ICoopAllocationRun, onlyMemberId?: st
     id: run.id,
     groupId: run.groupId,
     projectId: run.projectId,
-    status: await stageOf(em, run, allocations),
+    status: stageOf(run, allocations),
     cutoffAt: run.cutoffAt.toISOString(),
     usePreferences: run.usePreferences,
     inputsDigest: run.inputsDigest,
