@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createOrm } from '../../db/orm.js';
+import { ensureOrganization, ensureUser } from '../../db/seed.js';
 import { buildTestApp, login, problemOf, type TestApp } from '../helpers/app.js';
+import { TEST_PASSWORD } from '../helpers/constants.js';
 import { coopApi, type Session } from '../helpers/coop.js';
 
 interface Line {
@@ -55,10 +58,24 @@ async function owe(memberId: string, cents: number) {
 
 beforeAll(async () => {
   t = await buildTestApp({ DATA_DIR: `/tmp/atlas-coop-alloc-${randomUUID()}` });
+  // A member user of its own: member@demo.test belongs to the other coop suites' groups.
+  const memberEmail = `member.${randomUUID().slice(0, 8)}@demo.test`;
+  const orm = await createOrm(inject('ownerUrl'), 1);
+  try {
+    const orgId = await ensureOrganization(orm, 'demo', 'Demo Immobilier');
+    await ensureUser(orm, orgId, {
+      email: memberEmail,
+      fullName: 'Membre Tilleuls',
+      password: TEST_PASSWORD,
+      roles: ['COOP_MEMBER'],
+    });
+  } finally {
+    await orm.close(true);
+  }
   [admin, rival, member] = await Promise.all([
     login(t.app, 'admin@demo.test', 'demo'),
     login(t.app, 'admin@rival.test', 'rival'),
-    login(t.app, 'member@demo.test', 'demo'),
+    login(t.app, memberEmail, 'demo'),
   ]);
   h = coopApi(t.app);
   groupId = (
@@ -217,6 +234,17 @@ describe('coop projects, lots and FIFO allocation', () => {
       pvDocumentId: randomUUID(),
     });
     expect(approve.statusCode).toBe(404);
+    // A PV uploaded for the run itself approves it; the member then sees their lot assigned.
+    const pv = await h.upload(admin, 'COOP_ALLOCATION_RUN', run.id, 'PV');
+    expect(pv.statusCode, pv.body).toBe(201);
+    const pvDocumentId = pv.json<{ id: string }>().id;
+    expect((await h.api(rival, 'GET', `/documents/${pvDocumentId}`)).statusCode).toBe(404);
+    await h.ok(h.api(admin, 'POST', `/coop/allocations/${run.id}/approve`, { pvDocumentId }));
+    const mine = await h.ok<Run>(h.api(member, 'GET', `/coop/allocations/${run.id}`));
+    expect(mine.lines).toEqual([expect.objectContaining({ lotCode: 'A1', status: 'ASSIGNED' })]);
+    const again = await h.api(admin, 'POST', `/coop/allocations/${run.id}/approve`, { pvDocumentId });
+    expect(again.statusCode).toBe(409);
+    await h.ok(h.api(admin, 'POST', `/coop/allocations/${run.id}/cancel`, { reason: 'test over' }));
   });
 
   it('validates input with field errors, a unique lot code and the project version', async () => {
