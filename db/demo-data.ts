@@ -16,6 +16,7 @@ import { appointmentReminders, appointmentWorkflowId } from '../workflows/appoin
 import { buildDemoEngagement, type DemoAppointment } from './demo-engagement.js';
 import { buildDemoRows, type DemoOrgContext, type OpenDossier, type PublishedDef } from './demo-rows.js';
 import { bulkLoadAnnonces } from './bulk-annonces.js';
+import { seedDemoCoop } from './demo-coop.js';
 import { DEMO_ORGS } from './seed.js';
 
 export interface DemoDataOptions {
@@ -218,6 +219,7 @@ export async function seedDemoBusinessData(opts: DemoDataOptions): Promise<DemoD
         });
         opts.log?.(`demo data for ${slug}: ${loaded.annonces} listings`);
       }
+      await seedDemoCoop(db, opts, orgId, slug);
       const existing = await db.query(`select 1 from contact where org_id = $1 limit 1`, [orgId]);
       if (existing.rowCount) {
         results.push({

@@ -3,7 +3,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bulkLoad, ensureBenchOrg } from '../../db/bulk-load.js';
 import { seedDemoBusinessData, type DemoDataResult } from '../../db/demo-data.js';
+import { DEMO_COOP_GROUP } from '../../db/demo-coop.js';
 import { createOrm, type Orm } from '../../db/orm.js';
+import { contributionCycleWorkflowId } from '../../workflows/contribution-cycle.js';
 import { ensureOrganization, ensureUser } from '../../db/seed.js';
 import type { WorkflowDefinitionBody } from '../../definitions/workflow-definition.schema.js';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
@@ -190,12 +192,50 @@ describe('demo business data', () => {
     expect(past.data.some((a) => a.status === 'DONE')).toBe(true);
   });
 
+  it('adds the coop group: project, 8 lots, 12 members in FIFO order, running cycles, an allocation', async () => {
+    const groups = (await get('/api/v1/coop/groups')) as { data: { id: string; name: string }[] };
+    const group = groups.data.find((g) => g.name === DEMO_COOP_GROUP)!;
+    expect(group).toBeDefined();
+    const members = (await get(`/api/v1/coop/groups/${group.id}/members`)) as {
+      data: { id: string; fifoRank: number; status: string }[];
+    };
+    expect(members.data.map((m) => m.fifoRank).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
+    const statuses = members.data.map((m) => m.status);
+    expect(statuses.filter((s) => s === 'ACTIVE')).toHaveLength(10);
+    expect(statuses).toEqual(expect.arrayContaining(['PENDING_KYC', 'SUSPENDED']));
+    const projects = (await get(`/api/v1/coop/groups/${group.id}/projects`)) as { data: { id: string }[] };
+    expect(projects.data).toHaveLength(1);
+    const lots = (await get(`/api/v1/coop/projects/${projects.data[0]!.id}/lots`)) as { total: number };
+    expect(lots.total).toBe(8);
+    const plans = (await get(`/api/v1/coop/groups/${group.id}/plans`)) as { data: { id: string }[] };
+    expect(plans.data).toHaveLength(1);
+    const active = members.data.find((m) => m.status === 'ACTIVE')!;
+    const cycle = await t.temporal.workflow
+      .getHandle(contributionCycleWorkflowId(plans.data[0]!.id, active.id))
+      .describe();
+    expect(cycle.status.name).toBe('RUNNING');
+    const run = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/coop/projects/${projects.data[0]!.id}/allocations`,
+      headers: admin.headers,
+      payload: {},
+    });
+    expect(run.statusCode, run.body).toBe(201);
+    const lines = run.json<{ lines: { status: string; reason: string | null }[] }>().lines;
+    expect(lines.filter((l) => l.status === 'PROPOSED')).toHaveLength(8);
+    expect(lines.filter((l) => l.reason === 'NOT_ACTIVE')).toHaveLength(2);
+  });
+
   it('is idempotent: a second run adds nothing', async () => {
     const before = (await get('/api/v1/dossiers?pageSize=1')).total;
     const [again] = await seed();
     expect(again).toMatchObject({ skipped: true, contacts: 0, dossiers: 0, workflowsStarted: 0 });
     expect((await get('/api/v1/dossiers?pageSize=1')).total).toBe(before);
     expect((await get('/api/v1/contacts?pageSize=1')).total).toBe(first.contacts);
+    const groups = (await get('/api/v1/coop/groups')) as { data: { name: string }[] };
+    expect(groups.data.filter((g) => g.name === DEMO_COOP_GROUP)).toHaveLength(1);
   });
 });
 

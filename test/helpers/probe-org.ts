@@ -102,16 +102,19 @@ export async function populate(app: FastifyInstance, org: ProbeOrg): Promise<voi
     city: 'Lyon',
   });
   await call('POST', `/dossiers/${dossier.id}/shortlist`, { annonceId: annonce.id });
-  const group = await call('POST', '/coop/groups', { name: `Probe coop ${run}`, city: 'Lyon' });
-  await call('POST', `/coop/groups/${group.id}/members`, {
-    displayName: 'Probe member',
-    email: `member.${run}@example.test`,
-  });
   await call('POST', '/dictionaries', {
     dictType: 'TAG',
     code: `PROBE_${run.toUpperCase()}`,
     label: 'Probe',
   });
+  const group = await call('POST', '/coop/groups', { name: `Probe coop ${run}`, city: 'Rabat' });
+  await call('POST', `/coop/groups/${group.id}/members`, {
+    displayName: 'Probe member',
+    email: `probe.member.${run}@example.test`,
+  });
+  const project = await call('POST', `/coop/groups/${group.id}/projects`, { name: 'Probe project' });
+  await call('POST', `/coop/projects/${project.id}/lots`, { code: 'P1', type: 'T2', surfaceM2: 50 });
+  await call('POST', `/coop/projects/${project.id}/allocations`, {});
 }
 
 /** Table of the record a path parameter names, by the resource segment before it or its own name. */
@@ -130,18 +133,27 @@ const TABLE_OF: Record<string, string> = {
   appointments: 'appointment',
   'notification-rules': 'notification_rule',
   annonces: 'annonce',
-  documents: 'document',
-  groups: 'coop_group',
-  members: 'coop_member',
-  plans: 'coop_plan',
-  contributions: 'coop_contribution',
-  groupId: 'coop_group',
-  memberId: 'coop_member',
   entryId: 'shortlist_entry',
   partyId: 'dossier_party',
   roleId: 'contact_role',
   contactId: 'contact',
+  documents: 'document',
+  groups: 'coop_group',
+  members: 'coop_member',
+  memberId: 'coop_member',
+  groupId: 'coop_group',
+  plans: 'coop_plan',
+  contributions: 'coop_contribution',
+  projects: 'coop_project',
+  lots: 'coop_lot',
+  allocations: 'coop_allocation_run',
 };
+
+/**
+ * Path parameters that are keys inside the record named by the `{id}` beside them (a KYC item's code
+ * in a member), not record ids: the record's own id is what gets probed.
+ */
+export const KEY_PARAMS: ReadonlySet<string> = new Set(['code']);
 
 /** The table a `{param}` of `path` refers to, or undefined when no mapping exists (the test says so). */
 export function tableOfParam(path: string, param: string): string | undefined {
