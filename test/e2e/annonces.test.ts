@@ -1,9 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createOrm } from '../../db/orm.js';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
 import { launchBrowser, openTrackedPage, screenshotTop, signInFr } from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 import { createDossier } from '../helpers/dossiers.js';
+import { createProbeOrg } from '../helpers/probe-org.js';
 
 let t: TestApp;
 let browser: Browser;
@@ -13,8 +15,13 @@ const run = Date.now().toString(36);
 const city = `Paris ${run}`;
 const state: { dossierId?: string; best?: string; created?: string } = {};
 
+let slug: string;
 beforeAll(async () => {
   t = await buildTestApp();
+  // An organisation of its own: other suites add listings, visits and settings to the shared demo one.
+  const ownerOrm = await createOrm(inject('ownerUrl'), 2);
+  slug = (await createProbeOrg(t.app, ownerOrm, 'e2e-annonces')).slug;
+  await ownerOrm.close(true);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -29,7 +36,8 @@ afterAll(async () => {
 const ignore = /^Failed to load resource: the server responded with a status of 422/;
 const openPage = (errors: string[], name: string) =>
   openTrackedPage(browser, { errors, prefix: 'annonces', name, ignore });
-const signIn = (page: Page, email: string) => signInFr(page, base, email, TEST_PASSWORD);
+const signIn = (page: Page, role: string) =>
+  signInFr(page, base, `${role}@${slug}.test`, TEST_PASSWORD, slug);
 const shot = (page: Page, name: string) => screenshotTop(page, `annonces-${name}.png`);
 const dropdown = (page: Page) => page.locator('.ant-select-dropdown:visible');
 
@@ -49,7 +57,7 @@ async function setDate(page: Page, id: string, d: Date) {
 describe('listings, matching and shortlist (real browser, real stack)', () => {
   it('an agent creates a listing, filters the cards, matches a dossier, shortlists, proposes and plans a visit', async () => {
     const errors: string[] = [];
-    const agent = await login(t.app, 'agent@demo.test', 'demo');
+    const agent = await login(t.app, `agent@${slug}.test`, slug);
     const post = async (body: Record<string, unknown>) => {
       const res = await t.app.inject({
         method: 'POST',
@@ -93,7 +101,7 @@ describe('listings, matching and shortlist (real browser, real stack)', () => {
     expect(busy.statusCode, busy.body).toBe(201);
 
     const page = await openPage(errors, 'agent');
-    await signIn(page, 'agent@demo.test');
+    await signIn(page, 'agent');
 
     // Create through the form: the price is required, then the server refuses more bedrooms than rooms.
     await page.getByRole('link', { name: 'Annonces' }).first().click();
@@ -218,7 +226,7 @@ describe('listings, matching and shortlist (real browser, real stack)', () => {
   it('a readonly user sees listings and the shortlist, but no edit or run control', async () => {
     const errors: string[] = [];
     const page = await openPage(errors, 'readonly');
-    await signIn(page, 'readonly@demo.test');
+    await signIn(page, 'readonly');
     await page.goto(
       `${base}/annonces?filters[0][field]=city&filters[0][operator]=eq&filters[0][value]=${encodeURIComponent(city)}`,
     );
@@ -248,7 +256,7 @@ describe('listings, matching and shortlist (real browser, real stack)', () => {
   it('a manager sees the matching weights and budget tolerance in the settings', async () => {
     const errors: string[] = [];
     const page = await openPage(errors, 'settings');
-    await signIn(page, 'manager@demo.test');
+    await signIn(page, 'manager');
     await page.goto(`${base}/settings`);
     const card = page.getByTestId('matching-settings');
     await card.getByText('Matching des biens').waitFor();

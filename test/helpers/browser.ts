@@ -35,7 +35,11 @@ export async function openTrackedPage(
   page.on('console', (msg) => {
     if (msg.type() === 'error' && !opts.ignore?.test(msg.text())) opts.errors.push(msg.text());
   });
-  page.on('pageerror', (err) => opts.errors.push(`pageerror: ${err.message}`));
+  page.on('pageerror', (err) => {
+    opts.errors.push(`pageerror: ${err.message}`);
+    // With a development build of the UI (vite build --mode development) the stack names components.
+    if (process.env.E2E_DEBUG) console.error(err.stack);
+  });
   onTestFailed(async () => {
     await page.screenshot({
       path: path.join(SCREENSHOT_DIR, `${opts.prefix}-failed-${opts.name}.png`),
