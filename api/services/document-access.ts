@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import {
+  Annonce,
   CoopAllocationRun,
   CoopContribution,
   CoopGroup,
@@ -13,7 +14,7 @@ import { callerMember, isCoopAdmin } from './coop/access.js';
 /**
  * Who may read and upload the documents of each owner type. Every document route asks the owner's
  * policy: a document the caller may not read is answered 404, as if it did not exist (and RLS keeps
- * other organisations' rows out of reach anyway). Annonce photos add their owner type here.
+ * other organisations' rows out of reach anyway).
  */
 export interface DocumentOwnerPolicy {
   /** Permissions that may reach these documents at all (the route accepts their union). */
@@ -36,10 +37,19 @@ async function ownMember(em: Em, request: FastifyRequest, memberId: string | und
   return !!m && (isCoopAdmin(request) || m.userId === request.principal?.userId);
 }
 
+const holds = (request: FastifyRequest, permission: Permission) =>
+  request.principal?.permissions.has(permission) === true;
+
 const adminOnly = async (em: Em, request: FastifyRequest, exists: Promise<number>) =>
   isCoopAdmin(request) && (await exists) > 0;
 
 export const DOCUMENT_OWNERS: Record<string, DocumentOwnerPolicy> = {
+  /** Listing photos: whoever may view listings reads them; whoever may edit listings adds them. */
+  ANNONCE: {
+    permissions: ['CRM_ANNONCES_VIEW', 'CRM_ANNONCES_EDIT'],
+    canRead: async (em, r, id) => holds(r, 'CRM_ANNONCES_VIEW') && (await em.count(Annonce, { id })) > 0,
+    canUpload: async (em, r, id) => holds(r, 'CRM_ANNONCES_EDIT') && (await em.count(Annonce, { id })) > 0,
+  },
   /** Statutes, minutes: every member of the group reads them; responsibles publish them. */
   COOP_GROUP: {
     permissions: COOP,

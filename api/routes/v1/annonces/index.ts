@@ -12,6 +12,7 @@ import { errorResponses, pageOf } from '../../../schemas/shared.js';
 import { createAnnonce, updateAnnonce } from '../../../services/annonces.js';
 import { runIdempotent } from '../../../services/activity-idempotency.js';
 import { transitionOptionSchema } from '../dossiers/schemas.js';
+import annoncePhotoRoutes from './photos.js';
 import { listAnnonces } from './queries.js';
 import {
   annonceListQuery,
@@ -30,6 +31,7 @@ const langQuery = {
 
 /** Property listings (F-8.1): CRUD, filters and search, and status moves through the ANNONCE workflow. */
 export default async function annonceRoutes(app: FastifyInstance) {
+  await app.register(annoncePhotoRoutes);
   const load = async (em: Em, id: string) => {
     const a = await em.findOne(Annonce, { id });
     if (!a) throw problems.notFound('Listing');
