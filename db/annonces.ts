@@ -3,17 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { ANNONCE_CASE_TYPE } from '../definitions/annonce.js';
 import type { GuardFacts } from '../definitions/guard-facts.schema.js';
 import { checkTransition, evaluateTransitions, initialState, type Language } from '../definitions/guards.js';
-import { builtInTemplate } from '../definitions/templates/index.js';
 import type { WorkflowDefinitionBody } from '../definitions/workflow-definition.schema.js';
 import { recordAudit, snapshot } from './audit.js';
-import { definitionView, latestPublished } from './definitions.js';
-import {
-  Annonce,
-  AnnonceStatusHistory,
-  WorkflowDefinition,
-  type IAnnonce,
-  type IWorkflowDefinition,
-} from './entities/index.js';
+import { latestPublishedOrBuiltIn } from './definitions.js';
+import { Annonce, AnnonceStatusHistory, type IAnnonce, type IWorkflowDefinition } from './entities/index.js';
 import type { Em, TenantContext } from './orm.js';
 
 /** The listing as the API returns it. Prices in integer cents, surface in m². */
@@ -57,27 +50,7 @@ export type AnnonceView = ReturnType<typeof annonceView>;
  * before listings existed gets the built-in template as version 1 the first time it needs one.
  */
 export async function annonceDefinition(em: Em, ctx: TenantContext): Promise<IWorkflowDefinition> {
-  const found = await latestPublished(em, ANNONCE_CASE_TYPE);
-  if (found) return found;
-  const template = builtInTemplate(ANNONCE_CASE_TYPE)!;
-  const def = em.create(WorkflowDefinition, {
-    orgId: ctx.orgId,
-    caseType: ANNONCE_CASE_TYPE,
-    version: 1,
-    status: 'PUBLISHED',
-    name: template.name as Record<string, string>,
-    body: template as unknown as Record<string, unknown>,
-    publishedAt: new Date(),
-  });
-  await em.flush();
-  await recordAudit(em, ctx, {
-    entityType: 'WorkflowDefinition',
-    entityId: def.id,
-    action: 'PUBLISH',
-    after: definitionView(def),
-    actorType: 'SYSTEM',
-  });
-  return def;
+  return (await latestPublishedOrBuiltIn(em, ctx, ANNONCE_CASE_TYPE))!;
 }
 
 export function annonceInitialStatus(def: IWorkflowDefinition): string {

@@ -1,4 +1,4 @@
-import { BUILT_IN_TEMPLATES } from '../definitions/templates/index.js';
+import { BUILT_IN_TEMPLATES, builtInTemplate } from '../definitions/templates/index.js';
 import type { WorkflowDefinitionBody } from '../definitions/workflow-definition.schema.js';
 import { recordAudit } from './audit.js';
 import { WorkflowDefinition, type IWorkflowDefinition } from './entities/index.js';
@@ -37,27 +37,52 @@ export async function nextVersion(em: Em, caseType: string): Promise<number> {
   return (rows[0]?.v ?? 0) + 1;
 }
 
+/** Publishes a built-in template as version 1 of its case type, audited as a system publication. */
+async function publishBuiltInTemplate(
+  em: Em,
+  ctx: TenantContext,
+  template: WorkflowDefinitionBody,
+): Promise<IWorkflowDefinition> {
+  const def = em.create(WorkflowDefinition, {
+    orgId: ctx.orgId,
+    caseType: template.caseType,
+    version: 1,
+    status: 'PUBLISHED',
+    name: template.name as Record<string, string>,
+    body: template as unknown as Record<string, unknown>,
+    publishedAt: new Date(),
+  });
+  await em.flush();
+  await recordAudit(em, ctx, {
+    entityType: 'WorkflowDefinition',
+    entityId: def.id,
+    action: 'PUBLISH',
+    after: definitionView(def),
+    actorType: 'SYSTEM',
+  });
+  return def;
+}
+
+/**
+ * The latest published definition of a built-in case type; an organisation created before that case
+ * type existed (listings, cooperative groups) gets the built-in template as version 1 on first use.
+ */
+export async function latestPublishedOrBuiltIn(
+  em: Em,
+  ctx: TenantContext,
+  caseType: string,
+): Promise<IWorkflowDefinition | null> {
+  const found = await latestPublished(em, caseType);
+  if (found) return found;
+  const template = builtInTemplate(caseType);
+  return template ? publishBuiltInTemplate(em, ctx, template) : null;
+}
+
 /** Seeds the built-in templates (and default scoring rules) as published version 1 where missing. */
 export async function seedBuiltInDefinitions(em: Em, ctx: TenantContext): Promise<void> {
   for (const template of BUILT_IN_TEMPLATES) {
     if (await em.count(WorkflowDefinition, { caseType: template.caseType })) continue;
-    const def = em.create(WorkflowDefinition, {
-      orgId: ctx.orgId,
-      caseType: template.caseType,
-      version: 1,
-      status: 'PUBLISHED',
-      name: template.name as Record<string, string>,
-      body: template as unknown as Record<string, unknown>,
-      publishedAt: new Date(),
-    });
-    await em.flush();
-    await recordAudit(em, ctx, {
-      entityType: 'WorkflowDefinition',
-      entityId: def.id,
-      action: 'PUBLISH',
-      after: definitionView(def),
-      actorType: 'SYSTEM',
-    });
+    await publishBuiltInTemplate(em, ctx, template);
   }
   // The default lead-scoring rules ship with the built-in workflows (same seeding, same idempotence).
   await seedDefaultScoringRules(em, ctx);

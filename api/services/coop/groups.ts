@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { recordAudit } from '../../../db/audit.js';
 import { addCoopEvent } from '../../../db/coop-timeline.js';
-import { definitionView } from '../../../db/definitions.js';
+import { latestPublishedOrBuiltIn } from '../../../db/definitions.js';
 import { CoopGroup, WorkflowDefinition, type ICoopGroup } from '../../../db/entities/index.js';
 import type { Em, TenantContext } from '../../../db/orm.js';
 import { COOP_GROUP_CASE_TYPE } from '../../../definitions/coop/group-status.js';
@@ -13,7 +13,6 @@ import {
   initialState,
   type Language,
 } from '../../../definitions/guards.js';
-import { builtInTemplate } from '../../../definitions/templates/index.js';
 import type { WorkflowDefinitionBody } from '../../../definitions/workflow-definition.schema.js';
 import { problems, type FieldError } from '../../problem.js';
 
@@ -43,30 +42,9 @@ export function checkRules(rules: CoopGroupRules): FieldError[] {
 
 /** The latest published COOP_GROUP definition; the built-in one is published if the tenant has none. */
 export async function groupDefinition(em: Em, ctx: TenantContext, version?: number) {
-  const where = version
-    ? { caseType: COOP_GROUP_CASE_TYPE, version }
-    : { caseType: COOP_GROUP_CASE_TYPE, status: 'PUBLISHED' };
-  let def = await em.findOne(WorkflowDefinition, where, { orderBy: { version: 'desc' } });
-  if (!def && !version) {
-    const template = builtInTemplate(COOP_GROUP_CASE_TYPE)!;
-    def = em.create(WorkflowDefinition, {
-      orgId: ctx.orgId,
-      caseType: COOP_GROUP_CASE_TYPE,
-      version: 1,
-      status: 'PUBLISHED',
-      name: template.name as Record<string, string>,
-      body: template as unknown as Record<string, unknown>,
-      publishedAt: new Date(),
-    });
-    await em.flush();
-    await recordAudit(em, ctx, {
-      entityType: 'WorkflowDefinition',
-      entityId: def.id,
-      action: 'PUBLISH',
-      after: definitionView(def),
-      actorType: 'SYSTEM',
-    });
-  }
+  const def = version
+    ? await em.findOne(WorkflowDefinition, { caseType: COOP_GROUP_CASE_TYPE, version })
+    : await latestPublishedOrBuiltIn(em, ctx, COOP_GROUP_CASE_TYPE);
   if (!def) throw problems.notFound('COOP_GROUP workflow definition');
   return { version: def.version, body: def.body as unknown as WorkflowDefinitionBody };
 }
