@@ -1,5 +1,6 @@
 import { recordAudit } from './audit.js';
 import { addTimelineEvent } from './activities.js';
+import { AuditEvent } from './entities/index.js';
 import {
   CONSENT_CHANNELS,
   ContactConsent,
@@ -154,6 +155,22 @@ export async function recordConsent(
   });
   await em.flush();
   return consentView(row, await actorName(em, row.actorId));
+}
+
+/** Every consent change under a contact (general choices) or a dossier (its own), newest first. */
+export async function consentHistory(em: Em, scope: ConsentScope, id: string) {
+  const events = await em.find(
+    AuditEvent,
+    { entityType: scope === 'DOSSIER' ? 'DossierConsent' : 'ContactConsent', entityId: id },
+    { orderBy: { seq: 'desc' } },
+  );
+  return events.map((e) => ({
+    at: e.createdAt.toISOString(),
+    actorId: e.actorId ?? null,
+    actorType: e.actorType,
+    before: e.beforeJson ?? null,
+    after: e.afterJson ?? null,
+  }));
 }
 
 /** General choices are audited under the contact, dossier-scoped ones under the dossier. */

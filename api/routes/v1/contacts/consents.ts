@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import {
   CONSENT_CHANNELS,
+  consentHistory,
   currentConsents,
   recordConsent,
   type ConsentChannel,
   type ConsentChoice,
 } from '../../../../db/consent.js';
-import { AuditEvent } from '../../../../db/entities/index.js';
 import {
   consentChannelParamsSchema,
   consentChoiceBodySchema,
@@ -78,20 +78,7 @@ export default async function consentRoutes(app: FastifyInstance) {
     async (request) =>
       request.tx(async (em) => {
         const contact = await loadContact(em, request.params.id);
-        const events = await em.find(
-          AuditEvent,
-          { entityType: 'ContactConsent', entityId: contact.id },
-          { orderBy: { seq: 'desc' } },
-        );
-        return {
-          data: events.map((e) => ({
-            at: e.createdAt.toISOString(),
-            actorId: e.actorId ?? null,
-            actorType: e.actorType,
-            before: e.beforeJson ?? null,
-            after: e.afterJson ?? null,
-          })),
-        };
+        return { data: await consentHistory(em, 'CONTACT', contact.id) };
       }),
   );
 }

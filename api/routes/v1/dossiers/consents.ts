@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import {
   CONSENT_CHANNELS,
   clearDossierConsent,
+  consentHistory,
   dossierConsents,
   recordConsent,
   type ConsentChannel,
   type ConsentChoice,
 } from '../../../../db/consent.js';
-import { AuditEvent, Dossier, DossierParty } from '../../../../db/entities/index.js';
+import { Dossier, DossierParty } from '../../../../db/entities/index.js';
 import type { Em } from '../../../../db/orm.js';
 import { problems } from '../../../problem.js';
 import {
@@ -158,20 +159,7 @@ export default async function dossierConsentRoutes(app: FastifyInstance) {
       request.tx(async (em) => {
         if (!(await em.findOne(Dossier, { id: request.params.id }, { fields: ['id'] })))
           throw problems.notFound('Dossier');
-        const events = await em.find(
-          AuditEvent,
-          { entityType: 'DossierConsent', entityId: request.params.id },
-          { orderBy: { seq: 'desc' } },
-        );
-        return {
-          data: events.map((e) => ({
-            at: e.createdAt.toISOString(),
-            actorId: e.actorId ?? null,
-            actorType: e.actorType,
-            before: e.beforeJson ?? null,
-            after: e.afterJson ?? null,
-          })),
-        };
+        return { data: await consentHistory(em, 'DOSSIER', request.params.id) };
       }),
   );
 }
