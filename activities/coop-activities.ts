@@ -9,7 +9,7 @@ import {
   type ContributionView,
   type DecisionInput,
 } from '../db/coop-contributions.js';
-import { queueCycleNotice, type NoticeKind, type NoticeResult } from '../db/coop-notices.js';
+import { queueCycleNotice, type CycleNoticeKind, type NoticeResult } from '../db/coop-notices.js';
 import { withTenant, type Orm } from '../db/orm.js';
 import type { CycleSnapshot } from '../definitions/coop/cycle.js';
 import type { Channels } from './channels/index.js';
@@ -69,7 +69,7 @@ export function createCoopActivities({ orm, channels }: { orm: Orm; channels: Ch
     async queueCycleNotice(req: {
       orgId: string;
       contributionId: string;
-      kind: NoticeKind;
+      kind: CycleNoticeKind;
       period?: number;
     }): Promise<NoticeResult> {
       return withTenant(orm, { orgId: req.orgId }, (em) =>

@@ -3,29 +3,17 @@
  * server or an embedded PostgreSQL, a local Temporal dev server), then measures the engine through
  * the real HTTP API and prints one JSON report plus a readable table.
  */
-import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import Fastify from 'fastify';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import atlasApp from '../api/app.js';
-import { fastifyOptions } from '../api/fastify-options.js';
-import { loadEnv } from '../config/env.js';
-import { appDatabaseUrl, migrate } from '../db/migrate.js';
 import { createOrm } from '../db/orm.js';
-import { seedDemo } from '../db/seed.js';
-import { freePort, startEmbeddedPostgres } from '../runtime/postgres.js';
-import { startTemporalDevServer } from '../runtime/temporal-server.js';
-import { createWorker } from '../worker/create-worker.js';
-import { standInChannelEnv, startStandIns } from '../test/helpers/stand-ins.js';
-import { channelsFromEnv } from '../activities/channels/index.js';
 import { apiScenarios } from './api-scenarios.js';
 import { engagementScenarios } from './engagement-scenarios.js';
 import { matchingScenarios } from './matching-scenarios.js';
 import { readScenarios } from './read-scenarios.js';
 import { scenarios } from './scenarios.js';
+import { startBenchStack } from './stack.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -45,75 +33,9 @@ let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 
 try {
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-pg-'));
-    const embedded = await startEmbeddedPostgres({
-      dataDir: dir,
-      port: await freePort(),
-      database: 'postgres',
-      persistent: false,
-    });
-    serverUrl = embedded.url;
-    cleanups.push(embedded.stop);
-  }
-  const dbName = `atlas_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database "${dbName}"`);
-  await admin.end();
-  cleanups.unshift(async () => {
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`drop database if exists "${dbName}" with (force)`);
-    await c.end();
-  });
-  const ownerUrl = Object.assign(new URL(serverUrl), { pathname: `/${dbName}` }).toString();
-  const role = { user: 'atlas_app', password: 'atlas_app_dev' };
-  log('migrating and seeding…');
-  await migrate(ownerUrl, role);
-  const ownerOrm = await createOrm(ownerUrl, 4);
-  await seedDemo(ownerOrm, 'demo1234');
-  await ownerOrm.close(true);
-
-  log('starting the Temporal dev server…');
-  const temporalServer = await startTemporalDevServer({ port: await freePort(), headless: true });
-  cleanups.unshift(temporalServer.stop);
-  const env = loadEnv({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    TEMPORAL_TASK_QUEUE: 'atlas-bench',
-    DATABASE_POOL_MAX: '30',
-  });
-  // Providers are local stand-ins speaking their protocols (what is measured is our side of the wire).
-  const standIns = await startStandIns();
-  cleanups.unshift(standIns.close);
-  const channels = channelsFromEnv(loadEnv(standInChannelEnv(standIns.httpUrl, standIns.smtpPort)));
-  const orm = await createOrm(appDatabaseUrl(ownerUrl, role), 30);
-  cleanups.unshift(() => orm.close(true));
-  const { worker, connection: workerConnection } = await createWorker({
-    address: temporalServer.address,
-    namespace: 'default',
-    taskQueue: 'atlas-bench',
-    deps: { orm, channels },
-  });
-  const running = worker.run();
-  cleanups.unshift(async () => {
-    worker.shutdown();
-    await running;
-    await workerConnection.close();
-  });
-  const connection = await Connection.connect({ address: temporalServer.address });
-  const temporal = new Client({ connection, namespace: 'default' });
-  const app = Fastify(fastifyOptions(env, false));
-  await app.register(atlasApp, { env, orm, temporal });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  cleanups.unshift(async () => {
-    await app.close();
-    await connection.close();
-  });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const stack = await startBenchStack({ log });
+  cleanups.push(...stack.cleanups);
+  const { base, ownerUrl, orm, temporal, standIns } = stack;
 
   const results =
     only !== undefined && only !== 'engine'

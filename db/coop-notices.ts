@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { formatCents } from '../definitions/coop/money.js';
 import { consentFacts } from './consent.js';
 import { addCoopEvent } from './coop-timeline.js';
-import { Contact, CoopContribution, CoopMember } from './entities/index.js';
+import { Contact, CoopContribution, CoopMember, type ICoopMember } from './entities/index.js';
 import type { Em, TenantContext } from './orm.js';
 
-export type NoticeKind = 'CALL' | 'REMINDER' | 'LATE';
+export type CycleNoticeKind = 'CALL' | 'REMINDER' | 'LATE';
+export type NoticeKind = CycleNoticeKind | 'ALLOCATION' | 'MILESTONE';
 
 /** The member's channels in order of preference (F-10.7: WhatsApp first); the first consented one is used. */
 const PREFERENCE = ['WHATSAPP', 'SMS', 'EMAIL'] as const;
@@ -14,33 +15,46 @@ export const NOTICE_TEMPLATES: Record<NoticeKind, string> = {
   CALL: 'coop_call_for_funds',
   REMINDER: 'coop_contribution_reminder',
   LATE: 'coop_contribution_late',
+  ALLOCATION: 'coop_lot_allocated',
+  MILESTONE: 'coop_project_milestone',
 };
 
 export type NoticeResult =
   { status: 'QUEUED'; messageId: string; channel: string } | { status: 'REFUSED'; reason: string };
 
-function texts(kind: NoticeKind, name: string, seq: number, amount: string, due: string) {
-  if (kind === 'CALL')
-    return `Bonjour ${name}, appel de fonds n°${seq} : ${amount} à régler avant le ${due}.`;
-  if (kind === 'REMINDER') return `Rappel ${name} : la cotisation n°${seq} de ${amount} est due le ${due}.`;
-  return `${name}, la cotisation n°${seq} (${amount}, due le ${due}) est en retard ; des pénalités s'appliquent.`;
+interface MemberNotice {
+  kind: NoticeKind;
+  /** One message per key in the organisation (a retried activity or request queues nothing new). */
+  key: string;
+  text: string;
+  subject: string;
+  /** The WhatsApp template's parameters, in order. */
+  parameters: string[];
+  /** What the timeline says about it ("call #2", "lot B12"). */
+  about: string;
+  payload: Record<string, unknown>;
 }
 
 /**
- * Queues a notice about a due line (call for funds, reminder, late notice) through the outbox, on the
- * first channel the member's contact consented to — the sending activity checks consent again. One
- * message per line, kind and period (dedupe key); a refusal is recorded on the group timeline.
+ * Queues a notice to one member through the outbox, on the first channel their contact consented to
+ * (the sending activity checks consent again). Sent or refused, it goes on the group timeline with why.
+ * The caller starts the delivery after its commit; the outbox sweep covers a crash in between.
  */
-export async function queueCycleNotice(
+export async function queueMemberNotice(
   em: Em,
   ctx: TenantContext,
-  input: { contributionId: string; kind: NoticeKind; period?: number },
+  member: ICoopMember,
+  notice: MemberNotice,
   available: ReadonlySet<string>,
 ): Promise<NoticeResult> {
-  const c = await em.findOneOrFail(CoopContribution, { id: input.contributionId });
-  const member = await em.findOneOrFail(CoopMember, { id: c.memberId });
-  const key = `${c.id}:${input.kind}${input.period ? `:${input.period}` : ''}`;
-  const event = { orgId: ctx.orgId, groupId: c.groupId, memberId: member.id, sourceKey: `notice:${key}` };
+  const event = {
+    orgId: ctx.orgId,
+    groupId: member.groupId,
+    memberId: member.id,
+    kind: `NOTICE_${notice.kind}`,
+    sourceKey: `notice:${notice.key}`,
+  };
+  const label = notice.kind.toLowerCase();
   const contact = member.contactId ? await em.findOne(Contact, { id: member.contactId }) : null;
   const consents = await consentFacts(em, contact?.id);
   const channel = PREFERENCE.find(
@@ -56,16 +70,12 @@ export async function queueCycleNotice(
     const reason = `no channel the member consented to (${why})`;
     await addCoopEvent(em, {
       ...event,
-      kind: `NOTICE_${input.kind}`,
-      title: `${member.displayName}: ${input.kind.toLowerCase()} notice for call #${c.seq} not sent — ${reason}`,
-      payload: { contributionId: c.id, sent: false, reason },
+      title: `${member.displayName}: ${label} notice for ${notice.about} not sent — ${reason}`,
+      payload: { ...notice.payload, sent: false, reason },
     });
     return { status: 'REFUSED', reason };
   }
-  const due = c.dueAt.toISOString().slice(0, 10);
-  const amount = `${formatCents(c.amountDue + c.penaltyTotal - c.waivedAmount)} €`;
-  const text = texts(input.kind, member.displayName, c.seq, amount, due);
-  const dedupeKey = `coop:${key}`;
+  const dedupeKey = `coop:${notice.key}`;
   await em.execute(
     `insert into message (id, org_id, dossier_id, contact_id, direction, channel, content, timestamp,
        delivery_status, to_address, subject, template, attempts, dedupe_key, version, created_at, updated_at)
@@ -76,14 +86,14 @@ export async function queueCycleNotice(
       ctx.orgId,
       contact.id,
       channel,
-      text,
+      notice.text,
       channel === 'EMAIL' ? contact.email : contact.phone,
-      channel === 'EMAIL' ? `Cotisation n°${c.seq}` : null,
+      channel === 'EMAIL' ? notice.subject : null,
       channel === 'WHATSAPP'
         ? JSON.stringify({
-            name: NOTICE_TEMPLATES[input.kind],
+            name: NOTICE_TEMPLATES[notice.kind],
             language: 'fr',
-            parameters: [member.displayName, String(c.seq), amount, due],
+            parameters: notice.parameters,
           })
         : null,
       dedupeKey,
@@ -100,9 +110,107 @@ export async function queueCycleNotice(
     );
   await addCoopEvent(em, {
     ...event,
-    kind: `NOTICE_${input.kind}`,
-    title: `${member.displayName}: ${input.kind.toLowerCase()} notice for call #${c.seq} sent by ${channel}`,
-    payload: { contributionId: c.id, sent: true, channel, messageId: row!.id },
+    title: `${member.displayName}: ${label} notice for ${notice.about} sent by ${channel}`,
+    payload: { ...notice.payload, sent: true, channel, messageId: row!.id },
   });
   return { status: 'QUEUED', messageId: row!.id, channel };
+}
+
+function cycleText(kind: NoticeKind, name: string, seq: number, amount: string, due: string) {
+  if (kind === 'CALL')
+    return `Bonjour ${name}, appel de fonds n°${seq} : ${amount} à régler avant le ${due}.`;
+  if (kind === 'REMINDER') return `Rappel ${name} : la cotisation n°${seq} de ${amount} est due le ${due}.`;
+  return `${name}, la cotisation n°${seq} (${amount}, due le ${due}) est en retard ; des pénalités s'appliquent.`;
+}
+
+/** A notice about a due line (call for funds, reminder, late notice): one per line, kind and period. */
+export async function queueCycleNotice(
+  em: Em,
+  ctx: TenantContext,
+  input: { contributionId: string; kind: CycleNoticeKind; period?: number },
+  available: ReadonlySet<string>,
+): Promise<NoticeResult> {
+  const c = await em.findOneOrFail(CoopContribution, { id: input.contributionId });
+  const member = await em.findOneOrFail(CoopMember, { id: c.memberId });
+  const due = c.dueAt.toISOString().slice(0, 10);
+  const amount = `${formatCents(c.amountDue + c.penaltyTotal - c.waivedAmount)} €`;
+  return queueMemberNotice(
+    em,
+    ctx,
+    member,
+    {
+      kind: input.kind,
+      key: `${c.id}:${input.kind}${input.period ? `:${input.period}` : ''}`,
+      text: cycleText(input.kind, member.displayName, c.seq, amount, due),
+      subject: `Cotisation n°${c.seq}`,
+      parameters: [member.displayName, String(c.seq), amount, due],
+      about: `call #${c.seq}`,
+      payload: { contributionId: c.id },
+    },
+    available,
+  );
+}
+
+/** Tells a member which lot an approved allocation gives them (one notice per run and member). */
+export async function queueAllocationNotice(
+  em: Em,
+  ctx: TenantContext,
+  input: { runId: string; member: ICoopMember; lotId: string; lotCode: string; projectName: string },
+  available: ReadonlySet<string>,
+): Promise<NoticeResult> {
+  const { member, lotCode, projectName } = input;
+  return queueMemberNotice(
+    em,
+    ctx,
+    member,
+    {
+      kind: 'ALLOCATION',
+      key: `${input.runId}:${member.id}:ALLOCATION`,
+      text: `Bonjour ${member.displayName}, le lot ${lotCode} du projet ${projectName} vous est attribué (attribution approuvée).`,
+      subject: `Attribution du lot ${lotCode}`,
+      parameters: [member.displayName, lotCode, projectName],
+      about: `lot ${lotCode}`,
+      payload: { runId: input.runId, lotId: input.lotId },
+    },
+    available,
+  );
+}
+
+/** Tells every member who follows the project (ACTIVE or awaiting KYC) that a milestone is reached. */
+export async function queueMilestoneNotices(
+  em: Em,
+  ctx: TenantContext,
+  input: {
+    groupId: string;
+    projectId: string;
+    projectName: string;
+    milestone: { code: string; label: string };
+  },
+  available: ReadonlySet<string>,
+): Promise<NoticeResult[]> {
+  const members = await em.find(
+    CoopMember,
+    { groupId: input.groupId, status: { $in: ['ACTIVE', 'PENDING_KYC'] } },
+    { orderBy: { fifoRank: 'asc' } },
+  );
+  const results: NoticeResult[] = [];
+  for (const member of members)
+    results.push(
+      await queueMemberNotice(
+        em,
+        ctx,
+        member,
+        {
+          kind: 'MILESTONE',
+          key: `${input.projectId}:${input.milestone.code}:${member.id}:MILESTONE`,
+          text: `Bonjour ${member.displayName}, le projet ${input.projectName} a franchi une étape : ${input.milestone.label}.`,
+          subject: `${input.projectName} : ${input.milestone.label}`,
+          parameters: [member.displayName, input.projectName, input.milestone.label],
+          about: `milestone ${input.milestone.label}`,
+          payload: { projectId: input.projectId, milestone: input.milestone.code },
+        },
+        available,
+      ),
+    );
+  return results;
 }

@@ -37,3 +37,8 @@ export function channelsFromEnv(env: Env): Channels {
     });
   return channels;
 }
+
+/** The names of the channels the environment configures (where a notice may be queued). */
+export function configuredChannels(env: Env): Set<string> {
+  return new Set(Object.keys(channelsFromEnv(env)));
+}

@@ -133,7 +133,7 @@ export async function queueOutbound(
 export async function startDelivery(
   temporal: Client | undefined,
   taskQueue: string,
-  q: QueuedMessage,
+  q: Pick<QueuedMessage, 'id' | 'orgId'>,
   log: { warn: (o: object, m: string) => void },
 ): Promise<void> {
   if (!temporal) return;

@@ -5,7 +5,8 @@ import { createOrm } from '../../db/orm.js';
 import { ensureOrganization, ensureUser } from '../../db/seed.js';
 import { buildTestApp, login, problemOf, type TestApp } from '../helpers/app.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
-import { coopApi, type Session } from '../helpers/coop.js';
+import { coopApi, until, type Session } from '../helpers/coop.js';
+import { standInChannelEnv, type Received } from '../helpers/stand-ins.js';
 
 interface Line {
   memberId: string;
@@ -36,7 +37,8 @@ let member: Session;
 let h: ReturnType<typeof coopApi>;
 let groupId: string;
 let projectId: string;
-const m: Record<string, { id: string; version: number; fifoRank: number }> = {};
+const m: Record<string, { id: string; version: number; fifoRank: number; contactId: string }> = {};
+const firstPhone = `+336${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 const lots: Record<string, Lot> = {};
 const cutoffAt = new Date(Date.now() - 60_000).toISOString();
 
@@ -57,7 +59,11 @@ async function owe(memberId: string, cents: number) {
 }
 
 beforeAll(async () => {
-  t = await buildTestApp({ DATA_DIR: `/tmp/atlas-coop-alloc-${randomUUID()}` });
+  // The API queues allocation and milestone notices on the channels its environment configures.
+  t = await buildTestApp({
+    DATA_DIR: `/tmp/atlas-coop-alloc-${randomUUID()}`,
+    ...standInChannelEnv(inject('standInUrl')),
+  });
   // A member user of its own: member@demo.test belongs to the other coop suites' groups.
   const memberEmail = `member.${randomUUID().slice(0, 8)}@demo.test`;
   const orm = await createOrm(inject('ownerUrl'), 1);
@@ -90,7 +96,7 @@ beforeAll(async () => {
       email: `${name}.${randomUUID().slice(0, 6)}@example.test`,
       ...extra,
     });
-  m.first = await add('first', { userId: member.user.id });
+  m.first = await add('first', { userId: member.user.id, phone: firstPhone });
   m.late = await add('late');
   m.suspended = await add('suspended');
   m.prefers = await add('prefers');
@@ -274,5 +280,63 @@ describe('coop projects, lots and FIFO allocation', () => {
       name: 'X',
     });
     expect(stale.statusCode).toBe(409);
+  });
+
+  it('tells each member their lot and every member a milestone reached, by a consented channel (F-10.7)', async () => {
+    const whatsappTo = async (template: string) =>
+      (
+        (await (await fetch(`${inject('standInUrl')}/__stand-in/received`)).json()) as Received
+      ).whatsapp.filter(
+        (w) =>
+          firstPhone.endsWith(w.to.replace(/^\+/, '')) && (w.body as { name?: string }).name === template,
+      );
+    await h.ok(
+      h.api(admin, 'PUT', `/contacts/${m.first!.contactId}/consents/WHATSAPP`, {
+        status: 'OPT_IN',
+        source: 'FORM',
+      }),
+    );
+    const events = async (kind: string) =>
+      (
+        await h.ok<{
+          data: { kind: string; memberId: string; payload: { sent?: boolean; reason?: string } }[];
+        }>(h.api(admin, 'GET', `/coop/groups/${groupId}/timeline?limit=200`))
+      ).data.filter((e) => e.kind === kind);
+    const run = await propose();
+    const pv = (await h.upload(admin, 'COOP_ALLOCATION_RUN', run.id, 'PV')).json<{ id: string }>().id;
+    await h.ok(h.api(admin, 'POST', `/coop/allocations/${run.id}/approve`, { pvDocumentId: pv }));
+    const sent = await until('allocation notice to first', async () => {
+      const got = await whatsappTo('coop_lot_allocated');
+      return got.length ? got : undefined;
+    });
+    expect(JSON.stringify(sent[0]!.body)).toContain('A1');
+    // `prefers` (lot B2) never consented to anything: not sent, and the timeline says why.
+    const refused = (await events('NOTICE_ALLOCATION')).find((e) => e.memberId === m.prefers!.id);
+    expect(refused?.payload).toMatchObject({ sent: false });
+    expect(refused?.payload.reason).toMatch(/consented/);
+
+    const p = await h.ok<{ version: number }>(h.api(admin, 'GET', `/coop/projects/${projectId}`));
+    const reached = [{ code: 'FOUNDATIONS', label: 'Fondations coulées', doneAt: new Date().toISOString() }];
+    const patched = await h.ok<{ version: number }>(
+      h.api(admin, 'PATCH', `/coop/projects/${projectId}`, { version: p.version, milestones: reached }),
+    );
+    await until(
+      'milestone notice to first',
+      async () => (await whatsappTo('coop_project_milestone')).length || undefined,
+    );
+    // Saving the project again (milestone already reached) tells nobody a second time.
+    await h.ok(
+      h.api(admin, 'PATCH', `/coop/projects/${projectId}`, { version: patched.version, name: 'Résidence A' }),
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await whatsappTo('coop_project_milestone')).toHaveLength(1);
+    expect(await whatsappTo('coop_lot_allocated')).toHaveLength(1);
+    // Suspended members are not told; every ACTIVE one has a notice event (sent or refused).
+    const milestone = await events('NOTICE_MILESTONE');
+    expect(milestone.map((e) => e.memberId)).not.toContain(m.suspended!.id);
+    expect(new Set(milestone.map((e) => e.memberId))).toEqual(
+      new Set([m.first!.id, m.late!.id, m.prefers!.id, m.last!.id]),
+    );
+    await h.ok(h.api(admin, 'POST', `/coop/allocations/${run.id}/cancel`, { reason: 'test over' }));
   });
 });

@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WORKFLOWS_PATH } from '../../worker/create-worker.js';
+import { spawnWorkerProcess } from '../helpers/spawn-worker.js';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
 import { createDossier, transition } from '../helpers/dossiers.js';
 
@@ -13,28 +14,15 @@ const queue = `kill-test-${Date.now().toString(36)}`;
 const FULL = process.env.FAULT_SCALE === 'full';
 const IN_FLIGHT = FULL ? 500 : 40;
 const LONG_LIVED = FULL ? 3000 : 16;
+const startWorker = () =>
+  spawnWorkerProcess({
+    appUrl: inject('appUrl'),
+    temporalAddress: inject('temporalAddress'),
+    taskQueue: queue,
+  });
 let t: TestApp;
 let agent: Awaited<ReturnType<typeof login>>;
 let worker: ChildProcess | undefined;
-
-function startWorker(): Promise<ChildProcess> {
-  // node itself (not the tsx wrapper, which would leave its child running on SIGKILL).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/worker-process.ts'], {
-    env: {
-      ...process.env,
-      ATLAS_APP_DB_URL: inject('appUrl'),
-      ATLAS_TEMPORAL_ADDRESS: inject('temporalAddress'),
-      ATLAS_TASK_QUEUE: queue,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('worker ready')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
-  });
-}
 
 async function queryWhenReady<T>(query: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {

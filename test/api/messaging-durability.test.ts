@@ -1,33 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { spawnWorkerProcess } from '../helpers/spawn-worker.js';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
 import type { Received } from '../helpers/stand-ins.js';
 
 const queue = `send-kill-${Date.now().toString(36)}`;
+const startWorker = () =>
+  spawnWorkerProcess({
+    appUrl: inject('appUrl'),
+    temporalAddress: inject('temporalAddress'),
+    taskQueue: queue,
+    standInUrl: inject('standInUrl'),
+  });
 let t: TestApp;
 let agent: Awaited<ReturnType<typeof login>>;
 let worker: ChildProcess | undefined;
-
-function startWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/worker-process.ts'], {
-    env: {
-      ...process.env,
-      ATLAS_APP_DB_URL: inject('appUrl'),
-      ATLAS_TEMPORAL_ADDRESS: inject('temporalAddress'),
-      ATLAS_TASK_QUEUE: queue,
-      ATLAS_STAND_IN_URL: inject('standInUrl'),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('worker ready')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
-  });
-}
 
 const smsTo = async (phone: string) =>
   ((await (await fetch(`${inject('standInUrl')}/__stand-in/received`)).json()) as Received).sms.filter(

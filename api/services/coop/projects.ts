@@ -127,11 +127,11 @@ export async function updateProject(
   if (input.name !== undefined) p.name = input.name;
   if (input.statusCode !== undefined) p.statusCode = input.statusCode;
   if (input.budgetTotalCents !== undefined) p.budgetTotal = input.budgetTotalCents;
-  const reached: string[] = [];
+  const reached: Milestone[] = [];
   if (input.milestones !== undefined) {
     const next = toMilestones(input.milestones);
     for (const m of next)
-      if (m.reachedAt && !p.milestones.find((o) => o.code === m.code)?.reachedAt) reached.push(m.label);
+      if (m.reachedAt && !p.milestones.find((o) => o.code === m.code)?.reachedAt) reached.push(m);
     p.milestones = next;
   }
   await em.flush();
@@ -139,7 +139,9 @@ export async function updateProject(
     orgId: ctx.orgId,
     groupId: p.groupId,
     kind: reached.length ? 'MILESTONE_REACHED' : 'PROJECT_UPDATED',
-    title: reached.length ? `Milestone reached: ${reached.join(', ')}` : `Project ${p.name} updated`,
+    title: reached.length
+      ? `Milestone reached: ${reached.map((m) => m.label).join(', ')}`
+      : `Project ${p.name} updated`,
     payload: { projectId: p.id },
     actorId: ctx.userId ?? null,
   });
@@ -150,7 +152,7 @@ export async function updateProject(
     before,
     after: projectView(p),
   });
-  return p;
+  return { project: p, reached };
 }
 
 export async function createLot(em: Em, ctx: TenantContext, p: ICoopProject, input: LotInput) {

@@ -12,6 +12,8 @@ import {
   isCoopAdmin,
   readableGroup,
 } from '../../../services/coop/access.js';
+import { allocationNotices, deliverNotices } from '../../../services/coop/notices.js';
+import { configuredChannels } from '../../../../activities/channels/index.js';
 import { requireProject } from '../../../services/coop/projects.js';
 import { approveBody, runBody } from './project-schemas.js';
 import { listOf, reasonBody, tags } from './schemas.js';
@@ -32,6 +34,7 @@ async function visibleRun(em: Em, request: FastifyRequest, run: ICoopAllocationR
 
 /** FIFO lot allocation (F-10.6): PROPOSED run → approved with a PV (ASSIGNED) → SIGNED, or cancelled. */
 export default async function coopAllocationRoutes(app: FastifyInstance) {
+  const channels = configuredChannels(app.env);
   app.post<{ Params: { id: string }; Body: { cutoffAt?: string; usePreferences?: boolean } }>(
     '/coop/projects/:id/allocations',
     {
@@ -107,10 +110,16 @@ export default async function coopAllocationRoutes(app: FastifyInstance) {
         response: runResponse(200, 400, 409, 422),
       },
     },
-    async (request) =>
-      request.tx(async (em) =>
-        approveRun(em, actorOf(request), await requireRun(em, request.params.id), request.body.pvDocumentId),
-      ),
+    async (request) => {
+      const ctx = actorOf(request);
+      const { view, notices } = await request.tx(async (em) => {
+        const run = await requireRun(em, request.params.id);
+        const approved = await approveRun(em, ctx, run, request.body.pvDocumentId);
+        return { view: approved, notices: await allocationNotices(em, ctx, run, channels) };
+      });
+      await deliverNotices(app.temporal, app.env.TEMPORAL_TASK_QUEUE, ctx.orgId, notices, request.log);
+      return view;
+    },
   );
 
   app.post<{ Params: { id: string } }>(

@@ -14,6 +14,8 @@ import {
   type LotInput,
   type ProjectInput,
 } from '../../../services/coop/projects.js';
+import { deliverNotices, milestoneNotices } from '../../../services/coop/notices.js';
+import { configuredChannels } from '../../../../activities/channels/index.js';
 import { lotBody, projectBody } from './project-schemas.js';
 import { listOf, tags, versionProp } from './schemas.js';
 
@@ -27,6 +29,7 @@ const patchOf = (body: typeof projectBody | typeof lotBody, extra: object = {}) 
 
 /** Projects with milestones and their lots (F-10.6). Members read their group's; responsibles edit. */
 export default async function coopProjectRoutes(app: FastifyInstance) {
+  const channels = configuredChannels(app.env);
   app.get<{ Params: { id: string } }>(
     '/coop/groups/:id/projects',
     {
@@ -106,17 +109,23 @@ export default async function coopProjectRoutes(app: FastifyInstance) {
         response: { 200: { $ref: 'CoopProject#' }, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) =>
-      request.tx(async (em) =>
-        projectView(
-          await updateProject(
-            em,
-            actorOf(request),
-            await requireProject(em, request.params.id),
-            request.body,
-          ),
-        ),
-      ),
+    async (request) => {
+      const ctx = actorOf(request);
+      const { view, notices } = await request.tx(async (em) => {
+        const { project, reached } = await updateProject(
+          em,
+          ctx,
+          await requireProject(em, request.params.id),
+          request.body,
+        );
+        return {
+          view: projectView(project),
+          notices: await milestoneNotices(em, ctx, project, reached, channels),
+        };
+      });
+      await deliverNotices(app.temporal, app.env.TEMPORAL_TASK_QUEUE, ctx.orgId, notices, request.log);
+      return view;
+    },
   );
 
   app.get<{ Params: { id: string } }>(
