@@ -209,6 +209,9 @@ export async function markLate(
 export interface DecisionInput {
   contributionId: string;
   action: ContributionAction;
+  /** The cycle asking: a line of another plan or member is refused. */
+  planId?: string;
+  memberId?: string;
   /** Idempotency: the update id; a replayed decision changes nothing. */
   decisionId: string;
   documentId?: string | null;
@@ -232,6 +235,8 @@ export async function decideContribution(
   input: DecisionInput,
 ): Promise<ICoopContribution> {
   const c = await em.findOneOrFail(CoopContribution, { id: input.contributionId });
+  if ((input.planId && c.planId !== input.planId) || (input.memberId && c.memberId !== input.memberId))
+    throw new ContributionRefusedError('this contribution is not part of this cycle');
   const done = await em.execute('select 1 from coop_timeline_event where source_key = ?', [
     `decision:${input.decisionId}`,
   ]);

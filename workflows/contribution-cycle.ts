@@ -28,7 +28,8 @@ import { messageDelivery, messageWorkflowId } from './message-delivery.js';
 export const CONTRIBUTION_CYCLE_WORKFLOW = 'contributionCycle';
 
 const acts = proxyActivities<CoopActivities>({
-  startToCloseTimeout: '30 seconds',
+  // Each activity is one short transaction: a worker lost mid-activity is retried after this.
+  startToCloseTimeout: '10 seconds',
   retry: {
     initialInterval: '1 second',
     maximumInterval: '30 seconds',
@@ -165,6 +166,8 @@ export async function contributionCycle(input: ContributionCycleInput): Promise<
               ...req,
               action,
               orgId: input.orgId,
+              planId: input.planId,
+              memberId: input.memberId,
               actorId: req.actorId,
               correlationId: req.correlationId ?? null,
             });
@@ -181,14 +184,16 @@ export async function contributionCycle(input: ContributionCycleInput): Promise<
       {
         validator: (req) => {
           if (done) throw new Error('The contribution cycle has ended.');
-          const line = snapshot.lines.find((l) => l.contributionId === req.contributionId);
-          if (!line?.status) throw new Error('This contribution is not part of this cycle.');
-          const late = line.status === 'LATE' || Date.now() >= line.lateAt;
-          const verdict = applyContributionAction(line.status, action, late);
-          if (!verdict.ok) throw new Error(`Refused: ${verdict.reason}.`);
           if (['reject', 'waive', 'reverse'].includes(action) && !req.reason?.trim())
             throw new Error('A reason is required.');
           if (action === 'submitProof' && !req.documentId) throw new Error('A proof document is required.');
+          // A line the cycle has not yet seen called (its call's result is still being retried after a
+          // worker crash) is left to the activity, which decides on the database row.
+          const line = snapshot.lines.find((l) => l.contributionId === req.contributionId);
+          if (!line?.status) return;
+          const late = line.status === 'LATE' || Date.now() >= line.lateAt;
+          const verdict = applyContributionAction(line.status, action, late);
+          if (!verdict.ok) throw new Error(`Refused: ${verdict.reason}.`);
         },
       },
     );
