@@ -1,7 +1,14 @@
 /** RFC 9457 problem details; every error the API answers has this shape. */
+/**
+ * One field's reason. `message` is English prose; `code` (UPPER_SNAKE: the JSON Schema keyword, e.g.
+ * MINIMUM, MAX_LENGTH, or a business rule, e.g. UNKNOWN_CODE) and its `params` let a client say it in
+ * its own language.
+ */
 export interface FieldError {
   field: string;
   message: string;
+  code?: string;
+  params?: Record<string, unknown>;
 }
 
 export interface ProblemBody {

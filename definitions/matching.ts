@@ -1,5 +1,6 @@
 import { cityKey as cityKeyOf, type Transaction } from './annonce.js';
 import type { MatchingCriteria } from './matching-criteria.js';
+import { labelOf, type MatchLabels } from './matching-labels.js';
 import { MATCH_TEXTS, type MatchTexts } from './matching-texts.js';
 
 export { formatEuros } from './matching-texts.js';
@@ -144,22 +145,34 @@ function atLeast(
   return miss(t.short(what, have, min));
 }
 
-function features(have: readonly string[], wanted: string[], t: MatchTexts['features']) {
+function features(
+  have: readonly string[],
+  wanted: string[],
+  t: MatchTexts['features'],
+  name: (code: string) => string,
+) {
   const missing = wanted.filter((f) => !have.includes(f));
   const share = (wanted.length - missing.length) / wanted.length;
-  if (missing.length === 0) return match(t.all(wanted));
-  if (share === 0) return miss(t.none(missing));
-  return partial(share, t.some(missing));
+  if (missing.length === 0) return match(t.all(wanted.map(name)));
+  if (share === 0) return miss(t.none(missing.map(name)));
+  return partial(share, t.some(missing.map(name)));
 }
 
-/** Scores one listing against a search: the score, whether a hard criterion excludes it, and why. */
+/**
+ * Scores one listing against a search: the score, whether a hard criterion excludes it, and why.
+ * `labels` names features, property types and zones in the explanation (matching-labels.ts).
+ */
 export function scoreAnnonce(
   c: MatchingCriteria,
   a: MatchableAnnonce,
   settings: MatchingSettings = DEFAULT_MATCHING_SETTINGS,
   lang: MatchLanguage = 'fr',
+  labels: MatchLabels = {},
 ): MatchResult {
   const t = MATCH_TEXTS[lang];
+  const zone = (code: string) => labelOf(labels, 'ZONE', code);
+  const type = (code: string) => labelOf(labels, 'PROPERTY_TYPE', code);
+  const feature = (code: string) => labelOf(labels, 'FEATURE', code);
   const w = settings.weights;
   const out: CriterionResult[] = [];
   let excluded = false;
@@ -194,11 +207,11 @@ export function scoreAnnonce(
   if (c.cities.length || c.zones.length) {
     const inZone = a.zoneCode !== null && c.zones.includes(a.zoneCode);
     const inCity = c.cities.some((city) => cityKeyOf(city) === a.cityKey);
-    if (inZone) add('location', w.location, match(t.location.zone(a.zoneCode!, a.city)));
+    if (inZone) add('location', w.location, match(t.location.zone(zone(a.zoneCode!), a.city)));
     else if (inCity && c.zones.length)
-      add('location', w.location, partial(0.5, t.location.cityNotZone(a.city, c.zones)));
+      add('location', w.location, partial(0.5, t.location.cityNotZone(a.city, c.zones.map(zone))));
     else if (inCity) add('location', w.location, match(t.location.city(a.city)));
-    else add('location', w.location, miss(t.location.elsewhere(a.city, [...c.cities, ...c.zones])));
+    else add('location', w.location, miss(t.location.elsewhere(a.city, [...c.cities, ...c.zones.map(zone)])));
   }
   if (c.near) {
     const { lat, lng, radiusKm } = c.near;
@@ -213,8 +226,11 @@ export function scoreAnnonce(
   }
   if (c.propertyTypes.length) {
     if (a.propertyType !== null && c.propertyTypes.includes(a.propertyType))
-      add('propertyType', w.propertyType, match(t.type.ok(a.propertyType)));
-    else add('propertyType', w.propertyType, miss(t.type.wrong(a.propertyType, c.propertyTypes)));
+      add('propertyType', w.propertyType, match(t.type.ok(type(a.propertyType))));
+    else {
+      const have = a.propertyType === null ? null : type(a.propertyType);
+      add('propertyType', w.propertyType, miss(t.type.wrong(have, c.propertyTypes.map(type))));
+    }
   }
   if (c.roomsMin !== null) add('rooms', w.rooms, atLeast(a.rooms, c.roomsMin, t.count, 'rooms'));
   if (c.bedroomsMin !== null)
@@ -236,9 +252,13 @@ export function scoreAnnonce(
     }
   }
   if (c.requiredFeatures.length)
-    add('requiredFeatures', w.requiredFeatures, features(a.features, c.requiredFeatures, t.features));
+    add(
+      'requiredFeatures',
+      w.requiredFeatures,
+      features(a.features, c.requiredFeatures, t.features, feature),
+    );
   if (c.niceFeatures.length)
-    add('niceFeatures', w.niceFeatures, features(a.features, c.niceFeatures, t.features));
+    add('niceFeatures', w.niceFeatures, features(a.features, c.niceFeatures, t.features, feature));
 
   if (excluded) return { score: 0, excluded, explanation: out };
   const total = out.reduce((s, r) => s + r.weight, 0);

@@ -23,7 +23,20 @@ export const sharedSchemas = [
         items: {
           type: 'object',
           required: ['field', 'message'],
-          properties: { field: { type: 'string' }, message: { type: 'string' } },
+          properties: {
+            field: { type: 'string' },
+            message: { type: 'string', description: 'English' },
+            code: {
+              type: 'string',
+              description:
+                'Stable reason code (UPPER_SNAKE): the JSON Schema keyword that failed (REQUIRED, MINIMUM, MAX_LENGTH, PATTERN, ENUM…) or a business rule (UNKNOWN_CODE, MORE_THAN_ROOMS, ALREADY_USED…)',
+            },
+            params: {
+              type: 'object',
+              additionalProperties: true,
+              description: 'Values the code refers to (limit, allowedValues, codes…)',
+            },
+          },
         },
       },
     },

@@ -5,7 +5,9 @@ import { idempotencyKeyOf, remember, replay, requestHash, type StoredAnswer } fr
 
 /**
  * Runs a creating POST once per `Idempotency-Key`: the record commits with the created rows, so a
- * retry replays the first answer; a concurrent retry that lost the key race replays the winner's.
+ * retry replays the first answer; a concurrent retry that lost the key race replays the winner's,
+ * whether it lost on the key itself or on the business rule the winner's rows now break (a 409
+ * "already on the shortlist" is the winner's answer seen from the loser's side).
  */
 export async function runIdempotent(
   request: FastifyRequest,
@@ -28,6 +30,8 @@ export async function runIdempotent(
   try {
     return await attempt();
   } catch (err) {
+    const winner = await request.tx((em) => replay(em, scope, key, hash));
+    if (winner) return winner;
     if (!(err instanceof UniqueConstraintViolationException)) throw err;
     return attempt();
   }

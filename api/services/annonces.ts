@@ -18,7 +18,13 @@ export async function unknownCodes(
     if (!codes.length) continue;
     const known = await activeCodes(em, dictType);
     const unknown = codes.filter((c) => !known.has(c));
-    if (unknown.length) errors.push({ field, message: `unknown ${dictType} code(s): ${unknown.join(', ')}` });
+    if (unknown.length)
+      errors.push({
+        field,
+        message: `unknown ${dictType} code(s): ${unknown.join(', ')}`,
+        code: 'UNKNOWN_CODE',
+        params: { dictType, codes: unknown },
+      });
   }
   return errors;
 }
@@ -31,13 +37,21 @@ async function checkInput(em: Em, a: Partial<AnnonceInput>) {
     { field: 'features', dictType: 'FEATURE', codes: a.features ?? [] },
   ]);
   if (a.rooms != null && a.bedrooms != null && a.bedrooms > a.rooms)
-    errors.push({ field: 'bedrooms', message: 'cannot exceed the number of rooms' });
+    errors.push({ field: 'bedrooms', message: 'cannot exceed the number of rooms', code: 'MORE_THAN_ROOMS' });
   if ((a.lat == null) !== (a.lng == null))
-    errors.push({ field: a.lat == null ? 'lat' : 'lng', message: 'lat and lng go together' });
+    errors.push({
+      field: a.lat == null ? 'lat' : 'lng',
+      message: 'lat and lng go together',
+      code: 'LAT_LNG_TOGETHER',
+    });
   if (a.city !== undefined && !cityKey(a.city))
-    errors.push({ field: 'city', message: 'needs at least one letter or digit' });
+    errors.push({ field: 'city', message: 'needs at least one letter or digit', code: 'NO_LETTER_OR_DIGIT' });
   if (a.assignedAgentId && !(await em.count(User, { id: a.assignedAgentId, isActive: true })))
-    errors.push({ field: 'assignedAgentId', message: 'no such active user in this organisation' });
+    errors.push({
+      field: 'assignedAgentId',
+      message: 'no such active user in this organisation',
+      code: 'UNKNOWN_USER',
+    });
   if (errors.length)
     throw problems.unprocessable('validation-error', 'Invalid listing', 'See errors for each field.', {
       errors,
@@ -58,7 +72,7 @@ export async function createAnnonce(em: Em, ctx: TenantContext, input: AnnonceIn
   const reference = input.reference ?? generatedReference(now);
   if (await referenceTaken(em, reference))
     throw problems.conflict(`Reference ${reference} is already used by another listing.`, {
-      errors: [{ field: 'reference', message: 'already used in this organisation' }],
+      errors: [{ field: 'reference', message: 'already used in this organisation', code: 'ALREADY_USED' }],
     });
   const def = await annonceDefinition(em, ctx);
   const status = annonceInitialStatus(def);
@@ -131,7 +145,7 @@ export async function updateAnnonce(
   });
   if (fields.reference && (await referenceTaken(em, fields.reference, a.id)))
     throw problems.conflict(`Reference ${fields.reference} is already used by another listing.`, {
-      errors: [{ field: 'reference', message: 'already used in this organisation' }],
+      errors: [{ field: 'reference', message: 'already used in this organisation', code: 'ALREADY_USED' }],
     });
   const before = snapshot(current);
   em.assign(a, {

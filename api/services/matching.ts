@@ -14,6 +14,8 @@ import {
   type MatchResult,
 } from '../../definitions/matching.js';
 import { cityKey } from '../../definitions/annonce.js';
+import { LABELLED_DICTIONARIES, matchLabelsOf, type MatchLabels } from '../../definitions/matching-labels.js';
+import { effectiveDictionary } from '../../db/dictionaries.js';
 import { problems } from '../problem.js';
 
 /** A PostgreSQL array literal: the query layer would expand a JS array into a list of values. */
@@ -30,6 +32,14 @@ export async function matchingSettings(em: Em, orgId: string): Promise<MatchingS
     [orgId],
   );
   return matchingSettingsOf(rows[0]?.settings?.matching);
+}
+
+/** The organisation's labels of the codes explanations name (inactive entries too: old listings keep them). */
+export async function matchLabels(em: Em, lang: MatchLanguage): Promise<MatchLabels> {
+  const entries = [];
+  for (const dictType of LABELLED_DICTIONARIES)
+    entries.push(...(await effectiveDictionary(em, dictType, { includeInactive: true })));
+  return matchLabelsOf(entries, lang);
 }
 
 export function matchable(a: IAnnonce): MatchableAnnonce {
@@ -142,8 +152,9 @@ export async function runMatching(
   const settings = await matchingSettings(em, ctx.orgId);
   const ids = await candidateIds(em, criteria, settings, opts.limit);
   const annonces = ids.length ? await em.find(Annonce, { id: { $in: ids }, statusCode: 'AVAILABLE' }) : [];
+  const labels = annonces.length ? await matchLabels(em, opts.lang) : {};
   const ranked = annonces
-    .map((a) => ({ a, r: scoreAnnonce(criteria, matchable(a), settings, opts.lang) }))
+    .map((a) => ({ a, r: scoreAnnonce(criteria, matchable(a), settings, opts.lang, labels) }))
     .filter((x) => !x.r.excluded)
     .sort(
       (x, y) =>

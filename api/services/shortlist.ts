@@ -18,7 +18,7 @@ import { criteriaOfDossier } from '../../definitions/matching-criteria.js';
 import { scoreAnnonce, type MatchLanguage } from '../../definitions/matching.js';
 import { canMoveShortlist, shortlistNext, type ShortlistStatus } from '../../definitions/shortlist.js';
 import { problems } from '../problem.js';
-import { explanationOf, matchable, matchingSettings } from './matching.js';
+import { explanationOf, matchable, matchingSettings, matchLabels } from './matching.js';
 
 export async function shortlistView(em: Em, entries: IShortlistEntry[]) {
   if (!entries.length) return [];
@@ -126,7 +126,9 @@ export async function addToShortlist(
   const annonce = await em.findOne(Annonce, { id: body.annonceId });
   if (!annonce)
     throw problems.unprocessable('validation-error', 'Unknown listing', 'See errors for each field.', {
-      errors: [{ field: 'annonceId', message: 'no such listing in this organisation' }],
+      errors: [
+        { field: 'annonceId', message: 'no such listing in this organisation', code: 'UNKNOWN_LISTING' },
+      ],
     });
   if (await em.count(ShortlistEntry, { dossierId, annonceId: annonce.id }))
     throw problems.conflict(`Listing ${annonce.reference} is already on this dossier's shortlist.`);
@@ -135,6 +137,7 @@ export async function addToShortlist(
     matchable(annonce),
     await matchingSettings(em, ctx.orgId),
     lang,
+    await matchLabels(em, lang),
   );
   const now = new Date();
   const e = em.create(ShortlistEntry, {

@@ -222,7 +222,7 @@ describe('property matching (seed 001, user story 5)', () => {
       expect(m.explanation.find((e) => e.criterion === 'location')).toMatchObject({ status: 'MISS' });
       expect(m.explanation.find((e) => e.criterion === 'requiredFeatures')).toMatchObject({
         status: 'MISS',
-        detail: 'has none of POOL',
+        detail: 'has none of Swimming pool', // the FEATURE dictionary's label, not the code
       });
     }
     expect(data.map((m) => m.score)).toEqual([...data.map((m) => m.score)].sort((a, b) => b - a));
@@ -454,7 +454,12 @@ describe('listings', () => {
     });
     expect(viaPatch.statusCode).toBe(422);
     expect(problemOf(viaPatch).errors).toEqual([
-      { field: 'criteria.requiredFeatures', message: expect.stringContaining('MOAT') },
+      {
+        field: 'criteria.requiredFeatures',
+        message: expect.stringContaining('MOAT'),
+        code: 'UNKNOWN_CODE',
+        params: { dictType: 'FEATURE', codes: ['MOAT'] },
+      },
     ]);
     const listing = await api(agent, 'POST', '/dossiers', { caseType: 'ANNONCE', title: 'x' });
     expect(listing.statusCode).toBe(400);

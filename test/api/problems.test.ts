@@ -35,8 +35,19 @@ describe('problem+json for client mistakes', () => {
       .errors?.map((e) => e.field)
       .sort();
     expect(fields).toEqual(expect.arrayContaining(['email', 'fullName', 'password', 'extra']));
-    expect(problemOf(res).errors).toContainEqual({ field: 'fullName', message: 'is required' });
-    expect(problemOf(res).errors).toContainEqual({ field: 'extra', message: 'is not an accepted field' });
+    // `code` and `params` let a client word the reason in its own language.
+    expect(problemOf(res).errors).toContainEqual({
+      field: 'fullName',
+      message: 'is required',
+      code: 'REQUIRED',
+      params: { missingProperty: 'fullName' },
+    });
+    expect(problemOf(res).errors).toContainEqual({
+      field: 'extra',
+      message: 'is not an accepted field',
+      code: 'ADDITIONAL_PROPERTIES',
+      params: { additionalProperty: 'extra' },
+    });
   });
 
   it('validates query strings and path parameters', async () => {

@@ -32,8 +32,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-// The create form is refused once on purpose (422 field error): Chromium logs the response.
-const ignore = /^Failed to load resource: the server responded with a status of 422/;
+// Refused on purpose: the create and criteria forms (422 field errors), deleting a listing in use (409).
+const ignore = /^Failed to load resource: the server responded with a status of (422|409)/;
 const openPage = (errors: string[], name: string) =>
   openTrackedPage(browser, { errors, prefix: 'annonces', name, ignore });
 const signIn = (page: Page, role: string) =>
@@ -119,9 +119,10 @@ describe('listings, matching and shortlist (real browser, real stack)', () => {
     await shot(page, 'form-required');
     await page.getByLabel('Prix').fill('295000');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
+    // The server's reason (code MORE_THAN_ROOMS) in French, under the field.
     const bedroomsError = page.locator('#bedrooms_help');
     await bedroomsError.waitFor();
-    expect(await bedroomsError.textContent()).toMatch(/room/i);
+    expect(await bedroomsError.textContent()).toBe('Ne peut pas dépasser le nombre de pièces');
     await shot(page, 'form-server-error');
     await page.getByLabel('Pièces').fill('4');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
@@ -159,6 +160,16 @@ describe('listings, matching and shortlist (real browser, real stack)', () => {
     const criteria = page.getByTestId('criteria-form');
     await criteria.waitFor();
     expect(await criteria.locator('#budgetMax').inputValue()).toMatch(/300/);
+    // A min budget above the max: the server refuses it (BELOW_BUDGET_MIN), said in French inline.
+    await criteria.locator('#budgetMin').fill('400000');
+    await page.getByTestId('criteria-save').click();
+    const budgetError = criteria.locator('#budgetMax_help');
+    await budgetError.waitFor();
+    expect(await budgetError.textContent()).toBe('Doit être supérieur ou égal au budget min');
+    await shot(page, 'criteria-server-error');
+    await criteria.locator('#budgetMin').fill('200000');
+    await page.getByTestId('criteria-save').click();
+    await page.getByText('Critères enregistrés').first().waitFor();
     await page.getByTestId('matching-run').click();
     const items = page.getByTestId('match-item');
     await items.first().waitFor({ timeout: 15_000 });
@@ -220,8 +231,30 @@ describe('listings, matching and shortlist (real browser, real stack)', () => {
     });
     expect(appts.body).toContain(state.best!);
     await shot(page, 'matching-shortlist');
+
+    // Deleting: refused for the listing now shortlisted and visited (withdraw it instead), done for the
+    // one created by mistake.
+    const remove = async (id: string) => {
+      await page.goto(`${base}/annonces/show/${id}`);
+      await page.getByTestId('annonce-delete').click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: 'Supprimer' }).click();
+    };
+    await remove(state.best!);
+    const refusal = page.getByTestId('annonce-delete-refused');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(
+      /déjà utilisée : 1 sélection de dossier, 1 rendez-vous \(visite\)\..*Retirez-la plutôt/,
+    );
+    await shot(page, 'delete-refused');
+    await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+    await refusal.waitFor({ state: 'detached' });
+    await remove(state.created!);
+    await page.getByTestId('annonce-filters').waitFor();
+    await page.getByText(/^Annonce \S+ supprimée$/).waitFor();
+    const gone = await t.app.inject({ url: `/api/v1/annonces/${state.created}`, headers: agent.headers });
+    expect(gone.statusCode).toBe(404);
     expect(errors).toEqual([]);
-  });
+  }, 120_000); // a whole working session: create, filter, match, shortlist, visit, delete
 
   it('a readonly user sees listings and the shortlist, but no edit or run control', async () => {
     const errors: string[] = [];

@@ -60,10 +60,20 @@ describe('helpers', () => {
         'body',
       ),
     ).toEqual([
-      { field: 'email', message: 'is required' },
-      { field: 'roles.0', message: 'must be one of: A, B' },
-      { field: 'foo', message: 'is not an accepted field' },
-      { field: 'page', message: 'must be >= 1' },
+      { field: 'email', message: 'is required', code: 'REQUIRED', params: { missingProperty: 'email' } },
+      {
+        field: 'roles.0',
+        message: 'must be one of: A, B',
+        code: 'ENUM',
+        params: { allowedValues: ['A', 'B'] },
+      },
+      {
+        field: 'foo',
+        message: 'is not an accepted field',
+        code: 'ADDITIONAL_PROPERTIES',
+        params: { additionalProperty: 'foo' },
+      },
+      { field: 'page', message: 'must be >= 1', code: 'MINIMUM', params: {} },
     ]);
   });
 

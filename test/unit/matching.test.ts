@@ -8,6 +8,7 @@ import {
   scoreAnnonce,
   type MatchableAnnonce,
 } from '../../definitions/matching.js';
+import { labelOf, matchLabelsOf } from '../../definitions/matching-labels.js';
 import { canMoveShortlist } from '../../definitions/shortlist.js';
 import { validateDefinition } from '../../definitions/validate-definition.js';
 import { builtInTemplate } from '../../definitions/templates/index.js';
@@ -148,6 +149,52 @@ describe('matching score', () => {
     expect(line(r, 'budget')?.detail).toBe(
       'prix 312 000 € : 4 % au-dessus du budget max (300 000 €), dans la tolérance',
     );
+  });
+});
+
+describe('match explanation labels', () => {
+  const entries = [
+    { dictType: 'FEATURE', code: 'ELEVATOR', label: 'Elevator', labelFr: 'Ascenseur' },
+    { dictType: 'FEATURE', code: 'PARKING', label: 'Parking space', labelFr: null },
+    { dictType: 'FEATURE', code: 'CELLAR', label: ' ', labelFr: '' },
+    { dictType: 'PROPERTY_TYPE', code: 'HOUSE', label: 'House', labelFr: 'Maison' },
+    { dictType: 'ZONE', code: 'LYON_CROIX_ROUSSE', label: 'Croix-Rousse', labelFr: 'La Croix-Rousse' },
+    { dictType: 'CASE_STATUS', code: 'NEW', label: 'New', labelFr: 'Nouveau' },
+  ];
+
+  it('reads the French label, then the default one, and falls back to the code only without a label', () => {
+    const fr = matchLabelsOf(entries, 'fr');
+    expect(labelOf(fr, 'FEATURE', 'ELEVATOR')).toBe('Ascenseur');
+    expect(labelOf(fr, 'FEATURE', 'PARKING')).toBe('Parking space');
+    expect(labelOf(fr, 'FEATURE', 'CELLAR')).toBe('CELLAR');
+    expect(labelOf(fr, 'FEATURE', 'MOAT')).toBe('MOAT');
+    expect(labelOf(matchLabelsOf(entries, 'en'), 'FEATURE', 'ELEVATOR')).toBe('Elevator');
+    expect(Object.keys(fr).sort()).toEqual(['FEATURE', 'PROPERTY_TYPE', 'ZONE']);
+  });
+
+  it('names features, property types and zones by label in the explanation', () => {
+    const c = {
+      ...none,
+      zones: ['LYON_CROIX_ROUSSE'],
+      propertyTypes: ['HOUSE'],
+      requiredFeatures: ['ELEVATOR', 'PARKING'],
+      niceFeatures: ['POOL'],
+    };
+    const fr = scoreAnnonce(c, flat, DEFAULT_MATCHING_SETTINGS, 'fr', matchLabelsOf(entries, 'fr'));
+    expect(line(fr, 'requiredFeatures')?.detail).toBe('manque : Parking space');
+    expect(line(fr, 'niceFeatures')?.detail).toBe("n'a aucun de : POOL");
+    expect(line(fr, 'propertyType')?.detail).toBe('APARTMENT, pas Maison');
+    expect(line(fr, 'location')?.detail).toBe('à Lyon, zone La Croix-Rousse');
+    const en = scoreAnnonce(
+      { ...c, requiredFeatures: ['ELEVATOR'] },
+      flat,
+      DEFAULT_MATCHING_SETTINGS,
+      'en',
+      matchLabelsOf(entries, 'en'),
+    );
+    expect(line(en, 'requiredFeatures')?.detail).toBe('has Elevator');
+    // Labels change words only, never the score.
+    expect(en.score).toBe(scoreAnnonce({ ...c, requiredFeatures: ['ELEVATOR'] }, flat).score);
   });
 });
 

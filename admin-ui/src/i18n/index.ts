@@ -5,6 +5,7 @@ import { agentEn, agentFr } from './locales/agent';
 import { annoncesEn, annoncesFr } from './locales/annonces';
 import { commonEn, commonFr } from './locales/common';
 import { engagementEn, engagementFr } from './locales/engagement';
+import { fieldErrorsEn, fieldErrorsFr } from './locales/field-errors';
 import { rulesEn, rulesFr } from './locales/rules';
 import { studioEn, studioFr } from './locales/studio';
 
@@ -27,6 +28,7 @@ void i18n.use(initReactI18next).init({
       engagement: engagementFr,
       rules: rulesFr,
       annonces: annoncesFr,
+      fieldErrors: fieldErrorsFr,
     },
     en: {
       common: commonEn,
@@ -35,12 +37,13 @@ void i18n.use(initReactI18next).init({
       engagement: engagementEn,
       rules: rulesEn,
       annonces: annoncesEn,
+      fieldErrors: fieldErrorsEn,
     },
   },
   lng: initialLanguage(),
   fallbackLng: 'fr',
   defaultNS: 'common',
-  ns: ['common', 'agent', 'studio', 'engagement', 'rules', 'annonces'],
+  ns: ['common', 'agent', 'studio', 'engagement', 'rules', 'annonces', 'fieldErrors'],
   interpolation: { escapeValue: false }, // React escapes
 });
 

@@ -39,6 +39,7 @@ const RULES: Record<string, Record<string, string>> = {
     create: 'CRM_ANNONCES_EDIT',
     edit: 'CRM_ANNONCES_EDIT',
     transition: 'CRM_ANNONCES_EDIT',
+    delete: 'CRM_ANNONCES_EDIT',
   },
   matching: { list: 'CRM_MATCHING_VIEW', run: 'CRM_MATCHING_RUN' },
   activities: { list: 'CRM_ACTIVITIES_VIEW', create: 'CRM_ACTIVITIES_CREATE' },

@@ -1,4 +1,5 @@
 import type { HttpError } from '@refinedev/core';
+import { fieldErrorsSummary, fieldErrorText, type FieldReason } from './field-errors';
 import { getToken } from './session';
 
 /** RFC 9457 problem details, as returned by the API on errors. */
@@ -7,7 +8,7 @@ export interface ProblemDetails {
   title?: string;
   status?: number;
   detail?: string;
-  errors?: { field: string; message: string }[];
+  errors?: FieldReason[];
   /** On a 409 duplicate: the id of the record that already holds the value (e.g. a contact's email). */
   existingId?: string;
   [extra: string]: unknown;
@@ -20,15 +21,18 @@ export class ApiError extends Error implements HttpError {
   readonly problem?: ProblemDetails;
 
   constructor(message: string, statusCode: number, problem?: ProblemDetails) {
-    super(message);
+    // Field reasons come with a code: shown in the user's language (fieldErrors namespace).
+    super((problem?.errors && fieldErrorsSummary(problem.errors)) ?? message);
     this.name = problem?.title ?? 'Request failed';
     this.statusCode = statusCode;
     this.problem = problem;
     if (problem?.errors?.length) {
       // Several messages for one field are joined; `(body)` and dotted paths map to form names as-is.
       const byField: Record<string, string> = {};
-      for (const e of problem.errors)
-        byField[e.field] = byField[e.field] ? `${byField[e.field]}; ${e.message}` : e.message;
+      for (const e of problem.errors) {
+        const text = fieldErrorText(e);
+        byField[e.field] = byField[e.field] ? `${byField[e.field]}; ${text}` : text;
+      }
       this.errors = byField;
     }
   }
@@ -87,6 +91,11 @@ export function problemOf(error: unknown): ProblemDetails | undefined {
 
 /** A readable message for any error: the problem's `detail`, else its message. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.problem?.detail ?? error.message;
+  if (error instanceof ApiError)
+    return (
+      (error.problem?.errors && fieldErrorsSummary(error.problem.errors)) ??
+      error.problem?.detail ??
+      error.message
+    );
   return error instanceof Error ? error.message : String(error);
 }

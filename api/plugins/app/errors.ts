@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import {
+  ForeignKeyConstraintViolationException,
   OptimisticLockError,
   UniqueConstraintViolationException,
   ValidationError as OrmValidationError,
@@ -32,8 +33,13 @@ export function fieldErrors(issues: AjvIssue[], context?: string): FieldError[] 
     }
     if (!field) field = context && context !== 'body' ? context : '(body)';
     else if (context && context !== 'body') field = `${context}.${field}`;
-    return { field, message };
+    return { field, message, code: reasonCode(issue.keyword), params: issue.params };
   });
+}
+
+/** An ajv keyword as a reason code: maxLength → MAX_LENGTH. */
+export function reasonCode(keyword: string): string {
+  return keyword.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
 type ProblemInput = Pick<ProblemBody, 'type' | 'title' | 'status' | 'detail'> & {
@@ -105,6 +111,15 @@ export default fp(async function errors(app: FastifyInstance) {
         title: 'Conflict',
         status: 409,
         detail: 'A record with the same unique value already exists.',
+      });
+    }
+    if (error instanceof ForeignKeyConstraintViolationException) {
+      // Inputs are checked before writing: only a race gets here (e.g. a listing deleted meanwhile).
+      return send(reply, request, {
+        type: 'conflict',
+        title: 'Conflict',
+        status: 409,
+        detail: 'A record this change refers to was deleted meanwhile; reload and try again.',
       });
     }
     if (error instanceof OrmValidationError) {

@@ -10,6 +10,7 @@ import { UserName } from '../../components/users';
 import { useAllowed } from '../../providers/access-control';
 import { API_URL } from '../../providers/data-provider';
 import { request } from '../../providers/http';
+import { AnnonceDeleteButton } from './delete-button';
 import { AnnonceStatusTag, FeatureChips, Price } from './parts';
 import { AnnonceTransitions } from './transitions';
 import { toEuros, type Annonce, type AnnonceHistoryRow } from './types';
@@ -52,6 +53,7 @@ export default function AnnonceShow() {
   const { t } = useTranslation('annonces');
   const { result: a, query } = useShow<Annonce>({ resource: 'annonces' });
   const canMove = useAllowed('annonces', 'transition');
+  const canDelete = useAllowed('annonces', 'delete');
   const dash = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
   return (
@@ -62,6 +64,7 @@ export default function AnnonceShow() {
         <Space>
           <ListButton />
           <EditButton />
+          {a && canDelete ? <AnnonceDeleteButton annonce={a} /> : null}
         </Space>
       )}
     >

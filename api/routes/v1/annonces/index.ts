@@ -10,6 +10,7 @@ import type { Em } from '../../../../db/orm.js';
 import { HttpProblem, problems } from '../../../problem.js';
 import { errorResponses, pageOf } from '../../../schemas/shared.js';
 import { createAnnonce, updateAnnonce } from '../../../services/annonces.js';
+import { deleteAnnonce } from '../../../services/annonce-deletion.js';
 import { runIdempotent } from '../../../services/activity-idempotency.js';
 import { transitionOptionSchema } from '../dossiers/schemas.js';
 import annoncePhotoRoutes from './photos.js';
@@ -102,6 +103,26 @@ export default async function annonceRoutes(app: FastifyInstance) {
       request.tx(async (em) =>
         updateAnnonce(em, request.tenant(), await load(em, request.params.id), request.body),
       ),
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/annonces/:id',
+    {
+      config: { permission: 'CRM_ANNONCES_EDIT' },
+      schema: {
+        tags,
+        summary:
+          'Delete a listing entered by mistake; refused (409) once a dossier, shortlist, visit or document refers to it',
+        description:
+          'Only a listing nothing refers to can be deleted (a duplicate, a typo). Once a dossier, a shortlist entry, an appointment or a document (photo) names it, the answer is 409 `annonce-in-use` with the counts in `blockers`: withdraw it instead (transition to WITHDRAWN), which takes it out of matching and keeps it on record. Audited (action DELETE with the listing as it was).',
+        params: { $ref: 'IdParams#' },
+        response: { 204: { type: 'null' }, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await request.tx((em) => deleteAnnonce(em, request.tenant(), request.params.id));
+      return reply.code(204).send();
+    },
   );
 
   const user = (request: {

@@ -74,7 +74,11 @@ export default async function dossierRoutes(app: FastifyInstance) {
       const body = request.body;
       if (body.budgetMin != null && body.budgetMax != null && body.budgetMin > body.budgetMax) {
         throw problems.validation([
-          { field: 'budgetMax', message: 'must be greater than or equal to budgetMin' },
+          {
+            field: 'budgetMax',
+            message: 'must be greater than or equal to budgetMin',
+            code: 'BELOW_BUDGET_MIN',
+          },
         ]);
       }
       if (body.caseType === ANNONCE_CASE_TYPE)
@@ -197,7 +201,11 @@ export default async function dossierRoutes(app: FastifyInstance) {
         const max = changes.budgetMax !== undefined ? changes.budgetMax : dossier.budgetMax;
         if (min != null && max != null && min > max)
           throw problems.validation([
-            { field: 'budgetMax', message: 'must be greater than or equal to budgetMin' },
+            {
+              field: 'budgetMax',
+              message: 'must be greater than or equal to budgetMin',
+              code: 'BELOW_BUDGET_MIN',
+            },
           ]);
         await checkDossierSearch(em, changes);
         const before = snapshot(dossierView(dossier));

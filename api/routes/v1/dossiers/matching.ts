@@ -33,7 +33,11 @@ export async function checkDossierSearch(
 ) {
   const errors: FieldError[] = d.criteria ? await unknownCodes(em, criteriaCodes(d.criteria)) : [];
   if (d.annonceId && !(await em.count(Annonce, { id: d.annonceId })))
-    errors.push({ field: 'annonceId', message: 'no such listing in this organisation' });
+    errors.push({
+      field: 'annonceId',
+      message: 'no such listing in this organisation',
+      code: 'UNKNOWN_LISTING',
+    });
   if (errors.length)
     throw problems.unprocessable(
       'validation-error',
@@ -169,7 +173,11 @@ export default async function matchingRoutes(app: FastifyInstance) {
         if (d.version !== version) throw problems.staleVersion('This dossier');
         const errors: FieldError[] = [];
         if (budgetMin !== null && budgetMax !== null && budgetMin > budgetMax)
-          errors.push({ field: 'budgetMax', message: 'must be greater than or equal to budgetMin' });
+          errors.push({
+            field: 'budgetMax',
+            message: 'must be greater than or equal to budgetMin',
+            code: 'BELOW_BUDGET_MIN',
+          });
         errors.push(
           ...(await unknownCodes(em, criteriaCodes(search))).map((e) => ({
             ...e,

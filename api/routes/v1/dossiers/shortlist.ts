@@ -4,6 +4,7 @@ import { SHORTLIST_STATUSES, type ShortlistStatus } from '../../../../definition
 import { requireTemporal } from '../../../lib/dossier-workflows.js';
 import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
+import { runIdempotent } from '../../../services/activity-idempotency.js';
 import { bookAppointment, startReminders } from '../../../services/appointments.js';
 import { addToShortlist, moveShortlistEntry, shortlistView } from '../../../services/shortlist.js';
 import { matchItemSchema } from './matching.js';
@@ -97,6 +98,9 @@ export default async function shortlistRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Add a listing to the shortlist (SHORTLISTED); its current score and explanation are kept',
+        description:
+          'With an `Idempotency-Key`, a retry (even concurrent) gets the first 201 answer again instead of 409 "already on the shortlist"; the same key with another body is 422 idempotency-key-reused.',
+        headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', maxLength: 200 } } },
         params: { $ref: 'IdParams#' },
         querystring: {
           type: 'object',
@@ -116,10 +120,11 @@ export default async function shortlistRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const entry = await request.tx((em) =>
+      const scope = `POST /dossiers/${request.params.id}/shortlist`;
+      const answer = await runIdempotent(request, scope, 201, (em) =>
         addToShortlist(em, request.tenant(), request.params.id, request.body, request.query.lang ?? 'fr'),
       );
-      return reply.code(201).send(entry);
+      return reply.code(answer.statusCode).send(answer.body);
     },
   );
 
