@@ -1,5 +1,5 @@
 /**
- * `npm run soak -- --minutes 30 [--rate 10] [--out soak.json]`: the bench stack (worker in its own
+ * `npm run soak -- --minutes 30 [--rate 10] [--worker-cache 500] [--out soak.json]`: the bench stack (worker in its own
  * process) under a steady mixed load for the given time; prints one JSON report with latency per
  * minute, the p99 drift between the first and the last five minutes (target < 20 %), the API's and
  * the worker's memory over time with its trend, and whether every accepted message and reminder was
@@ -21,6 +21,9 @@ const arg = (name: string) => {
 const minutes = Number(arg('--minutes') ?? 30);
 const rate = Number(arg('--rate') ?? 10);
 const out = arg('--out');
+// The worker's sticky cache holds running workflows in memory up to this bound: its memory grows until
+// the cache is full, then must stay flat (what the trend after warm-up shows). As in production: set it.
+const workerCache = Number(arg('--worker-cache') ?? 500);
 if (!(minutes > 0) || !(rate > 0)) throw new Error('--minutes and --rate take positive numbers');
 const log = (m: string) => console.error(`[soak] ${m}`);
 const MiB = 2 ** 20;
@@ -73,7 +76,7 @@ function memoryTrend(samples: MemorySample[], pick: (s: MemorySample) => number 
 }
 
 Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
-const stack = await startBenchStack({ log, workerProcess: true });
+const stack = await startBenchStack({ log, workerProcess: true, maxCachedWorkflows: workerCache });
 try {
   log('preparing contacts…');
   const { token, contacts } = await prepareLoad(stack.base, 50);
@@ -136,6 +139,7 @@ try {
     database: process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded PostgreSQL',
     minutes,
     targetRatePerSec: rate,
+    workerMaxCachedWorkflows: workerCache,
     operations: {
       ...stats(load.samples),
       achievedPerSec: round(load.samples.length / (minutes * 60)),

@@ -75,6 +75,7 @@ async function createDatabase(log: (m: string) => void, cleanups: BenchStack['cl
 export async function startBenchStack(opts: {
   log: (m: string) => void;
   workerProcess?: boolean;
+  maxCachedWorkflows?: number;
 }): Promise<BenchStack> {
   const { log } = opts;
   const cleanups: BenchStack['cleanups'] = [];
@@ -101,6 +102,7 @@ export async function startBenchStack(opts: {
       temporalAddress: temporalServer.address,
       taskQueue: TASK_QUEUE,
       standInUrl: standIns.httpUrl,
+      ...(opts.maxCachedWorkflows ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
     });
     workerChild = child;
     cleanups.unshift(async () => child.kill('SIGTERM'));

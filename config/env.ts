@@ -47,6 +47,8 @@ export const envJsonSchema = {
     METRICS_TOKEN: { type: 'string', minLength: 16 },
     /** Where the worker serves the Temporal SDK runtime's Prometheus metrics; empty disables it. */
     WORKER_METRICS_ADDRESS: { type: 'string', default: '127.0.0.1:9464' },
+    /** Bound of the worker's sticky workflow cache (its memory grows with it); unset: the SDK's heap-based default. */
+    WORKER_MAX_CACHED_WORKFLOWS: { type: 'integer', minimum: 2 },
     /** Documents (statutes, minutes, proofs, photos): DATA_DIR/documents unless S3_BUCKET is set. */
     DOCUMENTS_MAX_BYTES: { type: 'integer', minimum: 1, default: 10485760 },
     /** S3-compatible object storage (MinIO in docker-compose); S3_BUCKET switches documents to it. */
@@ -112,6 +114,7 @@ export interface Env {
   SERVE_ADMIN_UI: boolean;
   METRICS_TOKEN?: string;
   WORKER_METRICS_ADDRESS: string;
+  WORKER_MAX_CACHED_WORKFLOWS?: number;
   DOCUMENTS_MAX_BYTES: number;
   S3_ENDPOINT?: string;
   S3_BUCKET?: string;

@@ -72,6 +72,7 @@ try {
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     deps: { orm, channels: channelsFromEnv(env) },
+    maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
   });
   const workerRun = worker.run();
   stops.push(async () => {

@@ -29,6 +29,8 @@ export async function createWorker(opts: {
   namespace: string;
   taskQueue: string;
   deps: ActivityDeps;
+  /** The sticky cache's bound (running workflows kept in memory between tasks). */
+  maxCachedWorkflows?: number;
 }): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: opts.address });
   const worker = await Worker.create({
@@ -39,6 +41,7 @@ export async function createWorker(opts: {
     activities: createActivities(opts.deps),
     maxConcurrentActivityTaskExecutions: 100,
     maxConcurrentWorkflowTaskExecutions: 100,
+    ...(opts.maxCachedWorkflows ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
     workflowTaskPollerBehavior: { type: 'simple-maximum', maximum: 8 },
     activityTaskPollerBehavior: { type: 'simple-maximum', maximum: 8 },
   });

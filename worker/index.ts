@@ -21,6 +21,7 @@ const { worker, connection } = await createWorker({
   namespace: env.TEMPORAL_NAMESPACE,
   taskQueue: env.TEMPORAL_TASK_QUEUE,
   deps: { orm, channels: channelsFromEnv(env) },
+  maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
 });
 // The daily jobs are Temporal Schedules; (re)declaring them at start keeps their specs current.
 const scheduleConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });

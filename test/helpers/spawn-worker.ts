@@ -6,6 +6,7 @@ export interface WorkerProcessOptions {
   taskQueue: string;
   /** The channels then send to these stand-ins (SMS, WhatsApp). */
   standInUrl?: string;
+  maxCachedWorkflows?: number;
 }
 
 /**
@@ -21,6 +22,7 @@ export function spawnWorkerProcess(opts: WorkerProcessOptions): Promise<ChildPro
       ATLAS_TEMPORAL_ADDRESS: opts.temporalAddress,
       ATLAS_TASK_QUEUE: opts.taskQueue,
       ...(opts.standInUrl ? { ATLAS_STAND_IN_URL: opts.standInUrl } : {}),
+      ...(opts.maxCachedWorkflows ? { ATLAS_MAX_CACHED_WORKFLOWS: String(opts.maxCachedWorkflows) } : {}),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -12,6 +12,9 @@ const { worker } = await createWorker({
   address: process.env.ATLAS_TEMPORAL_ADDRESS!,
   namespace: 'default',
   taskQueue: process.env.ATLAS_TASK_QUEUE!,
+  ...(process.env.ATLAS_MAX_CACHED_WORKFLOWS
+    ? { maxCachedWorkflows: Number(process.env.ATLAS_MAX_CACHED_WORKFLOWS) }
+    : {}),
   // With a stand-in URL, the channels send to it (SMS), as the suite's own worker does.
   deps: {
     orm,
