@@ -20,6 +20,7 @@ import { i18nProvider } from './i18n';
 import { resources } from './resources';
 import { agentRoutes } from './routes/agent-routes';
 import { annoncesRoutes } from './routes/annonces-routes';
+import { coopRoutes } from './routes/coop-routes';
 import { engagementRoutes } from './routes/engagement-routes';
 import { rulesRoutes } from './routes/rules-routes';
 import { studioRoutes } from './routes/studio-routes';
@@ -61,6 +62,7 @@ export function App() {
                 <Route index element={<HomePage />} />
                 {agentRoutes}
                 {annoncesRoutes}
+                {coopRoutes}
                 {engagementRoutes}
                 {rulesRoutes}
                 {studioRoutes}

@@ -4,6 +4,8 @@ import { initReactI18next } from 'react-i18next';
 import { agentEn, agentFr } from './locales/agent';
 import { annoncesEn, annoncesFr } from './locales/annonces';
 import { commonEn, commonFr } from './locales/common';
+import { coopFr } from './locales/coop';
+import { coopEn } from './locales/coop-en';
 import { engagementEn, engagementFr } from './locales/engagement';
 import { rulesEn, rulesFr } from './locales/rules';
 import { studioEn, studioFr } from './locales/studio';
@@ -27,6 +29,7 @@ void i18n.use(initReactI18next).init({
       engagement: engagementFr,
       rules: rulesFr,
       annonces: annoncesFr,
+      coop: coopFr,
     },
     en: {
       common: commonEn,
@@ -35,12 +38,13 @@ void i18n.use(initReactI18next).init({
       engagement: engagementEn,
       rules: rulesEn,
       annonces: annoncesEn,
+      coop: coopEn,
     },
   },
   lng: initialLanguage(),
   fallbackLng: 'fr',
   defaultNS: 'common',
-  ns: ['common', 'agent', 'studio', 'engagement', 'rules', 'annonces'],
+  ns: ['common', 'agent', 'studio', 'engagement', 'rules', 'annonces', 'coop'],
   interpolation: { escapeValue: false }, // React escapes
 });
 
