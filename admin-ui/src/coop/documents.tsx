@@ -1,4 +1,10 @@
-import { DownloadOutlined, EyeOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  DownloadOutlined,
+  EyeOutlined,
+  FilePdfOutlined,
+  PaperClipOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Flex, Modal, Spin, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
@@ -8,37 +14,64 @@ import { errorMessage, request } from '../providers/http';
 import { ACCEPTED_DOCUMENTS, documentBlob, saveBlob, uploadDocument } from './api';
 import type { DocumentView } from './types';
 
-/** The document shown inside a modal: images as images, PDFs in the browser's viewer. */
-function Preview({ id, mimeType, onClose }: { id: string; mimeType: string; onClose: () => void }) {
+/** A blob as a data: URL (the CSP allows data: images, not blob: ones). */
+function dataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsDataURL(blob);
+  });
+}
+
+/**
+ * The document inside a modal: an image is shown; a PDF is offered for download (the CSP lets no
+ * frame or plugin render it inline).
+ */
+function Preview({
+  id,
+  fileName,
+  mimeType,
+  onDownload,
+  onClose,
+}: {
+  id: string;
+  fileName: string;
+  mimeType: string;
+  onDownload: () => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('coop');
+  const image = mimeType.startsWith('image/');
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    let href: string | null = null;
+    if (!image) return;
     documentBlob(id)
-      .then((blob) => {
-        href = URL.createObjectURL(blob);
-        setUrl(href);
-      })
+      .then(dataUrl)
+      .then(setUrl)
       .catch((err: unknown) => setError(errorMessage(err)));
-    return () => {
-      if (href) URL.revokeObjectURL(href);
-    };
-  }, [id]);
+  }, [id, image]);
   return (
-    <Modal open width={900} title={t('document.preview')} footer={null} onCancel={onClose}>
-      <div data-testid="document-preview" style={{ minHeight: 240, textAlign: 'center' }}>
+    <Modal
+      open
+      width={image ? 900 : 520}
+      title={fileName}
+      onCancel={onClose}
+      footer={
+        <Button icon={<DownloadOutlined />} onClick={onDownload}>
+          {t('document.download')}
+        </Button>
+      }
+    >
+      <div data-testid="document-preview" style={{ minHeight: image ? 240 : 0, textAlign: 'center' }}>
         {error ? <Typography.Text type="danger">{error}</Typography.Text> : null}
-        {!url && !error ? <Spin style={{ marginTop: 96 }} /> : null}
-        {url && mimeType.startsWith('image/') ? (
-          <img src={url} alt={t('document.preview')} style={{ maxWidth: '100%', maxHeight: '70vh' }} />
-        ) : null}
-        {url && mimeType === 'application/pdf' ? (
-          <iframe
-            src={url}
-            title={t('document.preview')}
-            style={{ width: '100%', height: '70vh', border: 0 }}
-          />
+        {image && !url && !error ? <Spin style={{ marginTop: 96 }} /> : null}
+        {url ? <img src={url} alt={fileName} style={{ maxWidth: '100%', maxHeight: '70vh' }} /> : null}
+        {!image ? (
+          <Typography.Paragraph type="secondary" style={{ textAlign: 'left' }}>
+            <FilePdfOutlined /> {t('document.pdfHint')}
+          </Typography.Paragraph>
         ) : null}
       </div>
     </Modal>
@@ -80,7 +113,15 @@ export function DocumentLink({ id, fileName, mimeType }: { id: string; fileName:
         title={t('document.download')}
         onClick={() => void download()}
       />
-      {open ? <Preview id={id} mimeType={mimeType} onClose={() => setOpen(false)} /> : null}
+      {open ? (
+        <Preview
+          id={id}
+          fileName={fileName}
+          mimeType={mimeType}
+          onDownload={() => void download()}
+          onClose={() => setOpen(false)}
+        />
+      ) : null}
     </Flex>
   );
 }

@@ -36,7 +36,7 @@ export function RulesSummary({ rules }: { rules: GroupRules }) {
       <Descriptions.Item label={t('rules.preferences')}>
         {rules.allocation.usePreferences ? t('common.yes') : t('common.no')}
       </Descriptions.Item>
-      <Descriptions.Item label={t('rules.cutOffDay')}>{cutOff}</Descriptions.Item>
+      <Descriptions.Item label={t('rules.cutOff')}>{cutOff}</Descriptions.Item>
       <Descriptions.Item label={t('rules.indexation')}>{indexation}</Descriptions.Item>
       <Descriptions.Item label={t('rules.penalty')}>{penalty}</Descriptions.Item>
       <Descriptions.Item label={t('rules.grace')}>{formatDuration(rules.grace)}</Descriptions.Item>

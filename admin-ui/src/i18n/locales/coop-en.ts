@@ -36,6 +36,7 @@ export const coopEn: CoopStrings = {
     fifo: 'FIFO (joining rank)',
     usePreferences: 'Honour lot preferences',
     cutOffDay: 'Cut-off day (1–28)',
+    cutOff: 'Cut-off',
     cutOffDayHint:
       'End of this day of the month: the default cut-off for "up to date". Empty: the time of the run.',
     indexation: 'Indexation',
@@ -360,6 +361,7 @@ export const coopEn: CoopStrings = {
   },
   document: {
     preview: 'Preview',
+    pdfHint: 'PDF document: download it to read it (its sha256 is checked on every download).',
     download: 'Download',
     downloadFailed: 'Download failed',
     uploadFailed: 'Upload refused',

@@ -34,6 +34,7 @@ export const coopFr = {
     fifo: 'FIFO (rang d’inscription)',
     usePreferences: 'Tenir compte des préférences de lots',
     cutOffDay: 'Jour d’arrêté (1–28)',
+    cutOff: 'Date d’arrêté',
     cutOffDayHint:
       'Fin de ce jour du mois : date d’arrêté par défaut pour « à jour ». Vide : l’heure du lancement.',
     indexation: 'Indexation',
@@ -367,6 +368,8 @@ export const coopFr = {
   },
   document: {
     preview: 'Aperçu',
+    pdfHint:
+      'Document PDF : téléchargez-le pour le consulter (son empreinte sha256 est vérifiée à chaque téléchargement).',
     download: 'Télécharger',
     downloadFailed: 'Téléchargement impossible',
     uploadFailed: 'Dépôt refusé',

@@ -89,7 +89,7 @@ export function DecisionModal({
             label={t('contribution.reason')}
             rules={[{ required: true, whitespace: true, message: t('contribution.reasonRequired') }]}
           >
-            <Input.TextArea id="decision-reason" rows={3} maxLength={2000} />
+            <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
         </>
       )}

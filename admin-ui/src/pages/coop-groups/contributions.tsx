@@ -49,7 +49,11 @@ export function ContributionsTab({ groupId }: { groupId: string }) {
         size="small"
         rowKey="id"
         loading={lines.isLoading}
-        dataSource={lines.data?.data ?? []}
+        dataSource={[...(lines.data?.data ?? [])].sort(
+          (a, b) =>
+            a.dueAt.localeCompare(b.dueAt) ||
+            (byId.get(a.memberId)?.fifoRank ?? 0) - (byId.get(b.memberId)?.fifoRank ?? 0),
+        )}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         data-testid="contribution-table"
         scroll={{ x: 1100 }}

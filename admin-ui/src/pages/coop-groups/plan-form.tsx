@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { coopCall } from '../../coop/api';
 import { DurationInput } from '../../coop/duration';
 import { FormModal } from '../../coop/form-modal';
+import { DecimalInput } from '../../coop/money-input';
 import type { CoopPlan } from '../../coop/types';
 import { euroField } from './rules-fields';
 
@@ -147,7 +148,7 @@ export function PlanVersionModal({
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name={['schedule', 'amount']} label={t('plan.amount')} rules={[required]} {...euroField}>
-            <InputNumber stringMode min="0.01" step="10" suffix="€" {...num} />
+            <DecimalInput min="0.01" step="10" />
           </Form.Item>
         </Col>
         <Col span={24}>

@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { coopCall } from '../../coop/api';
 import { FormModal } from '../../coop/form-modal';
+import { DecimalInput } from '../../coop/money-input';
 import type { AllocationRun, CoopProject } from '../../coop/types';
 import { euroField } from './rules-fields';
 
@@ -55,7 +56,7 @@ export function ProjectModal({ groupId, onClose }: { groupId: string; onClose: (
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="budgetTotalCents" label={t('project.budget')} {...euroField}>
-            <InputNumber stringMode min="0" step="1000" suffix="€" {...num} />
+            <DecimalInput min="0" step="1000" />
           </Form.Item>
         </Col>
       </Row>
@@ -151,7 +152,7 @@ export function LotModal({ project, onClose }: { project: CoopProject; onClose: 
         </Col>
         <Col span={24}>
           <Form.Item name="referencePriceCents" label={t('lot.price')} {...euroField}>
-            <InputNumber stringMode min="0" step="1000" suffix="€" {...num} />
+            <DecimalInput min="0" step="1000" />
           </Form.Item>
         </Col>
       </Row>

@@ -2,6 +2,7 @@ import { Card, Col, Form, InputNumber, Row, Select, Switch, Typography } from 'a
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_GROUP_RULES } from '../../../../definitions/coop/rules.js';
 import { DurationInput } from '../../coop/duration';
+import { DecimalInput } from '../../coop/money-input';
 import { basisPointsToPercent, centsToDecimal, decimalToCents, percentToBasisPoints } from '../../coop/money';
 import type { GroupRules } from '../../coop/types';
 
@@ -123,15 +124,13 @@ export function RulesFields() {
             rules={indexationOn ? [required] : []}
             {...percentField}
           >
-            <InputNumber
+            <DecimalInput
               id="indexationRate"
-              stringMode
               min="0"
               max="100"
               step="0.1"
               suffix="%"
               disabled={!indexationOn}
-              {...num}
             />
           </Form.Item>,
         )}
@@ -162,7 +161,7 @@ export function RulesFields() {
                 rules={[required]}
                 {...euroField}
               >
-                <InputNumber id="penaltyAmount" stringMode min="0.01" step="1" suffix="€" {...num} />
+                <DecimalInput id="penaltyAmount" min="0.01" step="1" />
               </Form.Item>,
             )
           : null}
@@ -175,15 +174,7 @@ export function RulesFields() {
                 rules={[required]}
                 {...percentField}
               >
-                <InputNumber
-                  id="penaltyRate"
-                  stringMode
-                  min="0.01"
-                  max="100"
-                  step="0.5"
-                  suffix="%"
-                  {...num}
-                />
+                <DecimalInput id="penaltyRate" min="0.01" max="100" step="0.5" suffix="%" />
               </Form.Item>,
             )
           : null}
