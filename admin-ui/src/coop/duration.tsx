@@ -34,11 +34,13 @@ export function DurationInput({
   value,
   onChange,
   units = ['D', 'W', 'M', 'Y'],
+  disabled,
 }: {
   id?: string;
   value?: string | null;
   onChange?: (iso: string | null) => void;
   units?: readonly Unit[];
+  disabled?: boolean;
 }) {
   const { t } = useTranslation('coop');
   const parsed = parseSimple(value) ?? { n: null, unit: units[0] ?? 'D' };
@@ -52,12 +54,14 @@ export function DurationInput({
         max={100000}
         precision={0}
         value={parsed.n}
+        disabled={disabled}
         style={{ width: '55%' }}
         onChange={(n) => onChange?.(typeof n === 'number' ? toIso(n, parsed.unit) : null)}
       />
       <Select
         aria-label={t('rules.every')}
         value={parsed.unit}
+        disabled={disabled}
         style={{ width: '45%' }}
         options={shown.map((u) => ({ value: u, label: t(`unitName.${u}`) }))}
         onChange={(u: Unit) => onChange?.(toIso(parsed.n ?? 1, u))}

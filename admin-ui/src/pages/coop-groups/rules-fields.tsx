@@ -137,7 +137,7 @@ export function RulesFields() {
         {col(
           8,
           <Form.Item name={['rules', 'indexation', 'every']} label={t('rules.every')}>
-            <DurationInput id="indexationEvery" units={['M', 'Y']} />
+            <DurationInput id="indexationEvery" units={['M', 'Y']} disabled={!indexationOn} />
           </Form.Item>,
         )}
         {col(

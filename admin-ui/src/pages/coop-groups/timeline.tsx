@@ -1,8 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Empty, Flex, Spin, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useDictionary } from '../../components/dictionary';
 import { formatDateTime } from '../../components/format';
-import type { CoopEvent } from '../../coop/types';
+import { useCoop } from '../../coop/api';
+import { eventText } from '../../coop/event-text';
+import type { CoopEvent, CoopMember } from '../../coop/types';
 import { API_URL } from '../../providers/data-provider';
 import { request } from '../../providers/http';
 
@@ -39,6 +42,9 @@ export function GroupTimeline({ groupId }: { groupId: string }) {
     getNextPageParam: (last) => (last.data.length === PAGE ? (last.data.at(-1)?.occurredAt ?? null) : null),
   });
   const rows = events.data?.pages.flatMap((p) => p.data) ?? [];
+  const members = useCoop<{ data: CoopMember[] }>(`/groups/${groupId}/members`);
+  const names = new Map((members.data?.data ?? []).map((m) => [m.id, m.displayName]));
+  const statuses = useDictionary('CASE_STATUS');
   if (events.isLoading) return <Spin style={{ display: 'block', margin: 32 }} />;
   if (!rows.length) return <Empty description={t('timeline.empty')} />;
   return (
@@ -55,7 +61,9 @@ export function GroupTimeline({ groupId }: { groupId: string }) {
                   {formatDateTime(e.occurredAt)}
                 </Typography.Text>
               </span>
-              <Typography.Text>{e.title}</Typography.Text>
+              <Typography.Text title={e.title}>
+                {eventText(e, e.memberId ? names.get(e.memberId) : null, statuses.label)}
+              </Typography.Text>
             </Flex>
           ),
         }))}
