@@ -81,13 +81,19 @@ beforeAll(async () => {
     ...extra,
   });
   // FIFO ranks 1–4 ACTIVE (the member user is rank 3), rank 5 still waiting for KYC.
-  for (const [key, name, extra] of [
+  const active = [
     ['amina', 'Amina Benali', {}],
     ['brahim', 'Brahim Tazi', {}],
     ['me', 'Membre Démo', { userId: member.user.id }],
     ['driss', 'Driss Alaoui', {}],
-  ] as const)
-    ids.members[key] = (await activeMember(admin, group.id, person(name, extra))).id;
+  ] as const;
+  await Promise.all(
+    active.map(async ([key, name, extra], i) => {
+      ids.members[key] = (
+        await activeMember(admin, group.id, person(name, { ...extra, fifoRank: i + 1 }))
+      ).id;
+    }),
+  );
   await ok(api(admin, 'POST', `/coop/groups/${group.id}/members`, person('Elias Fassi')), 201);
   const project = await ok<{ id: string }>(
     api(admin, 'POST', `/coop/groups/${group.id}/projects`, {
@@ -268,10 +274,7 @@ describe('Coop Habitat screens (real browser, real stack)', () => {
 
     await tab(page, 'timeline');
     await page.getByTestId('group-timeline').getByText('Justificatif rejeté').first().waitFor();
-    await shot(page, 'timeline');
-    await tab(page, 'plans');
-    await page.getByTestId('plan-card').waitFor();
-    await shot(page, 'plans');
+    await page.screenshot({ path: `screenshots/coop-timeline.png` });
     await page.goto(`${base}/coop/groups/edit/${ids.group}`);
     await page.getByTestId('rules-editor').waitFor();
     expect(await page.locator('#penaltyAmount').inputValue()).toBe('5,00');
