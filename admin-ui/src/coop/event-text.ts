@@ -99,3 +99,29 @@ export function eventText(
       return e.title;
   }
 }
+
+/**
+ * A ledger entry's description in the UI language. The ledger keeps the API's English text (it is
+ * hash-chained and exported as written); the screen words the known shapes again, else shows it as is.
+ */
+export function ledgerText(description: string | null): string | null {
+  if (!description) return null;
+  const t = (k: string, o: Record<string, unknown>) => i18n.t(`coop:ledgerText.${k}`, o);
+  let m = /^Call for funds #(\d+) due (\d{4}-\d{2}-\d{2})$/.exec(description);
+  if (m) return t('call', { seq: m[1], date: formatDate(m[2]) });
+  m = /^Indexation of call #(\d+) \(plan v(\d+)\)$/.exec(description);
+  if (m) return t('indexation', { seq: m[1], version: m[2] });
+  m = /^Late penalty (\d+) on call #(\d+)$/.exec(description);
+  if (m) return t('penalty', { n: m[1], seq: m[2] });
+  m = /^Payment of call #(\d+) confirmed(?: \((\w+)\))?$/.exec(description);
+  if (m)
+    return t('payment', {
+      seq: m[1],
+      method: m[2] ? ` · ${i18n.t(`coop:method.${m[2]}`, { defaultValue: m[2] })}` : '',
+    });
+  m = /^Call #(\d+) waived: (.*)$/.exec(description);
+  if (m) return t('waiver', { seq: m[1], reason: m[2] });
+  m = /^Payment of call #(\d+) reversed: (.*)$/.exec(description);
+  if (m) return t('reversal', { seq: m[1], reason: m[2] });
+  return description;
+}

@@ -1,6 +1,7 @@
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../components/format';
+import { ledgerText } from './event-text';
 import { formatCents } from './money';
 import { SignedAmount } from './tags';
 import type { LedgerEntry } from './types';
@@ -44,8 +45,12 @@ export function LedgerTable({
             <span data-kind={k}>
               {t(`ledger.kinds.${k}`, k)}
               {e.description ? (
-                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                  {e.description}
+                <Typography.Text
+                  type="secondary"
+                  style={{ display: 'block', fontSize: 12 }}
+                  title={e.description}
+                >
+                  {ledgerText(e.description)}
                 </Typography.Text>
               ) : null}
             </span>

@@ -448,6 +448,14 @@ export const coopEn: CoopStrings = {
     ALLOCATION_SIGN: 'Deed signed: lot {{lot}}, {{name}}',
     ALLOCATION_CANCEL: 'Assignment cancelled: lot {{lot}}, {{name}}',
   },
+  ledgerText: {
+    call: 'Line no. {{seq}} due {{date}}',
+    indexation: 'Indexation of line no. {{seq}} (plan v{{version}})',
+    penalty: 'Late penalty no. {{n}} on line no. {{seq}}',
+    payment: 'Line no. {{seq}}{{method}}',
+    waiver: 'Line no. {{seq}} — {{reason}}',
+    reversal: 'Line no. {{seq}} — {{reason}}',
+  },
   me: {
     title: 'My cooperative',
     none: 'Your account is not linked to any cooperative group.',

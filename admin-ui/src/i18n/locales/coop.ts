@@ -457,6 +457,14 @@ export const coopFr = {
     ALLOCATION_SIGN: 'Acte signé : lot {{lot}}, {{name}}',
     ALLOCATION_CANCEL: 'Attribution annulée : lot {{lot}}, {{name}}',
   },
+  ledgerText: {
+    call: 'Échéance n° {{seq}} du {{date}}',
+    indexation: 'Indexation de l’échéance n° {{seq}} (plan v{{version}})',
+    penalty: 'Pénalité de retard n° {{n}} sur l’échéance n° {{seq}}',
+    payment: 'Échéance n° {{seq}}{{method}}',
+    waiver: 'Échéance n° {{seq}} — {{reason}}',
+    reversal: 'Échéance n° {{seq}} — {{reason}}',
+  },
   me: {
     title: 'Ma coopérative',
     none: 'Votre compte n’est rattaché à aucun groupement coopératif.',
