@@ -4,7 +4,6 @@ import { Authenticated, Refine } from '@refinedev/core';
 import routerProvider, {
   CatchAllNavigate,
   DocumentTitleHandler,
-  NavigateToResource,
   UnsavedChangesNotifier,
 } from '@refinedev/react-router';
 import { App as AntdApp } from 'antd';
@@ -71,7 +70,8 @@ export function App() {
               <Route
                 element={
                   <Authenticated key="auth-pages" fallback={<Outlet />}>
-                    <NavigateToResource fallbackTo="/" />
+                    {/* Signed in already: where `/` leads (the dashboard, or a member's cooperative). */}
+                    <HomePage />
                   </Authenticated>
                 }
               >
