@@ -6,25 +6,18 @@ import { ensureUser } from '../../db/seed.js';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
 import { launchBrowser, openTrackedPage, screenshotTop, signInFr } from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
-import { coopApi, pdfBytes, until, type Session } from '../helpers/coop.js';
+import { pdfBytes, type Session } from '../helpers/coop.js';
+import { createCoopScenario } from '../helpers/coop-scenario.js';
 import { createProbeOrg } from '../helpers/probe-org.js';
-
-interface Line {
-  id: string;
-  memberId: string;
-  seq: number;
-  status: string;
-}
 
 let t: TestApp;
 let browser: Browser;
 let base: string;
 let slug: string;
 let admin: Session;
-let h: ReturnType<typeof coopApi>;
 const run = randomUUID().slice(0, 6);
 const groupName = `Coop Les Tilleuls ${run}`;
-const ids: { group?: string; members: Record<string, string> } = { members: {} };
+const ids: { group?: string } = {};
 
 /** A receipt as a PNG image (so the proof preview shows a real picture), drawn by the browser itself. */
 async function receiptPng(text: string): Promise<Buffer> {
@@ -58,110 +51,13 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   browser = await launchBrowser();
 
-  h = coopApi(t.app);
-  const { api, ok, upload, activeMember } = h;
-  const group = await ok<{ id: string }>(
-    api(admin, 'POST', '/coop/groups', {
-      name: groupName,
-      city: 'Casablanca',
-      description: 'Douze familles, un immeuble de huit logements.',
-      rules: {
-        penalty: { kind: 'FIXED', amount: 500, every: 'P30D', maxPeriods: 3 },
-        grace: 'P5D',
-        callAhead: 'P10D',
-        reminderBefore: null,
-      },
-    }),
-    201,
-  );
-  ids.group = group.id;
-  const person = (name: string, extra: Record<string, unknown> = {}) => ({
-    displayName: name,
-    email: `${name.split(' ')[0]!.toLowerCase()}.${run}@example.test`,
-    ...extra,
+  const scenario = await createCoopScenario(t.app, admin, {
+    name: groupName,
+    run,
+    memberUserId: member.user.id,
+    receiptPng,
   });
-  // FIFO ranks 1–4 ACTIVE (the member user is rank 3), rank 5 still waiting for KYC.
-  const active = [
-    ['amina', 'Amina Benali', {}],
-    ['brahim', 'Brahim Tazi', {}],
-    ['me', 'Membre Démo', { userId: member.user.id }],
-    ['driss', 'Driss Alaoui', {}],
-  ] as const;
-  await Promise.all(
-    active.map(async ([key, name, extra], i) => {
-      ids.members[key] = (
-        await activeMember(admin, group.id, person(name, { ...extra, fifoRank: i + 1 }))
-      ).id;
-    }),
-  );
-  await ok(api(admin, 'POST', `/coop/groups/${group.id}/members`, person('Elias Fassi')), 201);
-  const project = await ok<{ id: string }>(
-    api(admin, 'POST', `/coop/groups/${group.id}/projects`, {
-      name: 'Résidence Les Tilleuls',
-      statusCode: 'PERMITS',
-      budgetTotalCents: 1_080_000_000,
-      milestones: [
-        {
-          code: 'LAND',
-          label: 'Terrain acquis',
-          doneAt: new Date(Date.now() - 90 * 86_400_000).toISOString(),
-        },
-        { code: 'PERMIT', label: 'Permis de construire', dueDate: '2027-03-01T00:00:00Z' },
-      ],
-    }),
-    201,
-  );
-  await ok(
-    api(admin, 'POST', `/coop/projects/${project.id}/lots`, {
-      code: 'A1',
-      type: 'T3',
-      surfaceM2: 76.8,
-      floor: 1,
-      referencePriceCents: 125_000_000,
-    }),
-    201,
-  );
-  // A monthly-like plan whose first line fell due yesterday: called at once, not late yet (5 days' grace).
-  const now = Date.now();
-  await ok(
-    api(admin, 'POST', `/coop/groups/${group.id}/plans`, {
-      name: 'Apport mensuel',
-      effectiveFrom: new Date(now - 2 * 86_400_000).toISOString(),
-      schedule: {
-        kind: 'INTERVAL',
-        start: new Date(now - 86_400_000).toISOString(),
-        every: 'P30D',
-        count: 3,
-        amount: 150_00,
-      },
-    }),
-    201,
-  );
-  const lines = await until(
-    'the first line of the four active members',
-    async () => {
-      const all = (await ok<{ data: Line[] }>(api(admin, 'GET', `/coop/groups/${group.id}/contributions`)))
-        .data;
-      return all.length >= 4 ? all : undefined;
-    },
-    30_000,
-  );
-  const lineOf = (key: string) => lines.find((l) => l.memberId === ids.members[key])!;
-  // Amina sends a picture of her transfer, Brahim a PDF; Driss is waived by the responsible.
-  const prove = async (key: string, bytes: Buffer, name: string) => {
-    const doc = await upload(admin, 'COOP_CONTRIBUTION', lineOf(key).id, 'PAYMENT_PROOF', bytes, name);
-    expect(doc.statusCode, doc.body).toBe(201);
-    await ok(
-      api(admin, 'POST', `/coop/contributions/${lineOf(key).id}/proof`, {
-        documentId: doc.json<{ id: string }>().id,
-      }),
-    );
-  };
-  await prove('amina', await receiptPng('Amina Benali'), 'virement-amina.png');
-  await prove('brahim', pdfBytes(), 'releve-brahim.pdf');
-  await ok(
-    api(admin, 'POST', `/coop/contributions/${lineOf('driss').id}/waive`, { reason: 'Situation familiale' }),
-  );
+  ids.group = scenario.groupId;
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
