@@ -4,7 +4,6 @@ import { Authenticated, Refine } from '@refinedev/core';
 import routerProvider, {
   CatchAllNavigate,
   DocumentTitleHandler,
-  NavigateToResource,
   UnsavedChangesNotifier,
 } from '@refinedev/react-router';
 import { App as AntdApp } from 'antd';
@@ -20,6 +19,7 @@ import { i18nProvider } from './i18n';
 import { resources } from './resources';
 import { agentRoutes } from './routes/agent-routes';
 import { annoncesRoutes } from './routes/annonces-routes';
+import { coopRoutes } from './routes/coop-routes';
 import { engagementRoutes } from './routes/engagement-routes';
 import { rulesRoutes } from './routes/rules-routes';
 import { studioRoutes } from './routes/studio-routes';
@@ -61,6 +61,7 @@ export function App() {
                 <Route index element={<HomePage />} />
                 {agentRoutes}
                 {annoncesRoutes}
+                {coopRoutes}
                 {engagementRoutes}
                 {rulesRoutes}
                 {studioRoutes}
@@ -69,7 +70,8 @@ export function App() {
               <Route
                 element={
                   <Authenticated key="auth-pages" fallback={<Outlet />}>
-                    <NavigateToResource fallbackTo="/" />
+                    {/* Signed in already: where `/` leads (the dashboard, or a member's cooperative). */}
+                    <HomePage />
                   </Authenticated>
                 }
               >

@@ -3,6 +3,7 @@ import type { ResourceProps } from '@refinedev/core';
 import { createElement } from 'react';
 import { agentResources } from './routes/agent-routes';
 import { annoncesResources } from './routes/annonces-routes';
+import { coopResources } from './routes/coop-routes';
 import { engagementResources } from './routes/engagement-routes';
 import { rulesResources } from './routes/rules-routes';
 import { studioResources } from './routes/studio-routes';
@@ -17,6 +18,7 @@ export const resources: ResourceProps[] = [
   },
   ...agentResources,
   ...annoncesResources,
+  ...coopResources,
   ...engagementResources,
   ...rulesResources,
   ...studioResources,

@@ -50,14 +50,24 @@ export async function openTrackedPage(
   return page;
 }
 
-/** Signs in through the French login form (the default language) and waits for the dashboard. */
-export async function signInFr(page: Page, base: string, email: string, password: string, org = 'demo') {
+/**
+ * Signs in through the French login form (the default language) and waits for the landing page: the
+ * dashboard (`home`), or e.g. `my-coop` for a cooperative member.
+ */
+export async function signInFr(
+  page: Page,
+  base: string,
+  email: string,
+  password: string,
+  org = 'demo',
+  landing = 'home',
+) {
   await page.goto(`${base}/login`);
   await page.getByLabel('Organisation').fill(org);
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByTestId('home').waitFor();
+  await page.getByTestId(landing).waitFor();
 }
 
 /** A full-page screenshot from the top (the sticky header would otherwise land mid-page). */

@@ -4,6 +4,8 @@ import { initReactI18next } from 'react-i18next';
 import { agentEn, agentFr } from './locales/agent';
 import { annoncesEn, annoncesFr } from './locales/annonces';
 import { commonEn, commonFr } from './locales/common';
+import { coopFr } from './locales/coop';
+import { coopEn } from './locales/coop-en';
 import { engagementEn, engagementFr } from './locales/engagement';
 import { fieldErrorsEn, fieldErrorsFr } from './locales/field-errors';
 import { rulesEn, rulesFr } from './locales/rules';
@@ -29,6 +31,7 @@ void i18n.use(initReactI18next).init({
       rules: rulesFr,
       annonces: annoncesFr,
       fieldErrors: fieldErrorsFr,
+      coop: coopFr,
     },
     en: {
       common: commonEn,
@@ -38,12 +41,13 @@ void i18n.use(initReactI18next).init({
       rules: rulesEn,
       annonces: annoncesEn,
       fieldErrors: fieldErrorsEn,
+      coop: coopEn,
     },
   },
   lng: initialLanguage(),
   fallbackLng: 'fr',
   defaultNS: 'common',
-  ns: ['common', 'agent', 'studio', 'engagement', 'rules', 'annonces', 'fieldErrors'],
+  ns: ['common', 'agent', 'studio', 'engagement', 'rules', 'annonces', 'fieldErrors', 'coop'],
   interpolation: { escapeValue: false }, // React escapes
 });
 

@@ -1,0 +1,81 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import i18n from '../i18n';
+import { API_URL } from '../providers/data-provider';
+import { ApiError, request, type ProblemDetails } from '../providers/http';
+import { getToken } from '../providers/session';
+import type { DocumentView } from './types';
+
+const COOP = `${API_URL}/coop`;
+
+/** Labels the API words itself (status moves) follow the UI language, not the browser's. */
+const language = () => ({ 'Accept-Language': i18n.language.startsWith('en') ? 'en' : 'fr' });
+
+/** Every coop query key starts with 'coop', so one invalidation refreshes a screen after a decision. */
+export function useCoop<T>(path: string | null, opts: { refetchInterval?: number } = {}) {
+  return useQuery({
+    queryKey: ['coop', path, i18n.language],
+    queryFn: () => request<T>(`${COOP}${path}`, { headers: language() }),
+    enabled: path !== null,
+    ...opts,
+  });
+}
+
+export function useRefreshCoop() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['coop'] });
+}
+
+/** A coop call (POST/PUT/PATCH/GET) under /api/v1/coop. */
+export function coopCall<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>) {
+  return request<T>(`${COOP}${path}`, { method, body, headers: { ...language(), ...headers } });
+}
+
+/** Uploads a file into the shared document store (multipart), owned by a coop record. */
+export async function uploadDocument(
+  ownerType: string,
+  ownerId: string,
+  kind: string,
+  file: File,
+): Promise<DocumentView> {
+  const form = new FormData();
+  form.append('ownerType', ownerType);
+  form.append('ownerId', ownerId);
+  form.append('kind', kind);
+  form.append('file', file, file.name);
+  const token = getToken();
+  const res = await fetch(`${API_URL}/documents`, {
+    method: 'POST',
+    headers: token ? { Authorization: `Bearer ${token}`, Accept: 'application/json' } : {},
+    body: form,
+  });
+  const body = (await res.json().catch(() => ({}))) as DocumentView & ProblemDetails;
+  if (!res.ok) throw new ApiError(body.detail ?? body.title ?? res.statusText, res.status, body);
+  return body;
+}
+
+/** The document's bytes (checked against their sha256 by the API) as a blob, with the bearer token. */
+export async function documentBlob(id: string): Promise<Blob> {
+  const token = getToken();
+  const res = await fetch(`${API_URL}/documents/${id}/content`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+  if (!res.ok) {
+    const problem = (await res.json().catch(() => ({}))) as ProblemDetails;
+    throw new ApiError(problem.detail ?? problem.title ?? res.statusText, res.status, problem);
+  }
+  return res.blob();
+}
+
+/** Saves a blob under a file name (a plain link cannot send the bearer token). */
+export function saveBlob(blob: Blob, fileName: string) {
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 1000);
+}
+
+export const ACCEPTED_DOCUMENTS = 'application/pdf,image/jpeg,image/png,image/webp';
