@@ -170,7 +170,7 @@ export async function queueAllocationNotice(
       subject: `Attribution du lot ${lotCode}`,
       parameters: [member.displayName, lotCode, projectName],
       about: `lot ${lotCode}`,
-      payload: { runId: input.runId, lotId: input.lotId },
+      payload: { runId: input.runId, lotId: input.lotId, lotCode },
     },
     available,
   );
@@ -207,7 +207,11 @@ export async function queueMilestoneNotices(
           subject: `${input.projectName} : ${input.milestone.label}`,
           parameters: [member.displayName, input.projectName, input.milestone.label],
           about: `milestone ${input.milestone.label}`,
-          payload: { projectId: input.projectId, milestone: input.milestone.code },
+          payload: {
+            projectId: input.projectId,
+            milestone: input.milestone.code,
+            milestoneLabel: input.milestone.label,
+          },
         },
         available,
       ),

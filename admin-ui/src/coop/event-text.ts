@@ -51,6 +51,14 @@ export function eventText(
       const why = /consented/.test(String(p.reason)) ? t('noConsent') : String(p.reason ?? '');
       return t('noticeNotSent', { name, what, seq, why });
     }
+    case 'NOTICE_ALLOCATION':
+    case 'NOTICE_MILESTONE': {
+      const what = e.kind === 'NOTICE_ALLOCATION' ? 'allocationNotice' : 'milestoneNotice';
+      const about = { name, lot: p.lotCode ?? '?', milestone: p.milestoneLabel ?? p.milestone ?? '?' };
+      if (p.sent) return t(`${what}Sent`, { ...about, channel: p.channel });
+      const why = /consented/.test(String(p.reason)) ? t('noConsent') : String(p.reason ?? '');
+      return t(`${what}NotSent`, { ...about, why });
+    }
     case 'MEMBER_ADDED':
       return t('memberAdded', { name, rank: match(/rank (\d+)/)?.[1] ?? '?' });
     case 'MEMBER_STATUS':
