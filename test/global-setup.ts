@@ -29,7 +29,7 @@ declare module 'vitest' {
  * The real stack for the whole suite: a fresh database (on DATABASE_URL's server, else an embedded
  * PostgreSQL), migrated and seeded; an in-memory Temporal dev server; one worker polling it.
  */
-export default async function setup(project: TestProject) {
+async function startSuiteStack(project: TestProject) {
   const workerMetricsPort = await freePort();
   installWorkerRuntime({ metricsAddress: `127.0.0.1:${workerMetricsPort}` });
   project.provide('workerMetricsUrl', `http://127.0.0.1:${workerMetricsPort}/metrics`);
@@ -95,5 +95,32 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     for (const cleanup of cleanups) await cleanup().catch((err: unknown) => console.error('teardown:', err));
+  };
+}
+
+type Provided = Parameters<TestProject['provide']>;
+interface SharedStack {
+  provided: Provided[];
+  users: number;
+  teardown: () => Promise<void>;
+}
+const shared = globalThis as { __atlasSuiteStack?: Promise<SharedStack> };
+
+/**
+ * The config's projects (API files two at a time, then browser files one at a time) each run this
+ * setup in the one vitest process: the first starts the stack, the others share it, the last stops it.
+ */
+export default async function setup(project: TestProject) {
+  shared.__atlasSuiteStack ??= (async () => {
+    const provided: Provided[] = [];
+    const recorder = { provide: (...args: Provided) => void provided.push(args) } as unknown as TestProject;
+    const teardown = await startSuiteStack(recorder);
+    return { provided, users: 0, teardown };
+  })();
+  const stack = await shared.__atlasSuiteStack;
+  stack.users++;
+  for (const args of stack.provided) project.provide(...args);
+  return async () => {
+    if (--stack.users === 0) await stack.teardown();
   };
 }

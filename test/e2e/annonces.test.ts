@@ -249,8 +249,17 @@ describe('listings, matching and shortlist (real browser, real stack)', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
     await refusal.waitFor({ state: 'detached' });
     await remove(state.created!);
+    // The confirmation, or (if it was refused) what the page said instead.
+    await page
+      .getByText(/^Annonce \S+ supprimée$/)
+      .waitFor()
+      .catch(async (err: unknown) => {
+        await shot(page, 'delete-failed');
+        throw new Error(`no deletion confirmation: ${await page.locator('body').innerText()}`, {
+          cause: err,
+        });
+      });
     await page.getByTestId('annonce-filters').waitFor();
-    await page.getByText(/^Annonce \S+ supprimée$/).waitFor();
     const gone = await t.app.inject({ url: `/api/v1/annonces/${state.created}`, headers: agent.headers });
     expect(gone.statusCode).toBe(404);
     expect(errors).toEqual([]);

@@ -40,8 +40,9 @@ export function AnnonceDeleteButton({ annonce }: { annonce: Annonce }) {
     try {
       await request(`${API_URL}/annonces/${annonce.id}`, { method: 'DELETE' });
       notification.success({ message: t('delete.done', { reference: annonce.reference }) });
-      await invalidate({ resource: 'annonces', invalidates: ['list'] });
+      // Back to the list at once; its refetch follows (this page's record no longer exists).
       go({ to: '/annonces' });
+      void invalidate({ resource: 'annonces', invalidates: ['list'] });
     } catch (err) {
       const problem = problemOf(err);
       if (problem?.type?.endsWith('/annonce-in-use')) refused((problem.blockers ?? {}) as Blockers);
