@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGS, DEMO_ROLES, demoEmail } from '../../db/seed.js';
 import { buildTestApp, login, problemOf, type TestApp } from '../helpers/app.js';
+import { TEST_PASSWORD } from '../helpers/constants.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -28,6 +29,19 @@ describe('login', () => {
     const admin = await login(t.app, 'admin@demo.test', 'demo');
     expect(admin.user.permissions).toContain('USER_ADMIN');
     expect(admin.user.permissions).toContain('CRM_ACCOUNTS_DELETE');
+  });
+
+  it('signs one account in from many devices at once (no conflict between their sign-ins)', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: 'manager@demo.test', password: TEST_PASSWORD, org: 'demo' },
+        }),
+      ),
+    );
+    expect(answers.map((r) => r.statusCode)).toEqual(Array(8).fill(200));
   });
 
   it('accepts the email in any case', async () => {

@@ -87,8 +87,9 @@ export default async function authRoutes(app: FastifyInstance) {
         const found = await em.findOne(User, { email: email.toLowerCase() });
         const ok = await verifyPassword(password, found?.passwordHash ?? (await DUMMY_HASH));
         if (!found || !ok || !found.isActive) return undefined;
-        found.lastLoginAt = new Date();
-        await em.flush();
+        // Not through the versioned entity: one person signing in on two devices at once must not
+        // meet an optimistic-lock conflict (the row's version is for edits of the account).
+        await em.execute('update app_user set last_login_at = now() where id = ?', [found.id]);
         await recordAudit(
           em,
           { ...ctx, userId: found.id },
