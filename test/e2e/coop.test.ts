@@ -111,7 +111,9 @@ describe('Coop Habitat screens (real browser, real stack)', () => {
     await dialog.getByText('Confirmer le paiement de Amina Benali (150,00 €)').waitFor();
     await dialog.getByRole('button', { name: 'Confirmer' }).click();
     await row('Amina Benali').waitFor({ state: 'detached' });
+    await dialog.waitFor({ state: 'detached' }); // the confirmation's closing animation
     await row('Brahim Tazi').getByTestId('contribution-reject').click();
+    await dialog.getByLabel('Motif').waitFor();
     await dialog.getByRole('button', { name: 'Rejeter' }).click();
     await dialog.getByText('Indiquez le motif').waitFor();
     await dialog.getByLabel('Motif').fill('Montant illisible');
