@@ -20,6 +20,20 @@ import {
 } from '../../services/document-access.js';
 
 const tags = ['documents'];
+/**
+ * The upload's multipart fields, for the OpenAPI document only: the handler reads the parts as a
+ * stream (request.parts()), so there is no parsed body for Fastify to validate against it.
+ */
+const uploadBodyForDocs = {
+  type: 'object',
+  required: ['ownerType', 'ownerId', 'kind', 'file'],
+  properties: {
+    ownerType: { type: 'string', enum: DOCUMENT_OWNER_TYPES },
+    ownerId: { type: 'string', format: 'uuid' },
+    kind: { type: 'string', enum: [...DOCUMENT_KINDS] },
+    file: { type: 'string', format: 'binary', description: 'PDF, JPEG, PNG or WebP' },
+  },
+};
 export const documentSchema = {
   $id: 'Document',
   type: 'object',
@@ -67,7 +81,13 @@ export default async function documentRoutes(app: FastifyInstance) {
   app.post(
     '/documents',
     {
-      config: { permission: DOCUMENT_PERMISSIONS },
+      config: {
+        permission: DOCUMENT_PERMISSIONS,
+        swaggerTransform: ({ schema, url }: { schema: object; url: string }) => ({
+          schema: { ...schema, body: uploadBodyForDocs },
+          url,
+        }),
+      },
       schema: {
         tags,
         summary: 'Upload a document (multipart/form-data: fields ownerType, ownerId, kind, then the file)',
