@@ -34,6 +34,7 @@ import {
 import { spawnApiProcess, type ApiProcess } from '../helpers/spawn-api.js';
 
 const JWT_SECRET = `process-probe-${randomUUID()}`;
+const MAX_BYTES = 64 * 1024;
 /** The least privileged first: a crash they can cause must not hide behind the admin's batch. */
 const ROLES = ['coop_member', 'readonly', 'agent', 'manager', 'admin'] as const;
 /** A tiny valid PNG (the upload route sniffs the type from the bytes). */
@@ -92,7 +93,7 @@ beforeAll(async () => {
   api = await spawnApiProcess({
     appUrl: inject('appUrl'),
     temporalAddress: inject('temporalAddress'),
-    env: { JWT_SECRET },
+    env: { JWT_SECRET, DOCUMENTS_MAX_BYTES: String(MAX_BYTES) },
   });
 }, 180_000);
 afterAll(async () => {
@@ -179,4 +180,94 @@ describe('one real API process, every route, every role', () => {
     await assertStillServing('every batch');
     expect(sent).toBeGreaterThan(ROLES.length * 150);
   }, 600_000);
+});
+
+/** Broken and hostile multipart bodies: each must be a 4xx problem, never a 5xx or a dropped connection. */
+function multipartAbuse(): Array<{ what: string; contentType: string; body: Buffer | string }> {
+  const b = 'probe-boundary';
+  const part = (name: string, value: string) =>
+    `--${b}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const file = (bytes: Buffer | string, name = 'preuve.png', type = 'image/png') =>
+    Buffer.concat([
+      Buffer.from(
+        `--${b}\r\ncontent-disposition: form-data; name="file"; filename="${name}"\r\ncontent-type: ${type}\r\n\r\n`,
+      ),
+      Buffer.from(bytes),
+      Buffer.from('\r\n'),
+    ]);
+  const fields = (ownerType = 'COOP_GROUP', ownerId = ids.coop_group ?? randomUUID()) =>
+    part('ownerType', ownerType) + part('ownerId', ownerId) + part('kind', 'PAYMENT_PROOF');
+  const end = `--${b}--\r\n`;
+  const mp = `multipart/form-data; boundary=${b}`;
+  const join = (...chunks: Array<Buffer | string>) => Buffer.concat(chunks.map((c) => Buffer.from(c)));
+  return [
+    { what: 'no boundary', contentType: 'multipart/form-data', body: fields() + end },
+    { what: 'truncated', contentType: mp, body: join(fields(), file(PNG)).subarray(0, 200) },
+    { what: 'no file', contentType: mp, body: fields() + end },
+    { what: 'file before fields', contentType: mp, body: join(file(PNG), fields(), end) },
+    { what: 'unknown owner type', contentType: mp, body: join(fields('NOPE'), file(PNG), end) },
+    {
+      what: 'owner id not a uuid',
+      contentType: mp,
+      body: join(fields('COOP_GROUP', "x' or 1=1"), file(PNG), end),
+    },
+    {
+      what: 'text disguised as png',
+      contentType: mp,
+      body: join(fields(), file('<script>alert(1)</script>'), end),
+    },
+    { what: 'empty file', contentType: mp, body: join(fields(), file(''), end) },
+    {
+      what: 'over the size limit',
+      contentType: mp,
+      body: join(fields(), file(Buffer.concat([PNG, Buffer.alloc(MAX_BYTES * 2)])), end),
+    },
+    { what: 'two files', contentType: mp, body: join(fields(), file(PNG), file(PNG, 'b.png'), end) },
+    {
+      what: 'too many fields',
+      contentType: mp,
+      body: join(fields(), ...Array.from({ length: 20 }, (_, i) => part(`f${i}`, 'x')), file(PNG), end),
+    },
+    {
+      what: 'oversized field',
+      contentType: mp,
+      body: join(part('ownerType', 'x'.repeat(100_000)), file(PNG), end),
+    },
+    {
+      what: 'control characters in the file name',
+      contentType: mp,
+      body: join(fields(), file(PNG, 'a\u0001\u007f.png'), end),
+    },
+    { what: 'json sent as multipart', contentType: mp, body: '{"ownerType":"COOP_GROUP"}' },
+  ];
+}
+
+describe('hostile multipart uploads', () => {
+  it('every role gets a 4xx problem for every broken body, and the process stays up', async () => {
+    const failures: string[] = [];
+    for (const role of ROLES) {
+      for (const c of multipartAbuse()) {
+        const where = `${role} [${c.what}]`;
+        try {
+          const res = await fetch(`${api.url}/api/v1/documents`, {
+            method: 'POST',
+            headers: { ...sessions[role].headers, 'content-type': c.contentType },
+            body: c.body,
+            signal: AbortSignal.timeout(30_000),
+          });
+          const text = await res.text();
+          if (res.status < 400 || res.status >= 500)
+            failures.push(`${where} → ${res.status} ${text.slice(0, 200)}`);
+          else if (!String(res.headers.get('content-type')).includes('application/problem+json'))
+            failures.push(`${where} → ${res.status} not problem+json`);
+        } catch (err) {
+          failures.push(`${where} → ${(err as Error).message} (connection lost?)`);
+        }
+        if (api.child.exitCode !== null) break;
+      }
+      if (api.child.exitCode !== null) break;
+      await assertStillServing(`the ${role} multipart batch`);
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
 });

@@ -116,7 +116,11 @@ export default async function documentRoutes(app: FastifyInstance) {
             'Document too large',
             `The file is larger than ${app.env.DOCUMENTS_MAX_BYTES} bytes.`,
           );
-        throw err;
+        // Whatever else goes wrong while reading the parts is the body's fault: no boundary, a
+        // truncated form, too many files or fields, an oversized field.
+        throw problems.validation([
+          { field: 'file', code: 'MULTIPART_INVALID', message: (err as Error).message },
+        ]);
       }
       const errors = [];
       if (!fields.ownerType || !DOCUMENT_OWNERS[fields.ownerType])
