@@ -6,6 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { OPENAPI_TAGS, openapiTransform } from '../../openapi.js';
 import { HttpProblem } from '../../problem.js';
 
 /** Third-party plugins, configured once: security headers, CORS, rate limits, JWT, OpenAPI. */
@@ -50,8 +51,12 @@ export default fp(async function external(app: FastifyInstance) {
     verify: { algorithms: ['HS256'] },
   });
   await app.register(swagger, {
+    // 3.1: its schemas are JSON Schema, so the document says what ajv validates (numeric
+    // exclusiveMinimum, if/then/else, propertyNames) without a translation that could drift.
     openapi: {
-      openapi: '3.0.3',
+      openapi: '3.1.0',
+      servers: [{ url: '/', description: 'This server' }],
+      tags: OPENAPI_TAGS,
       info: {
         title: 'Atlas CRM API',
         description:
@@ -63,6 +68,7 @@ export default fp(async function external(app: FastifyInstance) {
       },
       security: [{ bearerAuth: [] }],
     },
+    transform: openapiTransform,
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) =>
         typeof json.$id === 'string' ? json.$id : `def-${i}`,

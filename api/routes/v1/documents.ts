@@ -11,6 +11,7 @@ import {
 } from '../../../db/documents.js';
 import { Document, type IDocument } from '../../../db/entities/index.js';
 import type { Em } from '../../../db/orm.js';
+import { openapiTransform } from '../../openapi.js';
 import { HttpProblem, problems } from '../../problem.js';
 import { errorResponses } from '../../schemas/shared.js';
 import {
@@ -83,10 +84,8 @@ export default async function documentRoutes(app: FastifyInstance) {
     {
       config: {
         permission: DOCUMENT_PERMISSIONS,
-        swaggerTransform: ({ schema, url }: { schema: object; url: string }) => ({
-          schema: { ...schema, body: uploadBodyForDocs },
-          url,
-        }),
+        swaggerTransform: (input: Parameters<typeof openapiTransform>[0]) =>
+          openapiTransform({ ...input, schema: { ...input.schema, body: uploadBodyForDocs } }),
       },
       schema: {
         tags,

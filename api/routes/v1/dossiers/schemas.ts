@@ -60,7 +60,13 @@ const editable = {
     maxProperties: 50,
     description: 'Search criteria: the matching keys below (validated), plus free keys of the agency',
     properties: matchingCriteriaProperties,
-    additionalProperties: { type: ['string', 'number', 'boolean', 'array', 'null'] },
+    // Free keys hold scalars or short lists of scalars (bounded, and typed for the document).
+    additionalProperties: {
+      type: ['string', 'number', 'boolean', 'array', 'null'],
+      maxLength: 1000,
+      items: { type: ['string', 'number', 'boolean', 'null'], maxLength: 200 },
+      maxItems: 100,
+    },
   },
   amount: { type: ['number', 'null'], minimum: 0, maximum: 1e12 },
   probability: { type: ['integer', 'null'], minimum: 0, maximum: 100 },
