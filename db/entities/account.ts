@@ -22,7 +22,7 @@ export const Account = defineEntity({
     { properties: ['orgId', 'createdAt'] },
     {
       name: 'account_search_index',
-      expression: `create index account_search_index on account using gin (to_tsvector('simple', ${accountSearchDocument()}))`,
+      expression: `create index account_search_index on account using gin (to_tsvector('atlas_search', ${accountSearchDocument()}))`,
     },
   ],
   uniques: [{ properties: ['orgId', 'code'] }],

@@ -33,7 +33,7 @@ export const Annonce = defineEntity({
     },
     {
       name: 'annonce_search_index',
-      expression: `create index annonce_search_index on annonce using gin (to_tsvector('simple', ${annonceSearchDocument()}))`,
+      expression: `create index annonce_search_index on annonce using gin (to_tsvector('atlas_search', ${annonceSearchDocument()}))`,
     },
   ],
   uniques: [{ properties: ['orgId', 'reference'] }],

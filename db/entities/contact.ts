@@ -35,7 +35,7 @@ export const Contact = defineEntity({
     },
     {
       name: 'contact_search_index',
-      expression: `create index contact_search_index on contact using gin (to_tsvector('simple', ${contactSearchDocument()}))`,
+      expression: `create index contact_search_index on contact using gin (to_tsvector('atlas_search', ${contactSearchDocument()}))`,
     },
     {
       name: 'contact_org_id_email_unique',

@@ -19,7 +19,7 @@ export const Dossier = defineEntity({
     { properties: ['orgId', 'createdAt'] },
     {
       name: 'dossier_search_index',
-      expression: `create index dossier_search_index on dossier using gin (to_tsvector('simple', ${dossierSearchDocument()}))`,
+      expression: `create index dossier_search_index on dossier using gin (to_tsvector('atlas_search', ${dossierSearchDocument()}))`,
     },
   ],
   uniques: [{ properties: ['orgId', 'reference'] }],

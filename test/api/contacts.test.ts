@@ -278,7 +278,7 @@ describe('filters and full-text search (F-4.7)', () => {
     try {
       await owner.query('begin; set local enable_seqscan = off');
       const { rows } = await owner.query<{ 'QUERY PLAN': string }>(
-        `explain select id from contact c where to_tsvector('simple', ${contactSearchDocument('c.')}) @@ to_tsquery('simple', 'jean:*')`,
+        `explain select id from contact c where to_tsvector('atlas_search', ${contactSearchDocument('c.')}) @@ to_tsquery('atlas_search', 'jean:*')`,
       );
       await owner.query('rollback');
       expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('contact_search_index');

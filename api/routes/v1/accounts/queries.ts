@@ -23,7 +23,7 @@ export function accountListQuery(em: Em, orgId: string, q: Omit<ListAccountsQuer
     const tsq = toPrefixTsQuery(q.q);
     if (!tsq) throw problems.validation([{ field: 'q', message: 'needs at least one letter or digit' }]);
     // account_search_ids matches on account_search_index inside the caller's org (index usable under RLS).
-    qb.andWhere(`a.id = any(array(select account_search_ids(to_tsquery('simple', ?))))`, [tsq]);
+    qb.andWhere(`a.id = any(array(select account_search_ids(to_tsquery('atlas_search', ?))))`, [tsq]);
   }
   const orderBy = parseSort(q.sort, SORTABLE, { createdAt: 'desc' });
   return qb.orderBy({ ...orderBy, id: 'asc' });

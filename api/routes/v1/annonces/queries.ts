@@ -41,7 +41,7 @@ export async function listAnnonces(em: Em, orgId: string, q: AnnonceListQuery) {
     qb.andWhere(`a.id = any(array(select annonce_feature_ids(?::text[])))`, [pgArray(q.features)]);
   const tsq = q.q ? toPrefixTsQuery(q.q) : undefined;
   if (q.q && !tsq) throw problems.validation([{ field: 'q', message: 'needs at least one letter or digit' }]);
-  if (tsq) qb.andWhere(`a.id = any(array(select annonce_search_ids(to_tsquery('simple', ?))))`, [tsq]);
+  if (tsq) qb.andWhere(`a.id = any(array(select annonce_search_ids(to_tsquery('atlas_search', ?))))`, [tsq]);
   const sort = parseSort(q.sort, SORTABLE, { createdAt: 'desc' });
   qb.orderBy([...Object.entries(sort).map(([field, dir]) => ({ [field]: dir })), { id: 'asc' }])
     .limit(q.pageSize)

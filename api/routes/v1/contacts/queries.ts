@@ -32,7 +32,7 @@ export function contactListQuery(em: Em, orgId: string, q: Omit<ListContactsQuer
     const tsq = contactSearchTsQuery(q.q);
     if (!tsq) throw problems.validation([{ field: 'q', message: 'needs at least one letter or digit' }]);
     // contact_search_ids matches on contact_search_index (GIN, no LIKE scan) inside the caller's org.
-    qb.andWhere(`c.id = any(array(select contact_search_ids(to_tsquery('simple', ?))))`, [tsq]);
+    qb.andWhere(`c.id = any(array(select contact_search_ids(to_tsquery('atlas_search', ?))))`, [tsq]);
   }
   const orderBy = parseSort(q.sort, SORTABLE, { createdAt: 'desc' });
   return qb.orderBy({ ...orderBy, id: 'asc' });

@@ -38,7 +38,10 @@ const one = { 200: { $ref: 'CoopMember#' }, ...errorResponses(400, 401, 403, 404
 
 /** Members (F-10.2): FIFO rank, status with reasons, audited reordering, KYC-light checklist. */
 export default async function coopMemberRoutes(app: FastifyInstance) {
-  app.get<{ Params: { id: string }; Querystring: { status?: CoopMemberStatus } }>(
+  app.get<{
+    Params: { id: string };
+    Querystring: { status?: CoopMemberStatus; q?: string; page: number; pageSize: number };
+  }>(
     '/coop/groups/:id/members',
     {
       config: { permission: 'COOP_ADMIN' },
@@ -49,7 +52,18 @@ export default async function coopMemberRoutes(app: FastifyInstance) {
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { status: { type: 'string', enum: [...COOP_MEMBER_STATUSES] } },
+          properties: {
+            status: { type: 'string', enum: [...COOP_MEMBER_STATUSES] },
+            q: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+              description: 'Name contains (accents and case ignored)',
+            },
+            page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
+            // A group's whole rank list fits one page by default (groups are tens to hundreds of families).
+            pageSize: { type: 'integer', minimum: 1, maximum: 500, default: 200 },
+          },
         },
         response: { 200: listOf('CoopMember'), ...errorResponses(400, 401, 403, 404) },
       },
@@ -57,12 +71,20 @@ export default async function coopMemberRoutes(app: FastifyInstance) {
     async (request) =>
       request.tx(async (em) => {
         const g = await requireGroup(em, request.params.id);
-        const rows = await em.find(
-          CoopMember,
-          { groupId: g.id, ...(request.query.status ? { status: request.query.status } : {}) },
-          { orderBy: { fifoRank: 'asc' } },
-        );
-        return { data: rows.map(memberView), total: rows.length };
+        const { status, q, page, pageSize } = request.query;
+        const qb = em
+          .createQueryBuilder(CoopMember, 'm')
+          .where({ groupId: g.id, ...(status ? { status } : {}) });
+        if (q)
+          qb.andWhere(`atlas_fold(m.display_name) like '%' || atlas_fold(?) || '%' escape '\\'`, [
+            q.replace(/[\\%_]/g, (c) => `\\${c}`),
+          ]);
+        const [rows, total] = await qb
+          .orderBy({ fifoRank: 'asc' })
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .getResultAndCount();
+        return { data: rows.map(memberView), total };
       }),
   );
 

@@ -49,8 +49,13 @@ export function dossierListQuery(em: Em, orgId: string, q: Omit<ListQuery, 'page
   const tsq = q.q ? toPrefixTsQuery(q.q) : undefined;
   if (q.q && !tsq) throw problems.validation([{ field: 'q', message: 'needs at least one letter or digit' }]);
   if (tsq) {
-    // dossier_search_ids matches on dossier_search_index inside the caller's org (index usable under RLS).
-    qb.andWhere(`d.id = any(array(select dossier_search_ids(to_tsquery('simple', ?))))`, [tsq]);
+    // dossier_search_ids / contact_search_ids match on their GIN indexes inside the caller's org (index
+    // usable under RLS): a dossier is found by its title or reference, or by its contact's name.
+    qb.andWhere(
+      `(d.id = any(array(select dossier_search_ids(to_tsquery('atlas_search', ?))))
+        or d.contact_id = any(array(select contact_search_ids(to_tsquery('atlas_search', ?)))))`,
+      [tsq, tsq],
+    );
   }
   const sort = parseSort(q.sort, SORTABLE, { createdAt: 'desc' });
   // Unscored dossiers last either way: "best leads first" must not open on nulls.
