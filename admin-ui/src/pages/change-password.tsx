@@ -1,3 +1,4 @@
+import { useLogout } from '@refinedev/core';
 import { App, Button, Card, Flex, Form, Input, Layout, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +27,7 @@ export function ChangePasswordPage() {
   const [form] = Form.useForm<ChangeValues>();
   const [busy, setBusy] = useState(false);
   const forced = Boolean(getUser()?.mustChangePassword);
+  const { mutate: logout } = useLogout();
 
   const submit = async ({ currentPassword, newPassword }: ChangeValues) => {
     setBusy(true);
@@ -104,7 +106,11 @@ export function ChangePasswordPage() {
             <Input.Password id="confirm" autoComplete="new-password" />
           </Form.Item>
           <Flex gap={8} justify="flex-end">
-            {!forced && <Link to="/">{t('cancel')}</Link>}
+            {forced ? (
+              <Button onClick={() => logout()}>{t('common:header.signOut')}</Button>
+            ) : (
+              <Link to="/">{t('cancel')}</Link>
+            )}
             <Button type="primary" htmlType="submit" loading={busy}>
               {t('submit')}
             </Button>
