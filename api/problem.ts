@@ -54,6 +54,14 @@ export const problems = {
       'Stale version',
       `${entity} was changed by someone else; reload it and try again.`,
     ),
+  passwordChangeRequired: () =>
+    new HttpProblem(
+      403,
+      'password-change-required',
+      'Password change required',
+      'Your password was reset: choose a new one (POST /api/v1/auth/password) before anything else.',
+      { code: 'PASSWORD_CHANGE_REQUIRED' },
+    ),
   unprocessable: (type: string, title: string, detail: string, extra: Record<string, unknown> = {}) =>
     new HttpProblem(422, type, title, detail, extra),
 };

@@ -12,6 +12,8 @@ export interface Principal {
   fullName: string;
   roles: string[];
   permissions: Set<string>;
+  /** After an admin reset: only choosing a new password is allowed (403 PASSWORD_CHANGE_REQUIRED). */
+  mustChangePassword: boolean;
 }
 
 export interface AppDeps {

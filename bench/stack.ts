@@ -20,6 +20,7 @@ import { createOrm, type Orm } from '../db/orm.js';
 import { seedDemo } from '../db/seed.js';
 import { freePort, startEmbeddedPostgres } from '../runtime/postgres.js';
 import { startTemporalDevServer } from '../runtime/temporal-server.js';
+import { TEST_JWT_SECRET } from '../test/helpers/constants.js';
 import { spawnWorkerProcess } from '../test/helpers/spawn-worker.js';
 import { standInChannelEnv, startStandIns, type StandIns } from '../test/helpers/stand-ins.js';
 import { createWorker } from '../worker/create-worker.js';
@@ -86,6 +87,7 @@ export async function startBenchStack(opts: {
   const env = loadEnv({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
+    JWT_SECRET: TEST_JWT_SECRET,
     TEMPORAL_TASK_QUEUE: TASK_QUEUE,
     DATABASE_POOL_MAX: '30',
   });

@@ -1,4 +1,5 @@
 import { envSchema } from 'env-schema';
+import { devJwtSecret } from './dev-secret.js';
 
 /**
  * One JSON schema for the whole runtime configuration, validated at boot by the API, the worker
@@ -35,6 +36,7 @@ export const envJsonSchema = {
     DOSSIER_HISTORY_LIMIT: { type: 'integer', minimum: 20, default: 4000 },
     /** Period of the follow-up reminder schedule (daily in production; seconds in tests). */
     FOLLOW_UP_REMINDER_INTERVAL_SECONDS: { type: 'integer', minimum: 1, default: 86400 },
+    /** Absent outside production: a random secret kept in DATA_DIR/jwt-secret (created on first start). */
     JWT_SECRET: { type: 'string', minLength: 32 },
     JWT_EXPIRES_IN: { type: 'string', default: '8h' },
     CORS_ORIGINS: { type: 'string', default: 'http://localhost:3000,http://localhost:5173' },
@@ -142,8 +144,6 @@ export interface Env {
   PUBLIC_BASE_URL: string;
 }
 
-const DEV_JWT_SECRET = 'atlas-dev-only-secret-never-use-in-production-0000';
-
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -154,7 +154,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (env.NODE_ENV === 'production') {
       throw new ConfigError('JWT_SECRET is required in production (at least 32 characters).');
     }
-    env.JWT_SECRET = DEV_JWT_SECRET;
+    // Never a constant from the source: anyone could forge tokens for every local install.
+    env.JWT_SECRET = devJwtSecret(env.DATA_DIR);
   }
   if (env.NODE_ENV === 'production') {
     if (!env.DATABASE_URL && !env.DATABASE_APP_URL)

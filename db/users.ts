@@ -106,14 +106,25 @@ export interface Identity {
   roles: string[];
   isActive: boolean;
   permissions: string[];
+  /** Tokens carrying another version were issued before a password change or reset. */
+  tokenVersion: number;
+  mustChangePassword: boolean;
 }
 
 /** A user's live identity: the union of the permissions of their roles, as stored now. */
 export async function loadIdentity(em: Em, userId: string): Promise<Identity | undefined> {
   const rows = await em.execute<
-    { email: string; full_name: string; roles: string[]; is_active: boolean; permissions: string[] | null }[]
+    {
+      email: string;
+      full_name: string;
+      roles: string[];
+      is_active: boolean;
+      permissions: string[] | null;
+      token_version: number;
+      must_change_password: boolean;
+    }[]
   >(
-    `select u.email, u.full_name, u.roles, u.is_active,
+    `select u.email, u.full_name, u.roles, u.is_active, u.token_version, u.must_change_password,
             (select array_agg(distinct p order by p) from role r, unnest(r.permissions) p where r.code = any(u.roles)) as permissions
        from app_user u where u.id = ?`,
     [userId],
@@ -126,5 +137,7 @@ export async function loadIdentity(em: Em, userId: string): Promise<Identity | u
     roles: row.roles,
     isActive: row.is_active,
     permissions: row.permissions ?? [],
+    tokenVersion: row.token_version,
+    mustChangePassword: row.must_change_password,
   };
 }

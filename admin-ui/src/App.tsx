@@ -10,6 +10,7 @@ import { App as AntdApp } from 'antd';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { AppHeader } from './components/header';
 import { LocaleProvider } from './components/locale-provider';
+import { ChangePasswordPage, RequirePasswordChange } from './pages/change-password';
 import { HomePage } from './pages/home';
 import { LoginPage } from './pages/login';
 import { accessControlProvider } from './providers/access-control';
@@ -52,9 +53,11 @@ export function App() {
               <Route
                 element={
                   <Authenticated key="app" fallback={<CatchAllNavigate to="/login" />}>
-                    <ThemedLayout Header={AppHeader}>
-                      <Outlet />
-                    </ThemedLayout>
+                    <RequirePasswordChange>
+                      <ThemedLayout Header={AppHeader}>
+                        <Outlet />
+                      </ThemedLayout>
+                    </RequirePasswordChange>
                   </Authenticated>
                 }
               >
@@ -67,6 +70,14 @@ export function App() {
                 {studioRoutes}
                 <Route path="*" element={<ErrorComponent />} />
               </Route>
+              <Route
+                path="/change-password"
+                element={
+                  <Authenticated key="password" fallback={<CatchAllNavigate to="/login" />}>
+                    <ChangePasswordPage />
+                  </Authenticated>
+                }
+              />
               <Route
                 element={
                   <Authenticated key="auth-pages" fallback={<Outlet />}>

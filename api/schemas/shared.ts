@@ -80,6 +80,8 @@ export const sharedSchemas = [
       isActive: { type: 'boolean' },
       deactivatedAt: { type: ['string', 'null'], format: 'date-time' },
       lastLoginAt: { type: ['string', 'null'], format: 'date-time' },
+      mustChangePassword: { type: 'boolean', description: 'Reset by an admin, not yet changed' },
+      passwordChangedAt: { type: ['string', 'null'], format: 'date-time' },
       version: { type: 'integer' },
       createdAt: { type: 'string', format: 'date-time' },
       updatedAt: { type: 'string', format: 'date-time' },

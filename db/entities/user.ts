@@ -14,6 +14,11 @@ export const User = defineEntity({
     isActive: p.boolean().default(true),
     deactivatedAt: p.datetime().nullable(),
     lastLoginAt: p.datetime().nullable(),
+    /** In every token (`ver`); bumped on a password change or reset, which ends older sessions. */
+    tokenVersion: p.integer().default(0).hidden(),
+    /** Set by an admin reset: until a new password is chosen, the account may do nothing else. */
+    mustChangePassword: p.boolean().default(false),
+    passwordChangedAt: p.datetime().nullable(),
   },
   uniques: [{ properties: ['orgId', 'email'] }],
 });

@@ -5,7 +5,7 @@ import atlasApp from '../../api/app.js';
 import { fastifyOptions } from '../../api/fastify-options.js';
 import { loadEnv, type Env } from '../../config/env.js';
 import { createOrm, type Orm } from '../../db/orm.js';
-import { TEST_PASSWORD, TEST_TASK_QUEUE } from './constants.js';
+import { TEST_JWT_SECRET, TEST_PASSWORD, TEST_TASK_QUEUE } from './constants.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -15,20 +15,23 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export function testEnv(overrides: Record<string, string> = {}): Env {
-  return loadEnv({
+/** The suite's environment; an override set to `undefined` removes that variable. */
+export function testEnv(overrides: Record<string, string | undefined> = {}): Env {
+  const source: Record<string, string | undefined> = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     TEMPORAL_TASK_QUEUE: TEST_TASK_QUEUE,
     DEMO_PASSWORD: TEST_PASSWORD,
+    JWT_SECRET: TEST_JWT_SECRET,
     SERVE_ADMIN_UI: 'true',
     ...overrides,
-  });
+  };
+  return loadEnv(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined)));
 }
 
 /** The real API plugin over the suite's PostgreSQL (as the app role) and Temporal server. */
 export async function buildTestApp(
-  envOverrides: Record<string, string> = {},
+  envOverrides: Record<string, string | undefined> = {},
   /** Receives every log line, with the production logger configuration (redaction) at trace level. */
   logStream?: { write(line: string): void },
 ): Promise<TestApp> {

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { TEST_JWT_SECRET } from './constants.js';
 
 export interface Received {
   emails: {
@@ -42,6 +43,7 @@ export const STAND_IN = {
 export function standInChannelEnv(httpUrl: string, smtpPort?: number): Record<string, string> {
   return {
     NODE_ENV: 'test',
+    JWT_SECRET: TEST_JWT_SECRET,
     ...(smtpPort ? { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort) } : {}),
     SMS_API_BASE_URL: httpUrl,
     SMS_ACCOUNT_SID: STAND_IN.accountSid,

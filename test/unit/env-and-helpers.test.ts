@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from '../../api/plugins/app/errors.js';
 import { parseSort } from '../../api/lib/list.js';
@@ -9,7 +12,9 @@ import { hashPassword, verifyPassword } from '../../db/passwords.js';
 
 describe('env', () => {
   it('applies defaults in development and a development JWT secret', () => {
-    const env = loadEnv({ NODE_ENV: 'development' });
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-env-'));
+    const env = loadEnv({ NODE_ENV: 'development', DATA_DIR: dataDir });
+    rmSync(dataDir, { recursive: true });
     expect(env.PORT).toBe(3000);
     expect(env.NODE_ENV).toBe('development');
     expect(env.JWT_SECRET.length).toBeGreaterThanOrEqual(32);

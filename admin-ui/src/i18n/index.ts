@@ -8,6 +8,7 @@ import { coopFr } from './locales/coop';
 import { coopEn } from './locales/coop-en';
 import { engagementEn, engagementFr } from './locales/engagement';
 import { fieldErrorsEn, fieldErrorsFr } from './locales/field-errors';
+import { passwordEn, passwordFr } from './locales/password';
 import { rulesEn, rulesFr } from './locales/rules';
 import { studioEn, studioFr } from './locales/studio';
 
@@ -32,6 +33,7 @@ void i18n.use(initReactI18next).init({
       annonces: annoncesFr,
       fieldErrors: fieldErrorsFr,
       coop: coopFr,
+      password: passwordFr,
     },
     en: {
       common: commonEn,
@@ -42,12 +44,13 @@ void i18n.use(initReactI18next).init({
       annonces: annoncesEn,
       fieldErrors: fieldErrorsEn,
       coop: coopEn,
+      password: passwordEn,
     },
   },
   lng: initialLanguage(),
   fallbackLng: 'fr',
   defaultNS: 'common',
-  ns: ['common', 'agent', 'studio', 'engagement', 'rules', 'annonces', 'fieldErrors', 'coop'],
+  ns: ['common', 'agent', 'studio', 'engagement', 'rules', 'annonces', 'fieldErrors', 'coop', 'password'],
   interpolation: { escapeValue: false }, // React escapes
 });
 

@@ -23,7 +23,7 @@ export const authProvider: AuthProvider = {
         auth: false,
       });
       saveSession(res.accessToken, res.user);
-      return { success: true, redirectTo: '/' };
+      return { success: true, redirectTo: res.user.mustChangePassword ? '/change-password' : '/' };
     } catch (err) {
       const message = err instanceof Error ? err.message : 'Sign-in failed';
       const error = new Error(message);

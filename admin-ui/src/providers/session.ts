@@ -9,6 +9,8 @@ export interface SessionUser {
   orgName: string;
   roles: string[];
   permissions: string[];
+  /** After an admin reset: the UI shows only the change-password page. */
+  mustChangePassword?: boolean;
 }
 
 /** What `useGetIdentity` returns. */

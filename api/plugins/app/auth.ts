@@ -10,12 +10,19 @@ export interface TokenClaims {
   sub: string;
   org: string;
   orgSlug: string;
+  /** The account's token version when issued (absent: 0, tokens from before versions existed). */
+  ver?: number;
 }
+
+/** What an account whose password was reset may still call, until it has chosen a new one. */
+const DURING_FORCED_CHANGE = new Set(['POST /api/v1/auth/password', 'GET /api/v1/auth/me']);
 
 /** Loads the caller's live identity (active flag, roles, permissions) so role edits apply at once. */
 async function loadPrincipal(app: FastifyInstance, claims: TokenClaims): Promise<Principal | undefined> {
   const identity = await withTenant(app.orm, { orgId: claims.org }, (em) => loadIdentity(em, claims.sub));
   if (!identity?.isActive) return undefined;
+  // A password change or reset bumps the version: every token issued before it is refused.
+  if ((claims.ver ?? 0) !== identity.tokenVersion) return undefined;
   return {
     userId: claims.sub,
     orgId: claims.org,
@@ -24,6 +31,7 @@ async function loadPrincipal(app: FastifyInstance, claims: TokenClaims): Promise
     fullName: identity.fullName,
     roles: identity.roles,
     permissions: new Set(identity.permissions),
+    mustChangePassword: identity.mustChangePassword,
   };
 }
 
@@ -59,7 +67,11 @@ export default fp(async function auth(app: FastifyInstance) {
       throw problems.forbidden('X-Tenant-ID does not match the organisation of your token.');
     }
     const principal = await loadPrincipal(app, claims);
-    if (!principal) throw problems.unauthorized('This account is inactive or no longer exists.');
+    if (!principal) {
+      throw problems.unauthorized(
+        'This session has ended (password changed, account inactive or removed); sign in again.',
+      );
+    }
     request.principal = principal;
   });
 
@@ -67,6 +79,12 @@ export default fp(async function auth(app: FastifyInstance) {
     const config = request.routeOptions.config;
     if (!request.url.startsWith('/api/') || config.public) return;
     await app.authenticate(request);
+    if (
+      request.principal!.mustChangePassword &&
+      !DURING_FORCED_CHANGE.has(`${request.method} ${request.routeOptions.url ?? ''}`)
+    ) {
+      throw problems.passwordChangeRequired();
+    }
     if (config.permission && !grantsAnyOf(request.principal!.permissions, config.permission)) {
       throw problems.forbidden(
         `This action needs ${describeRequirement(config.permission)}, which your roles do not grant.`,

@@ -3,9 +3,12 @@ import { recordAudit } from '../../../db/audit.js';
 import { User } from '../../../db/entities/index.js';
 import { withTenant } from '../../../db/orm.js';
 import { DUMMY_HASH, verifyPassword } from '../../../db/passwords.js';
+import { lockedPasswordHash, setPassword } from '../../../db/password-lifecycle.js';
 import { loadIdentity } from '../../../db/users.js';
-import { problems } from '../../problem.js';
+import { PASSWORD_CODES, PASSWORD_MAX_LENGTH } from '../../../definitions/password-policy.js';
+import { problems, type FieldError } from '../../problem.js';
 import { errorResponses } from '../../schemas/shared.js';
+import { passwordIssues } from '../../services/password-policy.js';
 import type { TokenClaims } from '../../plugins/app/auth.js';
 
 interface LoginBody {
@@ -26,7 +29,17 @@ const sessionUser = {
     orgName: { type: 'string' },
     roles: { type: 'array', items: { type: 'string' } },
     permissions: { type: 'array', items: { type: 'string' } },
+    mustChangePassword: {
+      type: 'boolean',
+      description: 'After an admin reset: every route but POST /auth/password answers 403 until then',
+    },
   },
+} as const;
+
+const session = {
+  type: 'object',
+  required: ['accessToken', 'user'],
+  properties: { accessToken: { type: 'string' }, expiresIn: { type: 'string' }, user: sessionUser },
 } as const;
 
 export default async function authRoutes(app: FastifyInstance) {
@@ -62,14 +75,7 @@ export default async function authRoutes(app: FastifyInstance) {
             org: { type: 'string', minLength: 1, maxLength: 63, description: 'Organisation slug' },
           },
         },
-        response: {
-          200: {
-            type: 'object',
-            required: ['accessToken', 'user'],
-            properties: { accessToken: { type: 'string' }, expiresIn: { type: 'string' }, user: sessionUser },
-          },
-          ...errorResponses(400, 401, 429),
-        },
+        response: { 200: session, ...errorResponses(400, 401, 429) },
       },
     },
     async (request) => {
@@ -98,7 +104,12 @@ export default async function authRoutes(app: FastifyInstance) {
         return found;
       });
       if (!user) throw invalid();
-      const claims: TokenClaims = { sub: user.id, org: organisation.id, orgSlug: org.toLowerCase() };
+      const claims: TokenClaims = {
+        sub: user.id,
+        org: organisation.id,
+        orgSlug: org.toLowerCase(),
+        ver: user.tokenVersion,
+      };
       const accessToken = await app.jwt.sign(claims);
       const identity = await withTenant(app.orm, ctx, (em) => loadIdentity(em, user.id));
       const permissions = identity?.permissions ?? [];
@@ -114,6 +125,88 @@ export default async function authRoutes(app: FastifyInstance) {
           orgName: organisation.name,
           roles: user.roles,
           permissions,
+          mustChangePassword: user.mustChangePassword,
+        },
+      };
+    },
+  );
+
+  app.post<{ Body: { currentPassword: string; newPassword: string } }>(
+    '/auth/password',
+    {
+      config: {
+        authOnly: true,
+        // Guessing the current password with a stolen token costs as much as guessing it at sign-in.
+        rateLimit: {
+          hook: 'preHandler',
+          max: app.env.LOGIN_RATE_LIMIT_MAX,
+          timeWindow: '1 minute',
+          keyGenerator: (req) => `password|${req.principal?.userId ?? req.ip}`,
+        },
+      },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password',
+        description: `The new password needs at least 12 characters and must not be common, breached, a dictionary word, a repetition or sequence, or made of your own details (NIST SP 800-63B; no composition rules). Every other session of the account ends; the answer carries a new token for this one. Refusals are 400 with field codes ${Object.values(PASSWORD_CODES).join(', ')}.`,
+        body: {
+          type: 'object',
+          required: ['currentPassword', 'newPassword'],
+          additionalProperties: false,
+          properties: {
+            currentPassword: { type: 'string', minLength: 1, maxLength: PASSWORD_MAX_LENGTH },
+            newPassword: { type: 'string', minLength: 1, maxLength: PASSWORD_MAX_LENGTH },
+          },
+        },
+        response: { 200: session, ...errorResponses(400, 401, 403, 429) },
+      },
+    },
+    async (request) => {
+      const p = request.principal!;
+      const { currentPassword, newPassword } = request.body;
+      const tokenVersion = await request.tx(async (em) => {
+        const hash = await lockedPasswordHash(em, p.userId);
+        if (!hash || !(await verifyPassword(currentPassword, hash))) {
+          throw problems.validation([
+            {
+              field: 'currentPassword',
+              code: PASSWORD_CODES.CURRENT_WRONG,
+              message: 'is not your current password',
+              params: {},
+            },
+          ]);
+        }
+        const issues: FieldError[] =
+          newPassword === currentPassword
+            ? [
+                {
+                  field: 'newPassword',
+                  code: PASSWORD_CODES.REUSED,
+                  message: 'must differ from the current password',
+                  params: {},
+                },
+              ]
+            : await passwordIssues(newPassword, 'newPassword', {
+                email: p.email,
+                fullName: p.fullName,
+                orgSlug: p.orgSlug,
+              });
+        if (issues.length) throw problems.validation(issues);
+        const set = await setPassword(em, request.tenant(), p.userId, newPassword, { forceChange: false });
+        return set!.tokenVersion;
+      });
+      const claims: TokenClaims = { sub: p.userId, org: p.orgId, orgSlug: p.orgSlug, ver: tokenVersion };
+      return {
+        accessToken: await app.jwt.sign(claims),
+        expiresIn: app.env.JWT_EXPIRES_IN,
+        user: {
+          id: p.userId,
+          email: p.email,
+          fullName: p.fullName,
+          orgId: p.orgId,
+          orgSlug: p.orgSlug,
+          roles: p.roles,
+          permissions: [...p.permissions].sort(),
+          mustChangePassword: false,
         },
       };
     },
@@ -139,6 +232,7 @@ export default async function authRoutes(app: FastifyInstance) {
         orgSlug: p.orgSlug,
         roles: p.roles,
         permissions: [...p.permissions].sort(),
+        mustChangePassword: p.mustChangePassword,
       };
     },
   );

@@ -5,25 +5,31 @@ import type { Em } from '../../../db/orm.js';
 import { hashPassword } from '../../../db/passwords.js';
 import { deactivateUser, UserAdminError } from '../../../db/users.js';
 import { pagination, pageQueryProperties, parseSort, type PageQuery } from '../../lib/list.js';
-import { problems } from '../../problem.js';
+import { PASSWORD_MAX_LENGTH } from '../../../definitions/password-policy.js';
+import { problems, type FieldError } from '../../problem.js';
 import { errorResponses, pageOf } from '../../schemas/shared.js';
+import { passwordIssues } from '../../services/password-policy.js';
+import userPasswordResetRoute from './user-password-reset.js';
 
 const SORTABLE = ['email', 'fullName', 'createdAt', 'lastLoginAt'] as const;
 
 function toPublic(u: IUser) {
-  const { passwordHash: _omit, ...rest } = snapshot(u) as Record<string, unknown>;
+  const { passwordHash: _omit, tokenVersion: _version, ...rest } = snapshot(u) as Record<string, unknown>;
   return rest;
 }
 
-async function assertRolesExist(em: Em, roles: string[]) {
+/** Unknown roles refused, together with any other field reasons found before (`others`). */
+async function assertRolesExist(em: Em, roles: string[], others: FieldError[] = []) {
   const found = await em.find(Role, { code: { $in: roles } });
   const missing = roles.filter((r) => !found.some((f) => f.code === r));
-  if (missing.length)
-    throw problems.validation([{ field: 'roles', message: `unknown role(s): ${missing.join(', ')}` }]);
+  const errors = [...others];
+  if (missing.length) errors.push({ field: 'roles', message: `unknown role(s): ${missing.join(', ')}` });
+  if (errors.length) throw problems.validation(errors);
 }
 
 export default async function userRoutes(app: FastifyInstance) {
   const tags = ['users'];
+  await app.register(userPasswordResetRoute);
 
   app.get<{ Querystring: PageQuery & { q?: string; role?: string; isActive?: boolean } }>(
     '/users',
@@ -120,7 +126,12 @@ export default async function userRoutes(app: FastifyInstance) {
           properties: {
             email: { type: 'string', format: 'email', maxLength: 254 },
             fullName: { type: 'string', minLength: 1, maxLength: 200 },
-            password: { type: 'string', minLength: 8, maxLength: 200 },
+            password: {
+              type: 'string',
+              minLength: 1,
+              maxLength: PASSWORD_MAX_LENGTH,
+              description: 'Obeys the password policy (see POST /auth/password)',
+            },
             roles: {
               type: 'array',
               minItems: 1,
@@ -135,9 +146,14 @@ export default async function userRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const ctx = request.tenant();
       const body = request.body;
+      const email = body.email.toLowerCase();
+      const weak = await passwordIssues(body.password, 'password', {
+        email,
+        fullName: body.fullName,
+        orgSlug: request.principal!.orgSlug,
+      });
       const user = await request.tx(async (em) => {
-        await assertRolesExist(em, body.roles);
-        const email = body.email.toLowerCase();
+        await assertRolesExist(em, body.roles, weak);
         const existing = await em.findOne(User, { email });
         if (existing) {
           throw problems.conflict(`A user with email ${email} already exists.`, {

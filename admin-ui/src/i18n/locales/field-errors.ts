@@ -1,3 +1,5 @@
+import { passwordFieldErrorsEn, passwordFieldErrorsFr } from './password';
+
 /**
  * The "fieldErrors" namespace: the API's field-level reasons (problem+json `errors[].code`, UPPER_SNAKE,
  * with `params`) in the user's language. A code missing here shows the API's English message.
@@ -27,6 +29,7 @@ export const fieldErrorsFr = {
   ALREADY_USED: 'Déjà utilisé dans l’organisation',
   UNKNOWN_LISTING: 'Annonce introuvable dans l’organisation',
   BELOW_BUDGET_MIN: 'Doit être supérieur ou égal au budget min',
+  ...passwordFieldErrorsFr,
 };
 
 export const fieldErrorsEn: Record<keyof typeof fieldErrorsFr, string> = {
@@ -54,4 +57,5 @@ export const fieldErrorsEn: Record<keyof typeof fieldErrorsFr, string> = {
   ALREADY_USED: 'Already used in this organisation',
   UNKNOWN_LISTING: 'No such listing in this organisation',
   BELOW_BUDGET_MIN: 'Must be at least the min budget',
+  ...passwordFieldErrorsEn,
 };
