@@ -12,6 +12,7 @@ import atlasApp from '../api/app.js';
 import { fastifyOptions } from '../api/fastify-options.js';
 import { ADMIN_UI_DIST } from '../api/routes/admin-ui.js';
 import { loadEnv } from '../config/env.js';
+import { withDevSecrets } from '../config/dev-secrets.js';
 import { createOrm } from '../db/orm.js';
 import { seedDemoBusinessData } from '../db/demo-data.js';
 import { DEMO_ORGS, DEMO_ROLES, demoEmail, seedDemo } from '../db/seed.js';
@@ -22,7 +23,7 @@ import { ensureSchedules } from '../worker/schedules.js';
 
 const log = (m: string) => console.log(`[atlas] ${m}`);
 // We stop the worker ourselves, in order, on Ctrl-C (the SDK would re-raise the signal after its own shutdown).
-const env = loadEnv();
+const env = withDevSecrets(loadEnv());
 installWorkerRuntime({ shutdownSignals: [], metricsAddress: env.WORKER_METRICS_ADDRESS });
 const stops: Array<() => Promise<unknown>> = [];
 

@@ -5,7 +5,7 @@ import atlasApp from '../../api/app.js';
 import { fastifyOptions } from '../../api/fastify-options.js';
 import { loadEnv, type Env } from '../../config/env.js';
 import { createOrm, type Orm } from '../../db/orm.js';
-import { TEST_PASSWORD, TEST_TASK_QUEUE } from './constants.js';
+import { TEST_CONFIG_KEY, TEST_PASSWORD, TEST_TASK_QUEUE } from './constants.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -22,6 +22,7 @@ export function testEnv(overrides: Record<string, string> = {}): Env {
     TEMPORAL_TASK_QUEUE: TEST_TASK_QUEUE,
     DEMO_PASSWORD: TEST_PASSWORD,
     SERVE_ADMIN_UI: 'true',
+    CONFIG_ENCRYPTION_KEY: TEST_CONFIG_KEY,
     ...overrides,
   });
 }
