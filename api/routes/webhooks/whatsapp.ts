@@ -11,7 +11,7 @@ import {
   type InboundText,
 } from '../../services/inbound-messages.js';
 import { HttpProblem, problems } from '../../problem.js';
-import { parseEncryptionKey } from '../../../config/secret-box.js';
+import { parseEncryptionKey, SecretBoxError } from '../../../config/secret-box.js';
 import { readWhatsAppConfig } from '../../../db/channel-config.js';
 
 interface CloudValue {
@@ -74,8 +74,14 @@ export default async function whatsAppWebhook(app: FastifyInstance) {
       .execute<{ id: string }[]>('select id from app_org_by_slug(?)', [slug]);
     const orgId = rows[0]?.id;
     if (!orgId) return null;
-    const config = await withTenant(app.orm, { orgId }, (em) => readWhatsAppConfig(em, orgId, key));
-    return config && { orgId, config };
+    try {
+      const config = await withTenant(app.orm, { orgId }, (em) => readWhatsAppConfig(em, orgId, key));
+      return config && { orgId, config };
+    } catch (err) {
+      // Sealed under another key: no usable number until its admin enters the secrets again.
+      if (err instanceof SecretBoxError) return null;
+      throw err;
+    }
   };
 
   app.get<{ Params: { org: string }; Querystring: Record<string, string> }>(
