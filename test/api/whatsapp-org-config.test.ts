@@ -195,6 +195,34 @@ describe('WhatsApp: one number per organisation', () => {
         .sort(),
     ).toEqual(['accessToken', 'verifyToken']);
     expect((await call(admin, 'GET', SETTINGS)).json().configured).toBe(false);
+
+    // No platform-wide number to fall back on: a WhatsApp send is refused at once, nothing queued.
+    const digits = randomDigits();
+    const contact = await call(admin, 'POST', '/api/v1/contacts', {
+      firstName: 'Sans',
+      lastName: `Numero${digits.slice(-4)}`,
+      email: `sans.${digits}@example.test`,
+      phone: `+${digits}`,
+    });
+    expect(contact.statusCode, contact.body).toBe(201);
+    const contactId = contact.json().id as string;
+    await call(admin, 'PUT', `/api/v1/contacts/${contactId}/consents/WHATSAPP`, {
+      status: 'OPT_IN',
+      source: 'FORM',
+    });
+    const send = await call(admin, 'POST', `/api/v1/contacts/${contactId}/messages`, {
+      channel: 'WHATSAPP',
+      content: 'Bonjour',
+      template: { name: 'bienvenue', language: 'fr', parameters: [] },
+    });
+    expect(send.statusCode, send.body).toBe(422);
+    expect(send.json()).toMatchObject({ type: expect.stringContaining('channel-not-configured') });
+    expect(send.json().errors[0]).toMatchObject({ field: 'channel', code: 'CHANNEL_NOT_CONFIGURED' });
+    const queued = await ownerQuery<{ n: number }>(
+      'select count(*)::int as n from message where contact_id = $1',
+      [contactId],
+    );
+    expect(queued[0]!.n).toBe(0);
   });
 
   it('answers the verification challenge with the organisation’s own token, alike for unknown slugs', async () => {
