@@ -4,7 +4,12 @@ import { consentFacts } from '../db/consent.js';
 import { Appointment, Contact, Notification } from '../db/entities/index.js';
 import { withTenant, type Em, type Orm } from '../db/orm.js';
 import { claimForSending, markFailed, markSent } from '../db/outbound.js';
-import { PermanentChannelError, type Channels, type OutboundMessage } from './channels/index.js';
+import {
+  PermanentChannelError,
+  type ChannelSource,
+  type Channels,
+  type OutboundMessage,
+} from './channels/index.js';
 
 export interface ReminderRequest {
   orgId: string;
@@ -44,11 +49,19 @@ async function timeZoneOf(em: Em, orgId: string): Promise<string> {
  * start, and the contact must have consented on the channel; the agent gets an in-app notification.
  * Each reminder is one message (dedupe key), so a retried activity never sends it twice.
  */
-export function createAppointmentActivities({ orm, channels }: { orm: Orm; channels: Channels }) {
+export function createAppointmentActivities({
+  orm,
+  channels: source,
+}: {
+  orm: Orm;
+  channels: ChannelSource;
+}) {
   return {
     async sendAppointmentReminder(req: ReminderRequest): Promise<ReminderResult> {
       const dedupeKey = `reminder:${req.appointmentId}:${req.offset}:${req.startAt}`;
+      let channels: Channels = {};
       const prepared = await withTenant(orm, { orgId: req.orgId }, async (em) => {
+        channels = await source.forOrg(em, req.orgId);
         const a = await em.findOne(Appointment, { id: req.appointmentId });
         if (
           !a ||
@@ -130,7 +143,10 @@ export function createAppointmentActivities({ orm, channels }: { orm: Orm; chann
         return { status: 'REFUSED', channel: prepared.channel, reason: claim.reason };
       const m = claim.message;
       try {
-        const { providerId } = await channels[prepared.channel]!.send({
+        const channel = channels[prepared.channel];
+        if (!channel)
+          throw new PermanentChannelError(`the ${prepared.channel} channel is no longer configured`);
+        const { providerId } = await channel.send({
           id: m.id,
           channel: m.channel as OutboundMessage['channel'],
           to: m.toAddress ?? '',

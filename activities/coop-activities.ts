@@ -12,7 +12,7 @@ import {
 import { queueCycleNotice, type CycleNoticeKind, type NoticeResult } from '../db/coop-notices.js';
 import { withTenant, type Orm } from '../db/orm.js';
 import type { CycleSnapshot } from '../definitions/coop/cycle.js';
-import type { Channels } from './channels/index.js';
+import { configuredChannels, type ChannelSource } from './channels/index.js';
 
 export interface CycleRef {
   orgId: string;
@@ -34,8 +34,7 @@ function refusal(err: unknown): never {
  * idempotent by a key (line seq, penalty period, decision id, notice dedupe key), so a retried or
  * replayed activity never writes a ledger entry twice.
  */
-export function createCoopActivities({ orm, channels }: { orm: Orm; channels: Channels }) {
-  const available = new Set(Object.keys(channels).filter((k) => channels[k as keyof Channels]));
+export function createCoopActivities({ orm, channels }: { orm: Orm; channels: ChannelSource }) {
   return {
     async loadCycle(ref: CycleRef): Promise<CycleSnapshot> {
       return withTenant(orm, { orgId: ref.orgId }, (em) => loadCycleSnapshot(em, ref.planId, ref.memberId));
@@ -72,8 +71,8 @@ export function createCoopActivities({ orm, channels }: { orm: Orm; channels: Ch
       kind: CycleNoticeKind;
       period?: number;
     }): Promise<NoticeResult> {
-      return withTenant(orm, { orgId: req.orgId }, (em) =>
-        queueCycleNotice(em, { orgId: req.orgId }, req, available),
+      return withTenant(orm, { orgId: req.orgId }, async (em) =>
+        queueCycleNotice(em, { orgId: req.orgId }, req, await configuredChannels(channels, em, req.orgId)),
       );
     },
   };

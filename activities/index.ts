@@ -1,5 +1,5 @@
 import type { Orm } from '../db/orm.js';
-import type { Channels } from './channels/index.js';
+import { NO_CHANNELS, type ChannelSource } from './channels/index.js';
 import { createDossierActivities, DOSSIER_NON_RETRYABLE } from './dossier-activities.js';
 import { createFollowUpActivities, FOLLOW_UP_NON_RETRYABLE } from './follow-up-activities.js';
 import { createAppointmentActivities } from './appointment-activities.js';
@@ -9,8 +9,8 @@ import { createScoringActivities, SCORING_NON_RETRYABLE } from './scoring-activi
 
 export interface ActivityDeps {
   orm: Orm;
-  /** Outbound channels (SMTP, SMS API, WhatsApp Cloud API); tests point them at stand-in servers. */
-  channels?: Channels;
+  /** Outbound channels (SMTP, SMS API, each organisation's WhatsApp number); tests point them at stand-ins. */
+  channels?: ChannelSource;
 }
 
 /**
@@ -22,9 +22,9 @@ export function createActivities(deps: ActivityDeps) {
     ...createDossierActivities(deps),
     ...createFollowUpActivities(deps),
     ...createScoringActivities(deps),
-    ...createMessageActivities({ orm: deps.orm, channels: deps.channels ?? {} }),
-    ...createAppointmentActivities({ orm: deps.orm, channels: deps.channels ?? {} }),
-    ...createCoopActivities({ orm: deps.orm, channels: deps.channels ?? {} }),
+    ...createMessageActivities({ orm: deps.orm, channels: deps.channels ?? NO_CHANNELS }),
+    ...createAppointmentActivities({ orm: deps.orm, channels: deps.channels ?? NO_CHANNELS }),
+    ...createCoopActivities({ orm: deps.orm, channels: deps.channels ?? NO_CHANNELS }),
     /** Used by ops and tests to prove a worker is polling with a live database connection. */
     async pingDatabase(): Promise<string> {
       const rows = await deps.orm.em.fork().execute<{ now: string }[]>('select now()::text as now');

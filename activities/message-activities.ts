@@ -1,6 +1,6 @@
 import { withTenant, type Orm } from '../db/orm.js';
 import { claimForSending, markFailed, markSent } from '../db/outbound.js';
-import { PermanentChannelError, type Channels, type OutboundMessage } from './channels/index.js';
+import { PermanentChannelError, type ChannelSource, type OutboundMessage } from './channels/index.js';
 
 export interface MessageRef {
   orgId: string;
@@ -21,18 +21,19 @@ export const MESSAGE_NON_RETRYABLE = ['PermanentChannelError'];
  * provider call outside any transaction (with our message id as idempotency key), then SENT.
  * A consent refusal is not an error: the message ends FAILED with the reason, never retried.
  */
-export function createMessageActivities({ orm, channels }: { orm: Orm; channels: Channels }) {
+export function createMessageActivities({ orm, channels }: { orm: Orm; channels: ChannelSource }) {
   return {
     async deliverMessage(ref: MessageRef): Promise<DeliveryResult> {
-      const claim = await withTenant(orm, { orgId: ref.orgId }, (em) =>
-        claimForSending(em, ref.messageId, new Date()),
-      );
+      const { claim, configured } = await withTenant(orm, { orgId: ref.orgId }, async (em) => ({
+        claim: await claimForSending(em, ref.messageId, new Date()),
+        configured: await channels.forOrg(em, ref.orgId),
+      }));
       if (claim.kind === 'final') return { status: claim.status };
       if (claim.kind === 'refused') return { status: 'FAILED', reason: claim.reason };
       const m = claim.message;
-      const channel = channels[m.channel as OutboundMessage['channel']];
+      const channel = configured[m.channel as OutboundMessage['channel']];
       if (!channel)
-        throw new PermanentChannelError(`the ${m.channel} channel is not configured on this server`);
+        throw new PermanentChannelError(`the ${m.channel} channel is not configured for this organisation`);
       const { providerId } = await channel.send({
         id: m.id,
         channel: m.channel as OutboundMessage['channel'],

@@ -32,6 +32,7 @@ import userRoutes from './routes/v1/users.js';
 import workflowDefinitionRoutes from './routes/v1/workflow-definitions/index.js';
 import scoringRulesRoutes from './routes/v1/scoring-rules/index.js';
 import settingsRoutes from './routes/v1/settings.js';
+import channelSettingsRoutes from './routes/v1/channel-settings.js';
 import { registerSharedSchemas } from './schemas/shared.js';
 import documentRoutes, { documentSchema } from './routes/v1/documents.js';
 import coopRoutes from './routes/v1/coop/index.js';
@@ -83,6 +84,7 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
       await v1.register(timelineRoutes);
       await v1.register(appointmentRoutes);
       await v1.register(settingsRoutes);
+      await v1.register(channelSettingsRoutes);
       await v1.register(notificationRuleRoutes);
       await v1.register(documentRoutes);
       await v1.register(coopRoutes);

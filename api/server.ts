@@ -2,6 +2,7 @@ import { S3DocumentStore } from '../db/document-store.js';
 import { Client, Connection } from '@temporalio/client';
 import Fastify from 'fastify';
 import { loadEnv } from '../config/env.js';
+import { withDevSecrets } from '../config/dev-secrets.js';
 import { appDatabaseUrl } from '../db/migrate.js';
 import { createOrm } from '../db/orm.js';
 import atlasApp from './app.js';
@@ -9,7 +10,7 @@ import { fastifyOptions } from './fastify-options.js';
 
 /** Production entry: connects to the given PostgreSQL and Temporal, then listens. */
 export async function startApiServer(overrides: { databaseUrl?: string; temporalAddress?: string } = {}) {
-  const env = loadEnv();
+  const env = withDevSecrets(loadEnv());
   const ownerUrl = overrides.databaseUrl ?? env.DATABASE_URL;
   const appUrl =
     env.DATABASE_APP_URL ??

@@ -1,5 +1,6 @@
 import { envSchema } from 'env-schema';
 import { devJwtSecret } from './dev-secret.js';
+import { parseEncryptionKey } from './secret-box.js';
 
 /**
  * One JSON schema for the whole runtime configuration, validated at boot by the API, the worker
@@ -45,8 +46,10 @@ export const envJsonSchema = {
     SEED_DEMO: { type: 'boolean' },
     DATA_DIR: { type: 'string', default: '.data' },
     SERVE_ADMIN_UI: { type: 'boolean', default: true },
-    /** When set, scraping the API's /metrics needs `Authorization: Bearer <token>`. */
+    /** Scraping the API's /metrics needs `Authorization: Bearer <token>`; unset, /metrics is closed (open in tests only). */
     METRICS_TOKEN: { type: 'string', minLength: 16 },
+    /** base64 of 32 bytes: AES-256-GCM key of the tenants' channel secrets at rest; required in production. */
+    CONFIG_ENCRYPTION_KEY: { type: 'string' },
     /** Where the worker serves the Temporal SDK runtime's Prometheus metrics; empty disables it. */
     WORKER_METRICS_ADDRESS: { type: 'string', default: '127.0.0.1:9464' },
     /** Bound of the worker's sticky workflow cache (its memory grows with it); unset: the SDK's heap-based default. */
@@ -73,14 +76,9 @@ export const envJsonSchema = {
     SMS_ACCOUNT_SID: { type: 'string' },
     SMS_AUTH_TOKEN: { type: 'string' },
     SMS_FROM: { type: 'string' },
-    /** WhatsApp Business Cloud API. */
+    /** WhatsApp Business Cloud API; each organisation's number and secrets are its own (settings). */
     WHATSAPP_API_BASE_URL: { type: 'string', default: 'https://graph.facebook.com' },
     WHATSAPP_API_VERSION: { type: 'string', default: 'v21.0' },
-    WHATSAPP_PHONE_NUMBER_ID: { type: 'string' },
-    WHATSAPP_ACCESS_TOKEN: { type: 'string' },
-    /** Webhook: the app secret signs deliveries (X-Hub-Signature-256); the verify token answers the challenge. */
-    WHATSAPP_APP_SECRET: { type: 'string' },
-    WHATSAPP_VERIFY_TOKEN: { type: 'string' },
     /** Address the providers call back (webhooks); part of Twilio's request signature. */
     PUBLIC_BASE_URL: { type: 'string', default: 'http://localhost:3000' },
     /** Provider timeout per outbound call. */
@@ -115,6 +113,7 @@ export interface Env {
   DATA_DIR: string;
   SERVE_ADMIN_UI: boolean;
   METRICS_TOKEN?: string;
+  CONFIG_ENCRYPTION_KEY?: string;
   WORKER_METRICS_ADDRESS: string;
   WORKER_MAX_CACHED_WORKFLOWS?: number;
   DOCUMENTS_MAX_BYTES: number;
@@ -136,10 +135,6 @@ export interface Env {
   SMS_FROM?: string;
   WHATSAPP_API_BASE_URL: string;
   WHATSAPP_API_VERSION: string;
-  WHATSAPP_PHONE_NUMBER_ID?: string;
-  WHATSAPP_ACCESS_TOKEN?: string;
-  WHATSAPP_APP_SECRET?: string;
-  WHATSAPP_VERIFY_TOKEN?: string;
   CHANNEL_TIMEOUT_MS: number;
   PUBLIC_BASE_URL: string;
 }
@@ -163,6 +158,15 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (!env.TEMPORAL_ADDRESS) throw new ConfigError('TEMPORAL_ADDRESS is required in production.');
     if (env.APP_DB_PASSWORD === 'atlas_app_dev')
       throw new ConfigError('APP_DB_PASSWORD must be set in production.');
+    if (!env.CONFIG_ENCRYPTION_KEY)
+      throw new ConfigError('CONFIG_ENCRYPTION_KEY is required in production (openssl rand -base64 32).');
+  }
+  if (env.CONFIG_ENCRYPTION_KEY) {
+    try {
+      parseEncryptionKey(env.CONFIG_ENCRYPTION_KEY);
+    } catch (err) {
+      throw new ConfigError((err as Error).message);
+    }
   }
   return env;
 }

@@ -12,6 +12,7 @@ import atlasApp from '../api/app.js';
 import { fastifyOptions } from '../api/fastify-options.js';
 import { ADMIN_UI_DIST } from '../api/routes/admin-ui.js';
 import { loadEnv } from '../config/env.js';
+import { devSecretPath, withDevSecrets } from '../config/dev-secrets.js';
 import { createOrm } from '../db/orm.js';
 import { seedDemoBusinessData } from '../db/demo-data.js';
 import { DEMO_ORGS, DEMO_ROLES, demoEmail, seedDemo } from '../db/seed.js';
@@ -21,8 +22,15 @@ import { installWorkerRuntime } from '../worker/runtime.js';
 import { ensureSchedules } from '../worker/schedules.js';
 
 const log = (m: string) => console.log(`[atlas] ${m}`);
+/** Where ops find the /metrics bearer token: never printed itself, it stays out of terminal logs. */
+const metricsAccess = () =>
+  process.env.METRICS_TOKEN
+    ? 'Bearer METRICS_TOKEN'
+    : env.METRICS_TOKEN
+      ? `Bearer token in ${devSecretPath(env, 'metrics-token')}`
+      : 'closed: METRICS_TOKEN is not set';
 // We stop the worker ourselves, in order, on Ctrl-C (the SDK would re-raise the signal after its own shutdown).
-const env = loadEnv();
+const env = withDevSecrets(loadEnv());
 installWorkerRuntime({ shutdownSignals: [], metricsAddress: env.WORKER_METRICS_ADDRESS });
 const stops: Array<() => Promise<unknown>> = [];
 
@@ -105,6 +113,7 @@ try {
     Admin UI     ${base}/
     API docs     ${base}/docs
     Health       ${base}/health
+    Metrics      ${base}/metrics  (${metricsAccess()})
     Temporal UI  ${temporalServer.uiUrl ?? '(external cluster)'}
     PostgreSQL   ${db.embedded ? `embedded, data in ${path.resolve(env.DATA_DIR, 'postgres')}` : 'DATABASE_URL'}
 

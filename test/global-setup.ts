@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { appDatabaseUrl, migrate } from '../db/migrate.js';
-import { createOrm } from '../db/orm.js';
+import { createOrm, withTenant } from '../db/orm.js';
+import { saveWhatsAppConfig } from '../db/channel-config.js';
+import { parseEncryptionKey } from '../config/secret-box.js';
 import { seedDemo } from '../db/seed.js';
 import { freePort, startEmbeddedPostgres } from '../runtime/postgres.js';
 import { startTemporalDevServer } from '../runtime/temporal-server.js';
@@ -12,8 +14,8 @@ import { channelsFromEnv } from '../activities/channels/index.js';
 import { loadEnv } from '../config/env.js';
 import { createWorker } from '../worker/create-worker.js';
 import { installWorkerRuntime } from '../worker/runtime.js';
-import { TEST_APP_ROLE, TEST_PASSWORD, TEST_TASK_QUEUE } from './helpers/constants.js';
-import { standInChannelEnv, startStandIns } from './helpers/stand-ins.js';
+import { TEST_APP_ROLE, TEST_CONFIG_KEY, TEST_PASSWORD, TEST_TASK_QUEUE } from './helpers/constants.js';
+import { standInChannelEnv, standInWhatsAppSettings, startStandIns } from './helpers/stand-ins.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -67,6 +69,13 @@ async function startSuiteStack(project: TestProject) {
   await migrate(ownerUrl, TEST_APP_ROLE);
   const ownerOrm = await createOrm(ownerUrl, 4);
   await seedDemo(ownerOrm, TEST_PASSWORD);
+  // The demo organisation sends on its own WhatsApp number (the stand-in's), as its admin would set it.
+  const [demo] = await ownerOrm.em
+    .fork()
+    .execute<{ id: string }[]>(`select id from organization where slug = 'demo'`);
+  await withTenant(ownerOrm, { orgId: demo!.id }, (em) =>
+    saveWhatsAppConfig(em, { orgId: demo!.id }, parseEncryptionKey(TEST_CONFIG_KEY), standInWhatsAppSettings),
+  );
   await ownerOrm.close(true);
   const appUrl = appDatabaseUrl(ownerUrl, TEST_APP_ROLE);
 

@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { loadEnv } from '../config/env.js';
+import { withDevSecrets } from '../config/dev-secrets.js';
 import { appDatabaseUrl } from '../db/migrate.js';
 import { channelsFromEnv } from '../activities/channels/index.js';
 import { createOrm } from '../db/orm.js';
@@ -8,7 +9,7 @@ import { installWorkerRuntime } from './runtime.js';
 import { ensureSchedules } from './schedules.js';
 
 /** Production worker process: same env schema as the API. */
-const env = loadEnv();
+const env = withDevSecrets(loadEnv());
 installWorkerRuntime({ metricsAddress: env.WORKER_METRICS_ADDRESS, logLevel: 'INFO' });
 const ownerUrl = env.DATABASE_URL;
 const appUrl =

@@ -10,6 +10,7 @@ import { whatsAppWindowOpen, type SendableChannel } from '../../db/outbound.js';
 import { messageDelivery, messageWorkflowId } from '../../workflows/message-delivery.js';
 import { problems } from '../problem.js';
 import type { Actor } from './activity-records.js';
+import { whatsAppConfigView } from '../../db/channel-config.js';
 
 export interface SendInput {
   channel: SendableChannel;
@@ -60,6 +61,18 @@ export async function queueOutbound(
   if (input.channel === 'EMAIL' && !input.subject)
     throw problems.validation([{ field: 'subject', message: 'is required for an email' }]);
   await assertConsent(em, contact.id, input.channel, target.dossierId ?? null);
+  // WhatsApp goes out from the organisation's own number only: none yet, nothing to queue.
+  if (input.channel === 'WHATSAPP' && !(await whatsAppConfigView(em, actor.orgId)).configured)
+    throw problems.unprocessable(
+      'channel-not-configured',
+      'Channel not configured',
+      'The organisation has no WhatsApp number yet (an admin sets it in the settings).',
+      {
+        errors: [
+          { field: 'channel', message: 'has no number in this organisation', code: 'CHANNEL_NOT_CONFIGURED' },
+        ],
+      },
+    );
   const now = new Date();
   if (input.channel === 'WHATSAPP' && !input.template && !(await whatsAppWindowOpen(em, contact.id, now)))
     throw problems.unprocessable(

@@ -6,13 +6,22 @@ import { fastifyOptions } from '../../api/fastify-options.js';
 import { buildTestApp, login, problemOf, testEnv, type TestApp } from '../helpers/app.js';
 import { TEST_TASK_QUEUE } from '../helpers/constants.js';
 import { createDossier } from '../helpers/dossiers.js';
-import type { Received } from '../helpers/stand-ins.js';
+import { STAND_IN, standInWhatsAppSettings, type Received } from '../helpers/stand-ins.js';
 
 type Session = Awaited<ReturnType<typeof login>>;
 let t: TestApp;
 let agent: Session;
 beforeAll(async () => {
   t = await buildTestApp();
+  // WhatsApp goes out from the organisation's own number, set by its admin (the suite's setup did too).
+  const admin = await login(t.app, 'admin@demo.test', 'demo');
+  const number = await t.app.inject({
+    method: 'PUT',
+    url: '/api/v1/settings/channels/whatsapp',
+    headers: admin.headers,
+    payload: standInWhatsAppSettings,
+  });
+  expect(number.statusCode, number.body).toBe(200);
   agent = await login(t.app, 'agent@demo.test', 'demo');
 });
 afterAll(() => t.close());
@@ -164,7 +173,11 @@ describe('outbound messages through the outbox, the consent gate and real channe
     expect(final.deliveryStatus).toBe('SENT');
     expect(final.providerId).toMatch(/^wamid\./);
     const wa = (await received()).whatsapp.find((m) => m.id === final.providerId);
-    expect(wa).toMatchObject({ type: 'template', body: { name: 'rappel_rdv', language: { code: 'fr' } } });
+    expect(wa).toMatchObject({
+      type: 'template',
+      body: { name: 'rappel_rdv', language: { code: 'fr' } },
+      phoneNumberId: STAND_IN.phoneNumberId,
+    });
   });
 
   it('never loses a queued message, and a person who opts out before the send gets nothing', async () => {

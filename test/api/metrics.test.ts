@@ -61,6 +61,44 @@ describe('metrics', () => {
     }
   });
 
+  it('outside test mode, /metrics is closed without METRICS_TOKEN and needs it when set', async () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'p'.repeat(40),
+      DATABASE_URL: 'postgres://unused@127.0.0.1/unused',
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      APP_DB_PASSWORD: 'unused-password',
+    };
+    const dataDir = `/tmp/atlas-metrics-${process.pid}`;
+    for (const mode of [
+      { NODE_ENV: 'development', DATA_DIR: dataDir },
+      { ...production, DATA_DIR: dataDir },
+    ]) {
+      const closed = await buildTestApp(mode);
+      try {
+        const res = await closed.app.inject({ url: '/metrics' });
+        expect(res.statusCode, mode.NODE_ENV).toBe(401);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect(res.body).not.toContain('atlas_http_requests_total');
+        const guessed = await closed.app.inject({ url: '/metrics', headers: { authorization: 'Bearer ' } });
+        expect(guessed.statusCode, mode.NODE_ENV).toBe(401);
+      } finally {
+        await closed.close();
+      }
+      const guarded = await buildTestApp({ ...mode, METRICS_TOKEN: 'scrape-token-0123456789' });
+      try {
+        expect((await guarded.app.inject({ url: '/metrics' })).statusCode, mode.NODE_ENV).toBe(401);
+        const ok = await guarded.app.inject({
+          url: '/metrics',
+          headers: { authorization: 'Bearer scrape-token-0123456789' },
+        });
+        expect(ok.statusCode, mode.NODE_ENV).toBe(200);
+      } finally {
+        await guarded.close();
+      }
+    }
+  });
+
   it('the worker serves the Temporal SDK metrics', async () => {
     const agent = await login(t.app, 'agent@demo.test', 'demo');
     const created = await t.app.inject({

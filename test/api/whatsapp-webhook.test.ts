@@ -1,16 +1,22 @@
-import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
-import { STAND_IN } from '../helpers/stand-ins.js';
+import { STAND_IN, standInWhatsAppSettings } from '../helpers/stand-ins.js';
+import { deliverSigned, inboundPayload, statusPayload } from '../helpers/whatsapp.js';
 
 type Session = Awaited<ReturnType<typeof login>>;
 let t: TestApp;
 let agent: Session;
 beforeAll(async () => {
-  t = await buildTestApp({
-    WHATSAPP_APP_SECRET: STAND_IN.appSecret,
-    WHATSAPP_VERIFY_TOKEN: STAND_IN.verifyToken,
+  t = await buildTestApp();
+  // The organisation's own number, as its admin sets it (the suite's setup already did, the same).
+  const admin = await login(t.app, 'admin@demo.test', 'demo');
+  const configured = await t.app.inject({
+    method: 'PUT',
+    url: '/api/v1/settings/channels/whatsapp',
+    headers: admin.headers,
+    payload: standInWhatsAppSettings,
   });
+  expect(configured.statusCode, configured.body).toBe(200);
   agent = await login(t.app, 'agent@demo.test', 'demo');
 });
 afterAll(() => t.close());
@@ -20,59 +26,10 @@ const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
 
 const randomDigits = () => `336${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
-function inbound(from: string, text: string, id = `wamid.${randomUUID()}`, name = 'Yasmine Benali') {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: 'WABA',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '33700000000', phone_number_id: STAND_IN.phoneNumberId },
-              contacts: [{ wa_id: from, profile: { name } }],
-              messages: [
-                {
-                  from,
-                  id,
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  type: 'text',
-                  text: { body: text },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  };
-}
-
-function statusCallback(id: string, status: string) {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        changes: [
-          { field: 'messages', value: { statuses: [{ id, status, timestamp: '1', recipient_id: 'x' }] } },
-        ],
-      },
-    ],
-  };
-}
-
-function deliver(payload: object, secret = STAND_IN.appSecret) {
-  const raw = JSON.stringify(payload);
-  const signature = `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
-  return t.app.inject({
-    method: 'POST',
-    url: '/webhooks/whatsapp/demo',
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
-    payload: raw,
-  });
-}
+const inbound = (from: string, text: string, id?: string) => inboundPayload(from, text, id ? { id } : {});
+const statusCallback = (id: string, status: string) => statusPayload(id, status);
+const deliver = (payload: object, secret = STAND_IN.appSecret) =>
+  deliverSigned(t.app, 'demo', JSON.stringify(payload), secret);
 
 async function contactByPhone(phone: string) {
   const res = await api('GET', `/contacts?q=${encodeURIComponent(phone.replace('+', ''))}`);

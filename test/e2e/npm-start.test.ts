@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -94,11 +94,20 @@ describe('npm start on a machine without PostgreSQL or Temporal configured', () 
       expect(await ui.text()).toContain('<div id="root">');
       expect((await fetch(`http://127.0.0.1:${ports.ui}/`)).status).toBe(200);
       expect(await loginOk(ports.api)).toBe(200);
+      // /metrics is closed without its bearer token, generated into the data dir; it says where, never what.
+      const tokenFile = path.join(dataDir, 'secrets', 'metrics-token');
+      expect(printed).toContain(tokenFile);
+      const token = readFileSync(tokenFile, 'utf8').trim();
+      expect(printed).not.toContain(token);
+      const scrape = (headers: Record<string, string> = {}) => fetch(`${base}/metrics`, { headers });
+      expect((await scrape()).status).toBe(401);
+      expect((await scrape({ authorization: `Bearer ${token}` })).status).toBe(200);
 
       expect(await stop(first.proc)).toBe(0);
 
       const second = await start(ports);
       expect(await loginOk(ports.api)).toBe(200);
+      expect((await scrape({ authorization: `Bearer ${token}` })).status).toBe(200);
       expect(second.output()).not.toContain('applied migrations');
       expect(await stop(second.proc)).toBe(0);
     },

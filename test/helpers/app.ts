@@ -5,7 +5,7 @@ import atlasApp from '../../api/app.js';
 import { fastifyOptions } from '../../api/fastify-options.js';
 import { loadEnv, type Env } from '../../config/env.js';
 import { createOrm, type Orm } from '../../db/orm.js';
-import { TEST_JWT_SECRET, TEST_PASSWORD, TEST_TASK_QUEUE } from './constants.js';
+import { TEST_CONFIG_KEY, TEST_JWT_SECRET, TEST_PASSWORD, TEST_TASK_QUEUE } from './constants.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -24,6 +24,7 @@ export function testEnv(overrides: Record<string, string | undefined> = {}): Env
     DEMO_PASSWORD: TEST_PASSWORD,
     JWT_SECRET: TEST_JWT_SECRET,
     SERVE_ADMIN_UI: 'true',
+    CONFIG_ENCRYPTION_KEY: TEST_CONFIG_KEY,
     ...overrides,
   };
   return loadEnv(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined)));

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { TEST_JWT_SECRET } from './constants.js';
+import { TEST_CONFIG_KEY, TEST_JWT_SECRET } from './constants.js';
 
 export interface Received {
   emails: {
@@ -26,17 +26,40 @@ export interface Received {
     at: number;
   }[];
   sms: { to: string; from: string; body: string; sid: string; idempotencyToken: string | null; at: number }[];
-  whatsapp: { to: string; type: string; body: unknown; id: string; at: number }[];
+  whatsapp: { to: string; type: string; body: unknown; id: string; at: number; phoneNumberId: string }[];
 }
 
 export const STAND_IN = {
   accountSid: 'ACtest00000000000000000000000000',
   authToken: 'stand-in-token',
   smsFrom: '+33700000000',
+  /** The demo organisation's WhatsApp number (its settings; seeded by the suite's setup). */
   phoneNumberId: '1234567890',
   accessToken: 'stand-in-whatsapp-token',
   appSecret: 'stand-in-app-secret',
   verifyToken: 'stand-in-verify-token',
+};
+
+/** Another organisation's own WhatsApp number, as the stand-in knows it too. */
+export const STAND_IN_RIVAL = {
+  phoneNumberId: '1234567891',
+  accessToken: 'stand-in-rival-whatsapp-token',
+  appSecret: 'stand-in-rival-app-secret',
+  verifyToken: 'stand-in-rival-verify-token',
+};
+
+/** Cloud API numbers the stand-in serves, with the access token each one accepts. */
+const WHATSAPP_NUMBERS = new Map([
+  [STAND_IN.phoneNumberId, STAND_IN.accessToken],
+  [STAND_IN_RIVAL.phoneNumberId, STAND_IN_RIVAL.accessToken],
+]);
+
+/** The demo organisation's number through the settings API (what an admin does once). */
+export const standInWhatsAppSettings = {
+  phoneNumberId: STAND_IN.phoneNumberId,
+  appSecret: STAND_IN.appSecret,
+  accessToken: STAND_IN.accessToken,
+  verifyToken: STAND_IN.verifyToken,
 };
 
 /** The environment that points the channels at the stand-ins (SMTP only when its port is given). */
@@ -50,8 +73,8 @@ export function standInChannelEnv(httpUrl: string, smtpPort?: number): Record<st
     SMS_AUTH_TOKEN: STAND_IN.authToken,
     SMS_FROM: STAND_IN.smsFrom,
     WHATSAPP_API_BASE_URL: httpUrl,
-    WHATSAPP_PHONE_NUMBER_ID: STAND_IN.phoneNumberId,
-    WHATSAPP_ACCESS_TOKEN: STAND_IN.accessToken,
+    // Each organisation's WhatsApp number is in its settings, sealed under this key.
+    CONFIG_ENCRYPTION_KEY: TEST_CONFIG_KEY,
     CHANNEL_TIMEOUT_MS: '5000',
   };
 }
@@ -157,10 +180,8 @@ export async function startStandIns(): Promise<StandIns> {
       }
       const cloud = /^\/(v\d+\.\d+)\/([^/]+)\/messages$/.exec(url.pathname);
       if (req.method === 'POST' && cloud) {
-        if (
-          req.headers.authorization !== `Bearer ${STAND_IN.accessToken}` ||
-          cloud[2] !== STAND_IN.phoneNumberId
-        )
+        const token = WHATSAPP_NUMBERS.get(cloud[2] ?? '');
+        if (!token || req.headers.authorization !== `Bearer ${token}`)
           return json(401, {
             error: { message: 'Invalid OAuth access token.', type: 'OAuthException', code: 190 },
           });
@@ -180,6 +201,7 @@ export async function startStandIns(): Promise<StandIns> {
           type: payload.type,
           body: payload.text ?? payload.template,
           id,
+          phoneNumberId: cloud[2] ?? '',
         });
         return json(200, {
           messaging_product: 'whatsapp',

@@ -20,7 +20,7 @@ const { worker } = await createWorker({
     orm,
     channels: process.env.ATLAS_STAND_IN_URL
       ? channelsFromEnv(loadEnv(standInChannelEnv(process.env.ATLAS_STAND_IN_URL)))
-      : {},
+      : undefined,
   },
 });
 const running = worker.run();

@@ -35,6 +35,7 @@ describe('env', () => {
       DATABASE_URL: 'postgres://a@b/c',
       TEMPORAL_ADDRESS: 't:7233',
       APP_DB_PASSWORD: 'secret',
+      CONFIG_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     });
     expect(env.TEMPORAL_ADDRESS).toBe('t:7233');
   });

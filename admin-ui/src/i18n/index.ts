@@ -3,6 +3,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { agentEn, agentFr } from './locales/agent';
 import { annoncesEn, annoncesFr } from './locales/annonces';
+import { channelsAr, channelsEn, channelsFr } from './locales/channels';
 import { commonEn, commonFr } from './locales/common';
 import { coopFr } from './locales/coop';
 import { coopEn } from './locales/coop-en';
@@ -34,6 +35,7 @@ void i18n.use(initReactI18next).init({
       fieldErrors: fieldErrorsFr,
       coop: coopFr,
       password: passwordFr,
+      channels: channelsFr,
     },
     en: {
       common: commonEn,
@@ -45,12 +47,26 @@ void i18n.use(initReactI18next).init({
       fieldErrors: fieldErrorsEn,
       coop: coopEn,
       password: passwordEn,
+      channels: channelsEn,
     },
+    // Ready for the Arabic UI (right-to-left) as its language is switched on.
+    ar: { channels: channelsAr },
   },
   lng: initialLanguage(),
   fallbackLng: 'fr',
   defaultNS: 'common',
-  ns: ['common', 'agent', 'studio', 'engagement', 'rules', 'annonces', 'fieldErrors', 'coop', 'password'],
+  ns: [
+    'common',
+    'agent',
+    'studio',
+    'engagement',
+    'rules',
+    'annonces',
+    'fieldErrors',
+    'coop',
+    'password',
+    'channels',
+  ],
   interpolation: { escapeValue: false }, // React escapes
 });
 

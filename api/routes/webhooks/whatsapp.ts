@@ -11,6 +11,8 @@ import {
   type InboundText,
 } from '../../services/inbound-messages.js';
 import { HttpProblem, problems } from '../../problem.js';
+import { parseEncryptionKey, SecretBoxError } from '../../../config/secret-box.js';
+import { readWhatsAppConfig } from '../../../db/channel-config.js';
 
 interface CloudValue {
   metadata?: { phone_number_id?: string };
@@ -38,32 +40,58 @@ export function validSignature(raw: Buffer, header: string | undefined, secret: 
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/** Constant-time comparison of two strings (tokens); false when either is missing. */
+function sameToken(given: string | undefined, expected: string | undefined): boolean {
+  if (!given || !expected) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const FORBIDDEN = () => new HttpProblem(403, 'forbidden', 'Forbidden', 'Verification token mismatch.');
+const BAD_SIGNATURE = () =>
+  new HttpProblem(401, 'invalid-signature', 'Invalid signature', 'X-Hub-Signature-256 does not match.');
+
 /**
  * WhatsApp Business Cloud API webhook, one URL per organisation (`/webhooks/whatsapp/<org slug>`, as
  * configured for its number in Meta's app): the verification challenge, then signed deliveries of
- * inbound messages and status callbacks. Redeliveries are idempotent (provider ids are unique).
+ * inbound messages and status callbacks. Everything is checked against that organisation's own number
+ * (settings/channels/whatsapp): its verify token, its app secret, and its phone number id, which every
+ * change of a delivery must carry — the same signed bytes posted to another organisation's URL are
+ * refused. An unknown organisation, one without a number and a wrong token or signature answer alike.
+ * Redeliveries are idempotent (provider ids are unique).
  */
 export default async function whatsAppWebhook(app: FastifyInstance) {
   // The signature covers the raw bytes: keep them, parse after checking.
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  const key = app.env.CONFIG_ENCRYPTION_KEY ? parseEncryptionKey(app.env.CONFIG_ENCRYPTION_KEY) : null;
 
-  const orgBySlug = async (slug: string) => {
+  /** The organisation of the slug and its WhatsApp number, or null when either is missing. */
+  const numberOf = async (slug: string) => {
+    if (!key) return null;
     const rows = await app.orm.em
       .fork()
       .execute<{ id: string }[]>('select id from app_org_by_slug(?)', [slug]);
-    if (!rows[0]) throw problems.notFound('Organisation');
-    return rows[0].id;
+    const orgId = rows[0]?.id;
+    if (!orgId) return null;
+    try {
+      const config = await withTenant(app.orm, { orgId }, (em) => readWhatsAppConfig(em, orgId, key));
+      return config && { orgId, config };
+    } catch (err) {
+      // Sealed under another key: no usable number until its admin enters the secrets again.
+      if (err instanceof SecretBoxError) return null;
+      throw err;
+    }
   };
 
   app.get<{ Params: { org: string }; Querystring: Record<string, string> }>(
     '/webhooks/whatsapp/:org',
     { config: { public: true }, schema: { hide: true } },
     async (request, reply) => {
-      await orgBySlug(request.params.org);
       const q = request.query;
-      const token = app.env.WHATSAPP_VERIFY_TOKEN;
-      if (q['hub.mode'] !== 'subscribe' || !token || q['hub.verify_token'] !== token)
-        throw new HttpProblem(403, 'forbidden', 'Forbidden', 'Verification token mismatch.');
+      const number = await numberOf(request.params.org);
+      if (q['hub.mode'] !== 'subscribe' || !sameToken(q['hub.verify_token'], number?.config.verifyToken))
+        throw FORBIDDEN();
       return reply.type('text/plain').send(q['hub.challenge'] ?? '');
     },
   );
@@ -72,27 +100,29 @@ export default async function whatsAppWebhook(app: FastifyInstance) {
     '/webhooks/whatsapp/:org',
     { config: { public: true }, schema: { hide: true } },
     async (request) => {
-      const secret = app.env.WHATSAPP_APP_SECRET;
-      if (!secret)
-        throw new HttpProblem(503, 'not-configured', 'Not configured', 'WHATSAPP_APP_SECRET is not set.');
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.from('');
-      if (!validSignature(raw, request.headers['x-hub-signature-256'] as string | undefined, secret))
-        throw new HttpProblem(
-          401,
-          'invalid-signature',
-          'Invalid signature',
-          'X-Hub-Signature-256 does not match.',
-        );
+      const number = await numberOf(request.params.org);
+      const signature = request.headers['x-hub-signature-256'] as string | undefined;
+      if (!number || !validSignature(raw, signature, number.config.appSecret)) throw BAD_SIGNATURE();
       let payload: CloudPayload;
       try {
         payload = JSON.parse(raw.toString('utf8')) as CloudPayload;
       } catch {
         throw problems.validation([{ field: 'body', message: 'is not JSON' }]);
       }
-      const orgId = await orgBySlug(request.params.org);
+      const changes = (payload.entry ?? []).flatMap((e) => (e.changes ?? []).map((c) => c.value ?? {}));
+      // One delivery, one number: a change for any other number (or none) refuses the whole delivery.
+      if (changes.some((v) => v.metadata?.phone_number_id !== number.config.phoneNumberId))
+        throw new HttpProblem(
+          403,
+          'phone-number-mismatch',
+          'Another number',
+          "The delivery is not for this organisation's WhatsApp number.",
+        );
+      const orgId = number.orgId;
       const ctx = { orgId, orgSlug: request.params.org };
       let stored = 0;
-      for (const value of (payload.entry ?? []).flatMap((e) => (e.changes ?? []).map((c) => c.value ?? {}))) {
+      for (const value of changes) {
         for (const m of value.messages ?? []) {
           const msg: InboundText = {
             channel: 'WHATSAPP',

@@ -7,6 +7,7 @@ import { can } from '../../engagement/api';
 import { API_URL } from '../../providers/data-provider';
 import { ApiError, errorMessage, request } from '../../providers/http';
 import { MatchingSettingsCard, type MatchingSettings } from './matching';
+import { WhatsAppSettingsCard } from './whatsapp';
 
 interface Settings {
   appointmentReminderOffsets: string[];
@@ -131,6 +132,7 @@ export default function SettingsPage() {
       {settings.data?.matching ? (
         <MatchingSettingsCard value={settings.data.matching} canEdit={canEdit} />
       ) : null}
+      {can('USER_ADMIN') ? <WhatsAppSettingsCard /> : null}
     </Flex>
   );
 }

@@ -13,7 +13,7 @@ import {
   readableGroup,
 } from '../../../services/coop/access.js';
 import { allocationNotices, deliverNotices } from '../../../services/coop/notices.js';
-import { configuredChannels } from '../../../../activities/channels/index.js';
+import { channelsFromEnv, configuredChannels } from '../../../../activities/channels/index.js';
 import { requireProject } from '../../../services/coop/projects.js';
 import { approveBody, runBody } from './project-schemas.js';
 import { listOf, reasonBody, tags } from './schemas.js';
@@ -34,7 +34,7 @@ async function visibleRun(em: Em, request: FastifyRequest, run: ICoopAllocationR
 
 /** FIFO lot allocation (F-10.6): PROPOSED run → approved with a PV (ASSIGNED) → SIGNED, or cancelled. */
 export default async function coopAllocationRoutes(app: FastifyInstance) {
-  const channels = configuredChannels(app.env);
+  const channels = channelsFromEnv(app.env);
   app.post<{ Params: { id: string }; Body: { cutoffAt?: string; usePreferences?: boolean } }>(
     '/coop/projects/:id/allocations',
     {
@@ -115,7 +115,10 @@ export default async function coopAllocationRoutes(app: FastifyInstance) {
       const { view, notices } = await request.tx(async (em) => {
         const run = await requireRun(em, request.params.id);
         const approved = await approveRun(em, ctx, run, request.body.pvDocumentId);
-        return { view: approved, notices: await allocationNotices(em, ctx, run, channels) };
+        return {
+          view: approved,
+          notices: await allocationNotices(em, ctx, run, await configuredChannels(channels, em, ctx.orgId)),
+        };
       });
       await deliverNotices(app.temporal, app.env.TEMPORAL_TASK_QUEUE, ctx.orgId, notices, request.log);
       return view;

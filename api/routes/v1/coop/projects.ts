@@ -15,7 +15,7 @@ import {
   type ProjectInput,
 } from '../../../services/coop/projects.js';
 import { deliverNotices, milestoneNotices } from '../../../services/coop/notices.js';
-import { configuredChannels } from '../../../../activities/channels/index.js';
+import { channelsFromEnv, configuredChannels } from '../../../../activities/channels/index.js';
 import { lotBody, projectBody } from './project-schemas.js';
 import { listOf, tags, versionProp } from './schemas.js';
 
@@ -29,7 +29,7 @@ const patchOf = (body: typeof projectBody | typeof lotBody, extra: object = {}) 
 
 /** Projects with milestones and their lots (F-10.6). Members read their group's; responsibles edit. */
 export default async function coopProjectRoutes(app: FastifyInstance) {
-  const channels = configuredChannels(app.env);
+  const channels = channelsFromEnv(app.env);
   app.get<{ Params: { id: string } }>(
     '/coop/groups/:id/projects',
     {
@@ -120,7 +120,13 @@ export default async function coopProjectRoutes(app: FastifyInstance) {
         );
         return {
           view: projectView(project),
-          notices: await milestoneNotices(em, ctx, project, reached, channels),
+          notices: await milestoneNotices(
+            em,
+            ctx,
+            project,
+            reached,
+            await configuredChannels(channels, em, ctx.orgId),
+          ),
         };
       });
       await deliverNotices(app.temporal, app.env.TEMPORAL_TASK_QUEUE, ctx.orgId, notices, request.log);
