@@ -13,8 +13,9 @@ export const RULE_BUDGET = {
   /** Nodes evaluated (an operator, an argument, one item of an iteration each count one). */
   operations: 20_000,
   /**
-   * Array elements and string characters produced or handed on by those nodes, counted through
-   * nested arrays (what converting a value to text, as == or cat do, would walk).
+   * Size of the values those nodes produce or hand on, as the text they can become (what == or
+   * cat would walk): a string's characters, a number's digits, an array's elements through nested
+   * arrays. Bounds the memory and the work an evaluation can take.
    */
   elements: 200_000,
 } as const;
@@ -56,17 +57,29 @@ function spend(m: Meter, elements: number): void {
   if (m.elements > m.budget.elements) throw new RuleBudgetExceeded('elements', m.budget.elements);
 }
 
-/** Charges a value's size: strings by length, arrays by their elements, nested arrays included. */
+/** Characters a non-array value can become when an operator turns it into text (cat, ==, in, +…). */
+function textSize(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (typeof value === 'number') return String(value).length;
+  if (value !== null && typeof value === 'object') return 15; // "[object Object]"
+  return 5; // true, false, null, undefined: at most "false"
+}
+
+/**
+ * Charges what a value could cost to walk or turn into text: the text it can become, and for an
+ * array each of its elements (nested arrays included) plus a separator. So an operator's value,
+ * even cat's text of an array, is never larger than its charged inputs.
+ */
 function chargeValue(m: Meter, value: unknown): void {
-  if (typeof value === 'string') return spend(m, value.length);
-  if (!Array.isArray(value)) return;
-  // Iterative and stopped by spend(): a shared, deeply nested result costs what walking it would.
+  if (!Array.isArray(value)) return spend(m, textSize(value));
+  // Iterative and stopped by spend() at the first element past the budget: a shared, deeply nested
+  // result costs what walking it would, and a large fact no more than the budget to find out.
   const stack: unknown[][] = [value];
   for (let array = stack.pop(); array; array = stack.pop()) {
-    spend(m, array.length);
+    spend(m, 1);
     for (const item of array) {
-      if (typeof item === 'string') spend(m, item.length);
-      else if (Array.isArray(item)) stack.push(item);
+      if (Array.isArray(item)) stack.push(item);
+      spend(m, 1 + (Array.isArray(item) ? 0 : textSize(item)));
     }
   }
 }

@@ -25,7 +25,7 @@ const GROWING: Growth = { a: 1, b: 0 };
 
 const sum = (gs: Growth[]): Growth => gs.reduce((s, g) => ({ a: s.a + g.a, b: s.b + g.b }), { a: 0, b: 1 });
 const max = (gs: Growth[]): Growth =>
-  gs.reduce((m, g) => ({ a: Math.max(m.a, g.a), b: Math.max(m.b, g.b) }), { a: 0, b: 1 });
+  gs.reduce((m, g) => ({ a: Math.max(m.a, g.a), b: Math.max(m.b, g.b) }), { a: 0, b: 0 });
 
 /** Operators whose value is made of (copies of) their arguments' values. */
 const CONCATENATING = new Set(['merge', 'cat', 'missing']);
@@ -59,9 +59,9 @@ class CostEstimate {
 
     switch (operator) {
       case 'var': {
-        const name = arg(0);
-        const fallback = args.length > 1 ? arg(1) : CONSTANT;
-        return max([varGrowth(args[0], scope), fallback, name.a > 0 ? GROWING : CONSTANT]);
+        arg(0); // a computed name may hold a reduce of its own
+        const read = varGrowth(args[0], scope);
+        return args.length > 1 ? max([read, arg(1)]) : read;
       }
       case 'if':
       case '?:': {
