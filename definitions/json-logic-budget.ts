@@ -99,6 +99,8 @@ function meteredApply(logic: unknown, data: unknown): unknown {
   return result;
 }
 
+// json-logic-js is one shared object with no per-evaluation hook: its apply is replaced once, and
+// outside evaluateRule/measureRule (no meter) the wrapper hands straight on to the library.
 jsonLogic.apply = meteredApply as typeof jsonLogic.apply;
 // The library's merge concatenates one argument at a time (quadratic in the number of arguments);
 // one concat gives the same array in linear time, so the element count stays a bound on the work.
