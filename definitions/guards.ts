@@ -1,5 +1,6 @@
 import jsonLogic from 'json-logic-js';
 import { dossierFieldLabel, isMissingValue, readField } from './dossier-fields.js';
+import { evaluateRule, ForbiddenRuleOperator, RuleBudgetExceeded } from './json-logic-budget.js';
 import { ruleSize } from './json-logic-rules.js';
 import { reasonTypeOf } from './workflow-definition.schema.js';
 import type { GuardFacts } from './guard-facts.schema.js';
@@ -23,7 +24,15 @@ export interface TransitionUser {
   permissions: readonly string[];
 }
 
-export type BlockReasonCode = 'PERMISSION' | 'ROLE' | 'GUARD' | 'REQUIRED_FIELD';
+export type BlockReasonCode =
+  | 'PERMISSION'
+  | 'ROLE'
+  | 'GUARD'
+  | 'REQUIRED_FIELD'
+  /** The guard spent its evaluation budget (RULE_BUDGET): refused, whatever it would have said. */
+  | 'RULE_BUDGET_EXCEEDED'
+  /** The guard uses an operator outside the allow-list (only possible in an unvalidated draft). */
+  | 'FORBIDDEN_OPERATOR';
 
 export interface TransitionEvaluation {
   to: string;
@@ -78,21 +87,45 @@ const TEXTS = {
     en: 'A condition of this transition is not met',
     fr: "Une condition de cette transition n'est pas remplie",
   },
+  budget: {
+    en: 'The condition of this transition needs too much computation: a manager must simplify it',
+    fr: 'La condition de cette transition demande trop de calcul : un responsable doit la simplifier',
+  },
+  operator: {
+    en: 'The condition of this transition uses an operator that is not allowed',
+    fr: "La condition de cette transition utilise un opérateur qui n'est pas autorisé",
+  },
   unknown: {
     en: (a: string, b: string) => `No transition from ${a} to ${b}`,
     fr: (a: string, b: string) => `Aucune transition de ${a} vers ${b}`,
   },
 } as const;
 
-/** True when the rule holds; a rule that throws (bad data, broken rule) counts as not holding. */
-export function guardHolds(rule: Record<string, unknown>, facts: unknown): boolean {
+/** The outcome of one rule: it holds, it does not, or it was refused before it could say. */
+export type RuleVerdict =
+  | { holds: boolean; refusal?: undefined }
+  | { holds: false; refusal: 'RULE_BUDGET_EXCEEDED' | 'FORBIDDEN_OPERATOR' };
+
+/**
+ * Evaluates a guard (or a scoring condition) within RULE_BUDGET. A rule that throws for its data
+ * (bad data, broken rule) does not hold; one that is too costly or uses a forbidden operator is
+ * refused, so callers can say why.
+ */
+export function ruleVerdict(rule: unknown, facts: unknown): RuleVerdict {
   // Published rules were checked, but simulations evaluate hand-written ones: never walk an oversized one.
-  if (!ruleSize(rule).withinLimits) return false;
+  if (!ruleSize(rule).withinLimits) return { holds: false, refusal: 'RULE_BUDGET_EXCEEDED' };
   try {
-    return jsonLogic.truthy(jsonLogic.apply(rule as jsonLogic.RulesLogic, facts));
-  } catch {
-    return false;
+    return { holds: jsonLogic.truthy(evaluateRule(rule, facts)) };
+  } catch (error) {
+    if (error instanceof RuleBudgetExceeded) return { holds: false, refusal: error.code };
+    if (error instanceof ForbiddenRuleOperator) return { holds: false, refusal: error.code };
+    return { holds: false };
   }
+}
+
+/** True when the rule holds; a rule that throws, is too costly or is not allowed counts as not holding. */
+export function guardHolds(rule: Record<string, unknown>, facts: unknown): boolean {
+  return ruleVerdict(rule, facts).holds;
 }
 
 function guardFactsFor(facts: GuardFactsInput, user: TransitionUser): GuardFactsInput {
@@ -133,8 +166,11 @@ function evaluateOne(
       TEXTS.field[lang](missing.map((f) => dossierFieldLabel(f, lang)).join(', ')),
     );
   }
-  if (transition.guard && !guardHolds(transition.guard.rule, guardFactsFor(facts, user))) {
-    return block('GUARD', localize(transition.guard.message, lang, TEXTS.guard[lang]));
+  if (transition.guard) {
+    const verdict = ruleVerdict(transition.guard.rule, guardFactsFor(facts, user));
+    if (verdict.refusal === 'RULE_BUDGET_EXCEEDED') return block(verdict.refusal, TEXTS.budget[lang]);
+    if (verdict.refusal === 'FORBIDDEN_OPERATOR') return block(verdict.refusal, TEXTS.operator[lang]);
+    if (!verdict.holds) return block('GUARD', localize(transition.guard.message, lang, TEXTS.guard[lang]));
   }
   return { ...base, allowed: true };
 }

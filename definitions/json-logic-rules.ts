@@ -1,5 +1,6 @@
 import { DefinitionErrorCode, type DefinitionProblem } from './definition-error.js';
 import { isDocumentedFactPath } from './fact-paths.js';
+import { costProblems } from './json-logic-cost.js';
 import { pointer } from './json-pointer.js';
 
 /**
@@ -16,7 +17,10 @@ export const ALLOWED_JSON_LOGIC_OPERATORS: readonly string[] = [
 
 const ALLOWED = new Set(ALLOWED_JSON_LOGIC_OPERATORS);
 
-/** Their first argument is read from the facts; the others run once per array item, reading the item. */
+/**
+ * Their second argument runs once per array item, reading the item; the others (the array, and
+ * reduce's seed) are read in the enclosing scope.
+ */
 const ITERATING_OPERATORS = new Set(['map', 'filter', 'reduce', 'all', 'none', 'some']);
 
 type Scope = 'facts' | 'item';
@@ -74,7 +78,7 @@ function walk(node: unknown, path: string, scope: Scope, problems: DefinitionPro
   if (operator === 'missing' || operator === 'missing_some')
     return checkMissing(operator, args, at, scope, problems);
   if (ITERATING_OPERATORS.has(operator) && Array.isArray(args)) {
-    args.forEach((arg, i) => walk(arg, pointer(at, i), i === 0 ? scope : 'item', problems));
+    args.forEach((arg, i) => walk(arg, pointer(at, i), i === 1 ? 'item' : scope, problems));
     return;
   }
   walk(args, at, scope, problems);
@@ -137,7 +141,10 @@ export function ruleSize(rule: unknown): { depth: number; nodes: number; withinL
   return { depth: maxDepth, nodes, withinLimits: true };
 }
 
-/** Static problems of one guard rule: size, operators outside the allow-list, facts outside the documented ones. */
+/**
+ * Static problems of one guard rule: size, operators outside the allow-list, facts outside the
+ * documented ones, and a cost that can grow exponentially (json-logic-cost.ts).
+ */
 export function inspectGuardRule(rule: unknown, rulePath: string): DefinitionProblem[] {
   if (!ruleSize(rule).withinLimits)
     return [
@@ -149,5 +156,6 @@ export function inspectGuardRule(rule: unknown, rulePath: string): DefinitionPro
     ];
   const problems: DefinitionProblem[] = [];
   walk(rule, rulePath, 'facts', problems);
+  problems.push(...costProblems(rule, rulePath));
   return problems;
 }

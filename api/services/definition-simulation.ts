@@ -12,6 +12,7 @@ import {
 import { validateGuardFacts } from '../../definitions/validate-definition.js';
 import type { WorkflowDefinitionBody } from '../../definitions/workflow-definition.schema.js';
 import { problems } from '../problem.js';
+import { ruleBudgetProblem } from './rule-budget.js';
 
 /** F-2.5: a definition's transitions evaluated on a real dossier or hand-written facts, plus its impact. */
 
@@ -118,6 +119,19 @@ export async function simulationFacts(
   return { state, facts: facts as GuardFactsInput, source: 'facts', dossierId: null };
 }
 
+/** JSON pointers of the guards, among `results` (the moves out of `state`), that spent their budget. */
+export function costlyGuardPaths(
+  def: WorkflowDefinitionBody,
+  state: string,
+  results: TransitionEvaluation[],
+): string[] {
+  return results
+    .filter((r) => r.reasonCode === 'RULE_BUDGET_EXCEEDED')
+    .map(
+      (r) => `/transitions/${def.transitions.findIndex((t) => t.from === state && t.to === r.to)}/guard/rule`,
+    );
+}
+
 export interface Impact {
   openDossiers: number;
   byStatus: { statusCode: string; count: number; inDraft: boolean }[];
@@ -182,6 +196,9 @@ export async function simulationImpact(
     for (const d of dossiers) {
       const facts = await loadGuardFacts(em, d.id, user, now);
       const options: TransitionEvaluation[] = evaluateTransitions(def, statusCode, facts, user, 'en');
+      // One costly guard is enough to know: stop there rather than pay its budget on every dossier.
+      const costly = costlyGuardPaths(def, statusCode, options);
+      if (costly.length) throw ruleBudgetProblem(costly, { dossierId: d.id });
       if (!options.some((o) => o.allowed)) blocked++;
       evaluated++;
     }

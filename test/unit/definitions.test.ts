@@ -387,12 +387,19 @@ describe('evaluateTransitions / checkTransition', () => {
 
   it('blocks, never throws, when a rule throws', () => {
     const def = clone(CANONICAL);
-    def.transitions[0]!.guard!.rule = { no_such_operator: [1] };
+    // missing_some reads its list's length: a null list throws inside json-logic-js.
+    def.transitions[0]!.guard!.rule = { missing_some: [1, null] };
     expect(() => checkTransition(def, 'NEW', 'QUALIFIED', facts(), agent, 'en')).not.toThrow();
     expect(checkTransition(def, 'NEW', 'QUALIFIED', facts(), agent, 'en')).toMatchObject({
       allowed: false,
       reasonCode: 'GUARD',
       reason: 'Maximum budget required',
+    });
+    // An operator outside the allow-list is refused by the evaluator before anything runs.
+    def.transitions[0]!.guard!.rule = { no_such_operator: [1] };
+    expect(checkTransition(def, 'NEW', 'QUALIFIED', facts(), agent, 'en')).toMatchObject({
+      allowed: false,
+      reasonCode: 'FORBIDDEN_OPERATOR',
     });
   });
 

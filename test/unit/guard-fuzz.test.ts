@@ -6,7 +6,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultCodes } from '../../definitions/dictionary-defaults.js';
-import { guardHolds } from '../../definitions/guards.js';
+import { guardHolds, ruleVerdict } from '../../definitions/guards.js';
+import {
+  evaluateRule,
+  measureRule,
+  RULE_BUDGET,
+  RuleBudgetExceeded,
+} from '../../definitions/json-logic-budget.js';
 import { inspectGuardRule, RULE_LIMITS, ruleSize } from '../../definitions/json-logic-rules.js';
 import { BUILT_IN_TEMPLATES } from '../../definitions/templates/index.js';
 import { validateDefinition } from '../../definitions/validate-definition.js';
@@ -132,5 +138,104 @@ describe('definition validation under adversarial input', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+/**
+ * The hostile manager (issue 15): rules built to maximise work — reduce steps that repeat the
+ * accumulator, iterations over the largest facts, merges of many big arrays, text conversions of
+ * nested arrays — on facts as large as a request body allows. Every evaluation ends within the
+ * budget's counts (an operation or one value's elements past them at most); the wall clock is only
+ * a backstop.
+ */
+describe('guard evaluation under a hostile manager', () => {
+  const big = Array.from({ length: 20_000 }, (_, i) => i);
+  const hostileFacts = {
+    ...facts,
+    parties: big.map((i) => ({ role: i % 2 ? 'BUYER' : 'SELLER', id: String(i) })),
+    dossier: { ...facts.dossier, criteria: { notes: 'a'.repeat(50_000), tags: big } },
+  };
+  const acc = { var: 'accumulator' };
+  const item = fc.constantFrom<unknown>(
+    acc,
+    { var: '' },
+    { var: 'current' },
+    { var: 'parties' },
+    { var: 'dossier.criteria.tags' },
+    { var: 'dossier.criteria.notes' },
+  );
+  const heavy: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+    rule: fc.oneof(
+      { depthSize: 'small' },
+      item,
+      fc.array(tie('rule'), { minLength: 1, maxLength: 4 }),
+      fc
+        .tuple(
+          fc.constantFrom('merge', 'cat', '==', 'in', '+', 'max', 'missing', 'substr'),
+          fc.array(tie('rule'), { minLength: 1, maxLength: 6 }),
+        )
+        .map(([op, args]) => ({ [op]: args })),
+      fc
+        .tuple(
+          fc.constantFrom('map', 'filter', 'some', 'all'),
+          fc.oneof(item, fc.constant(big.slice(0, 200)), tie('rule')),
+          tie('rule'),
+        )
+        .map(([op, array, body]) => ({ [op]: [array, body] })),
+      fc
+        .tuple(
+          fc.oneof(fc.constant(Array.from({ length: 40 }, (_, i) => i)), item, tie('rule')),
+          tie('rule'),
+          fc.oneof(fc.constant([1]), fc.constant('ab'), item),
+        )
+        .map(([array, step, seed]) => ({ reduce: [array, step, seed] })),
+    ),
+  })).rule;
+
+  it('bounds every evaluation by the budget, whatever the rule', () => {
+    let refusals = 0;
+    fc.assert(
+      fc.property(heavy, (rule) => {
+        const started = performance.now();
+        const cost = measureRule(rule, hostileFacts);
+        const verdict = ruleVerdict(rule, hostileFacts);
+        expect(performance.now() - started).toBeLessThan(1000);
+        expect(cost.operations).toBeLessThanOrEqual(RULE_BUDGET.operations + 1);
+        // Counted after each value is made: at most one value past the limit, never more than twice it.
+        expect(cost.elements).toBeLessThanOrEqual(2 * RULE_BUDGET.elements);
+        expect(typeof verdict.holds).toBe('boolean');
+        if (cost.error instanceof RuleBudgetExceeded) {
+          refusals++;
+          if (ruleSize(rule).withinLimits) expect(verdict.refusal).toBe('RULE_BUDGET_EXCEEDED');
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // The generator does reach the budget (else this proves nothing).
+    expect(refusals).toBeGreaterThan(10);
+  });
+
+  it("refuses the issue's rule statically and stops it at run time in milliseconds", () => {
+    const doubling = {
+      reduce: [Array.from({ length: 25 }, (_, i) => i), { merge: [acc, acc] }, [1]],
+    };
+    expect(inspectGuardRule(doubling, '/rule')).toEqual([
+      expect.objectContaining({ code: 'RULE_TOO_COSTLY', path: '/rule/reduce/1' }),
+    ]);
+    const started = performance.now();
+    const cost = measureRule(doubling, facts);
+    expect(cost.error).toBeInstanceOf(RuleBudgetExceeded);
+    expect((cost.error as RuleBudgetExceeded).spent).toBe('elements');
+    expect(ruleVerdict(doubling, facts)).toEqual({ holds: false, refusal: 'RULE_BUDGET_EXCEEDED' });
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('the same rule on the same facts is refused at the same count (deterministic, for replays)', () => {
+    const slow = { reduce: [{ var: 'parties' }, { '+': [acc, 1] }, 0] };
+    const first = measureRule(slow, hostileFacts);
+    expect(first.error).toBeInstanceOf(RuleBudgetExceeded);
+    expect(measureRule(slow, hostileFacts)).toEqual(first);
+    // Within the budget, the library's answer is unchanged.
+    expect(evaluateRule(slow, { parties: [1, 2, 3] })).toBe(3);
   });
 });

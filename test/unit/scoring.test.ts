@@ -51,8 +51,16 @@ describe('scoreOf', () => {
   });
 
   it('counts a rule that throws as not matched', () => {
-    const ruleset = { rules: [rule('BROKEN', 50, { nope: [1] }), rule('OK', 5, { '==': [1, 1] })] };
+    const broken = { missing_some: [1, null] }; // throws inside json-logic-js
+    const ruleset = { rules: [rule('BROKEN', 50, broken), rule('OK', 5, { '==': [1, 1] })] };
     expect(scoreOf(ruleset, facts)).toEqual({ score: 5, matched: [{ code: 'OK', points: 5 }] });
+    // An operator outside the allow-list is not run, and said so.
+    const unknown = { rules: [rule('BROKEN', 50, { nope: [1] }), rule('OK', 5, { '==': [1, 1] })] };
+    expect(scoreOf(unknown, facts)).toEqual({
+      score: 5,
+      matched: [{ code: 'OK', points: 5 }],
+      refused: [{ index: 0, code: 'BROKEN', reason: 'FORBIDDEN_OPERATOR' }],
+    });
   });
 });
 

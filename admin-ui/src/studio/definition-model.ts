@@ -14,6 +14,7 @@ export interface DefinitionProblemView {
   path: string;
   message: string;
   code?: string;
+  params?: Record<string, unknown>;
 }
 
 /** Problems sorted by where they belong: a state row, a transition row, or the whole definition. */

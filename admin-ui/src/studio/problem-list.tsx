@@ -1,8 +1,9 @@
 import { WarningFilled } from '@ant-design/icons';
 import { Typography } from 'antd';
+import { fieldErrorText } from '../providers/field-errors';
 import type { DefinitionProblemView } from './definition-model';
 
-/** Problems pinned to one row of the editor (a state or a transition). */
+/** Problems pinned to one row of the editor (a state or a transition), in the user's language when their code is known. */
 export function ProblemList({ problems, testId }: { problems?: DefinitionProblemView[]; testId: string }) {
   if (!problems?.length) return null;
   return (
@@ -10,7 +11,7 @@ export function ProblemList({ problems, testId }: { problems?: DefinitionProblem
       {problems.map((p, i) => (
         <li key={`${p.path}-${i}`}>
           <Typography.Text type="danger" style={{ fontSize: 12 }}>
-            <WarningFilled /> {p.message}
+            <WarningFilled /> {fieldErrorText({ field: p.path, ...p })}
           </Typography.Text>
         </li>
       ))}

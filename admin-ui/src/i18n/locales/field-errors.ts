@@ -30,6 +30,10 @@ export const fieldErrorsFr = {
   UNKNOWN_LISTING: 'Annonce introuvable dans l’organisation',
   BELOW_BUDGET_MIN: 'Doit être supérieur ou égal au budget min',
   ...passwordFieldErrorsFr,
+  RULE_TOO_COSTLY:
+    'Ce reduce reprend son accumulateur plusieurs fois : sa valeur se multiplierait à chaque élément (coût exponentiel). N’utilisez l’accumulateur qu’une fois.',
+  RULE_BUDGET_EXCEEDED:
+    'Cette règle demande trop de calcul (plus de {{operations}} opérations ou {{elements}} éléments) : elle a été arrêtée. Simplifiez-la.',
 };
 
 export const fieldErrorsEn: Record<keyof typeof fieldErrorsFr, string> = {
@@ -58,4 +62,8 @@ export const fieldErrorsEn: Record<keyof typeof fieldErrorsFr, string> = {
   UNKNOWN_LISTING: 'No such listing in this organisation',
   BELOW_BUDGET_MIN: 'Must be at least the min budget',
   ...passwordFieldErrorsEn,
+  RULE_TOO_COSTLY:
+    'This reduce uses its accumulator more than once: its value would multiply at each item (exponential cost). Use the accumulator only once.',
+  RULE_BUDGET_EXCEEDED:
+    'This rule needs too much computation (more than {{operations}} operations or {{elements}} elements): it was stopped. Simplify it.',
 };

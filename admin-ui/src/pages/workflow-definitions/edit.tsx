@@ -15,10 +15,15 @@ import { SimulationPanel } from '../../studio/simulation-panel';
 /** Problems carried by a 422 of publish (or a 400 of save): `errors` with JSON-pointer paths. */
 function problemsOf(err: unknown): DefinitionProblemView[] {
   if (!(err instanceof ApiError)) return [];
-  const errors = (err.problem?.errors ?? []) as { path?: string; field?: string; message: string }[];
+  const errors = (err.problem?.errors ?? []) as (Omit<DefinitionProblemView, 'path'> & {
+    path?: string;
+    field?: string;
+  })[];
   return errors.map((e) => ({
     path: e.path ?? (e.field === '/' ? '' : (e.field ?? '')),
     message: e.message,
+    code: e.code,
+    params: e.params,
   }));
 }
 

@@ -8,6 +8,7 @@ import { validateScoring } from '../../../../definitions/validate-scoring.js';
 import { rescoreJobStatus, rescoreWorkflowId, startRescore } from '../../../lib/rescore-jobs.js';
 import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
+import { ruleBudgetProblem } from '../../../services/rule-budget.js';
 import { auditRuleset, bodyOfRuleset, loadRuleset, problemList } from '../../../services/scoring-store.js';
 import {
   emptyBodyAsObject,
@@ -118,9 +119,11 @@ export default async function scoringLifecycleRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: "Score a dossier's real facts, or hand-written facts, with this version (nothing is stored)",
+        description:
+          'A rule that spends its evaluation budget answers 422 `rule-budget-exceeded` with the JSON pointer of its condition (code RULE_BUDGET_EXCEEDED); when scoring stored dossiers, such a rule simply does not match.',
         params: idParams,
         body: simulateBody,
-        response: { 200: simulateResult, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: simulateResult, ...errorResponses(400, 401, 403, 404, 422) },
       },
     },
     async (request) => {
@@ -142,6 +145,8 @@ export default async function scoringLifecycleRoutes(app: FastifyInstance) {
           input = await loadGuardFacts(em, dossierId, user, new Date());
         }
         const result = scoreOf(ruleset, input);
+        const costly = (result.refused ?? []).filter((r) => r.reason === 'RULE_BUDGET_EXCEEDED');
+        if (costly.length) throw ruleBudgetProblem(costly.map((r) => `/rules/${r.index}/when`));
         return { ...result, hot: result.score >= (ruleset.hotThreshold ?? DEFAULT_HOT_THRESHOLD) };
       });
     },

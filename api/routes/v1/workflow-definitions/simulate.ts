@@ -4,10 +4,12 @@ import { errorResponses } from '../../../schemas/shared.js';
 import { bodyOf, loadDefinition } from '../../../services/definition-store.js';
 import {
   BLOCKED_EVALUATION_CAP,
+  costlyGuardPaths,
   simulationFacts,
   simulationImpact,
   type SimulationRequest,
 } from '../../../services/definition-simulation.js';
+import { ruleBudgetProblem } from '../../../services/rule-budget.js';
 import { emptyBodyAsObject, idParams } from './schemas.js';
 
 const tags = ['workflow-definitions'];
@@ -60,7 +62,7 @@ export default async function definitionSimulationRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: "Evaluate the definition's transitions on a real dossier or hand-written facts",
-        description: `With dossierId: that dossier's real facts, from its status (or \`state\`). With \`facts\`: guard facts as documented (sections left out get neutral values), from \`state\` or facts.dossier.statusCode or the initial state. \`user\` defaults to you. The impact covers the case type's open dossiers; \`blocked\` loads the facts of at most ${BLOCKED_EVALUATION_CAP} of them.`,
+        description: `With dossierId: that dossier's real facts, from its status (or \`state\`). With \`facts\`: guard facts as documented (sections left out get neutral values), from \`state\` or facts.dossier.statusCode or the initial state. \`user\` defaults to you. The impact covers the case type's open dossiers; \`blocked\` loads the facts of at most ${BLOCKED_EVALUATION_CAP} of them. A guard that spends its evaluation budget (on these facts or an open dossier's) answers 422 \`rule-budget-exceeded\` with the guard's JSON pointer (code RULE_BUDGET_EXCEEDED).`,
         params: idParams,
         body: {
           type: 'object',
@@ -101,7 +103,7 @@ export default async function definitionSimulationRoutes(app: FastifyInstance) {
               impact: impactSchema,
             },
           },
-          ...errorResponses(400, 401, 403, 404),
+          ...errorResponses(400, 401, 403, 404, 422),
         },
       },
     },
@@ -120,6 +122,8 @@ export default async function definitionSimulationRoutes(app: FastifyInstance) {
         const input = await simulationFacts(em, def, body, user, now);
         // The same function the dossier workflow and the allowed-transitions endpoint decide with.
         const transitions = evaluateTransitions(def, input.state, input.facts, user, body.lang ?? 'fr');
+        const costly = costlyGuardPaths(def, input.state, transitions);
+        if (costly.length) throw ruleBudgetProblem(costly);
         return {
           definition: { id: row.id, version: row.version, status: row.status },
           source: input.source,
