@@ -36,6 +36,7 @@ import { registerSharedSchemas } from './schemas/shared.js';
 import documentRoutes, { documentSchema } from './routes/v1/documents.js';
 import coopRoutes from './routes/v1/coop/index.js';
 import { documentStoreFromEnv } from '../db/document-store.js';
+import { ExportSlots } from './lib/export-slots.js';
 import type { AppDeps } from './types.js';
 
 /**
@@ -47,6 +48,10 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
   app.decorate('orm', opts.orm);
   app.decorate('temporal', opts.temporal);
   app.decorate('documents', opts.documents ?? documentStoreFromEnv(opts.env));
+  app.decorate(
+    'exportSlots',
+    new ExportSlots(opts.env.EXPORT_CONCURRENCY_PER_ORG, opts.env.EXPORT_CONCURRENCY_TOTAL),
+  );
   registerSharedSchemas(app);
   app.addSchema(documentSchema);
 
