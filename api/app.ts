@@ -5,6 +5,7 @@ import auth from './plugins/app/auth.js';
 import context from './plugins/app/context.js';
 import csvQuery from './plugins/app/csv-query.js';
 import errors from './plugins/app/errors.js';
+import jsonBody from './plugins/app/json-body.js';
 import metrics from './plugins/app/metrics.js';
 import adminUiRoutes from './routes/admin-ui.js';
 import smsWebhook from './routes/webhooks/sms.js';
@@ -56,6 +57,7 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
   app.addSchema(documentSchema);
 
   await app.register(errors);
+  await app.register(jsonBody);
   await app.register(context);
   await app.register(external);
   await app.register(auth);

@@ -44,7 +44,8 @@ export function validSignature(raw: Buffer, header: string | undefined, secret: 
  * inbound messages and status callbacks. Redeliveries are idempotent (provider ids are unique).
  */
 export default async function whatsAppWebhook(app: FastifyInstance) {
-  // The signature covers the raw bytes: keep them, parse after checking.
+  // The signature covers the raw bytes: keep them, parse after checking (replaces the API's parser).
+  app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   const orgBySlug = async (slug: string) => {
