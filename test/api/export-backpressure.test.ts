@@ -276,3 +276,48 @@ describe('unread exports (issue 15, item 3)', () => {
     }
   }, 120_000);
 });
+
+describe('statement timeouts (issue 15, item 3)', () => {
+  it('a request stuck behind a lock ends at DB_STATEMENT_TIMEOUT_MS with a 503 problem and Retry-After', async () => {
+    const api = await listeningApi({ DB_STATEMENT_TIMEOUT_MS: '1000' });
+    const locker = new pg.Client({ connectionString: inject('ownerUrl') });
+    await locker.connect();
+    try {
+      const bystander = await login(api.app, `admin@${orgs.bystander}.test`, orgs.bystander);
+      const created = await api.app.inject({
+        method: 'POST',
+        url: '/api/v1/contacts',
+        headers: bystander.headers,
+        payload: {
+          firstName: 'Verrou',
+          lastName: randomUUID().slice(0, 8),
+          email: `${randomUUID()}@example.test`,
+        },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const contact = created.json<{ id: string; version: number }>();
+      await locker.query('begin');
+      await locker.query(`select set_config('app.org_id', $1, true)`, [bystander.user.orgId]);
+      const locked = await locker.query('select id from contact where id = $1 for update', [contact.id]);
+      expect(locked.rowCount).toBe(1);
+      const edit = await within(
+        5000,
+        'an edit waiting on a row lock',
+        api.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/contacts/${contact.id}`,
+          headers: bystander.headers,
+          payload: { version: contact.version, firstName: 'Bloqué' },
+        }),
+      );
+      expect(edit.value.statusCode, edit.value.body).toBe(503);
+      expect(edit.value.headers['content-type']).toContain('application/problem+json');
+      expect(edit.value.headers['retry-after']).toMatch(/^\d+$/);
+      expect(edit.ms).toBeGreaterThanOrEqual(900);
+    } finally {
+      await locker.query('rollback').catch(() => undefined);
+      await locker.end();
+      await api.close();
+    }
+  }, 60_000);
+});
