@@ -33,6 +33,11 @@ export const envJsonSchema = {
     EXPORT_WRITE_TIMEOUT_MS: { type: 'integer', minimum: 100, default: 30000 },
     /** statement_timeout of each cursor fetch of an export (a sorted export's first fetch sorts it all). */
     EXPORT_STATEMENT_TIMEOUT_MS: { type: 'integer', minimum: 0, default: 120000 },
+    /**
+     * The database's own backstop on an export's transaction, should the process fail to end it: longer
+     * than one batch of rows may take to reach a slow but live client.
+     */
+    EXPORT_IDLE_IN_TRANSACTION_TIMEOUT_MS: { type: 'integer', minimum: 0, default: 300000 },
     /** Deepest nesting of arrays/objects accepted in a JSON body (below its top level). */
     JSON_MAX_DEPTH: { type: 'integer', minimum: 1, maximum: 1000, default: 64 },
     /** Absent: a local `temporal server start-dev` under DATA_DIR. */
@@ -114,6 +119,7 @@ export interface Env {
   EXPORT_CONCURRENCY_TOTAL: number;
   EXPORT_WRITE_TIMEOUT_MS: number;
   EXPORT_STATEMENT_TIMEOUT_MS: number;
+  EXPORT_IDLE_IN_TRANSACTION_TIMEOUT_MS: number;
   JSON_MAX_DEPTH: number;
   TEMPORAL_ADDRESS?: string;
   TEMPORAL_NAMESPACE: string;

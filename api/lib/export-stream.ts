@@ -102,11 +102,11 @@ export function streamExport(reply: FastifyReply, opts: ExportOptions) {
   const put = (chunk: unknown) => write(sink, chunk, clientGone.signal, env.EXPORT_WRITE_TIMEOUT_MS);
   let rows = 0;
   const streamed = withTenant(opts.orm, opts.ctx, async (em) => {
-    // The transaction idles while the client drains: the database ends it a little after the
-    // write timeout even if this process could not (backstop).
+    // The transaction idles while a batch drains to the client: longer than an ordinary request's,
+    // yet bounded by the database itself should this process fail to end it.
     await em.execute(
       `select set_config('statement_timeout', ?, true), set_config('idle_in_transaction_session_timeout', ?, true)`,
-      [String(env.EXPORT_STATEMENT_TIMEOUT_MS), String(env.EXPORT_WRITE_TIMEOUT_MS + 5000)],
+      [String(env.EXPORT_STATEMENT_TIMEOUT_MS), String(env.EXPORT_IDLE_IN_TRANSACTION_TIMEOUT_MS)],
     );
     await em.execute(`declare export_cursor no scroll cursor for ${opts.sql}`, [...opts.bindings]);
     if (!csv) await put('[');

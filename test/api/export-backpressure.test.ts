@@ -278,6 +278,26 @@ describe('unread exports (issue 15, item 3)', () => {
 });
 
 describe('statement timeouts (issue 15, item 3)', () => {
+  it("the database's idle-in-transaction backstop ends a stalled export's transaction by itself", async () => {
+    const api = await listeningApi({
+      EXPORT_WRITE_TIMEOUT_MS: '60000',
+      EXPORT_IDLE_IN_TRANSACTION_TIMEOUT_MS: '1500',
+    });
+    try {
+      const big = await login(api.app, `admin@${orgs.big}.test`, orgs.big);
+      const stream = await rawExport(api.port, big.token);
+      expect(stream.status).toBe(200);
+      // Stalled (the write timeout is a minute away), yet PostgreSQL ends the session at 1.5 s.
+      await until('the stalled export seen', 10_000, async () => (await idleInTx(api)) === 1);
+      const seen = performance.now();
+      await until('ended by the database', 5000, async () => (await idleInTx(api)) === 0);
+      expect(performance.now() - seen).toBeLessThan(5000);
+      stream.socket.destroy();
+    } finally {
+      await api.close();
+    }
+  }, 60_000);
+
   it('a request stuck behind a lock ends at DB_STATEMENT_TIMEOUT_MS with a 503 problem and Retry-After', async () => {
     const api = await listeningApi({ DB_STATEMENT_TIMEOUT_MS: '1000' });
     const locker = new pg.Client({ connectionString: inject('ownerUrl') });
