@@ -5,6 +5,7 @@ import auth from './plugins/app/auth.js';
 import context from './plugins/app/context.js';
 import csvQuery from './plugins/app/csv-query.js';
 import errors from './plugins/app/errors.js';
+import jsonBody from './plugins/app/json-body.js';
 import metrics from './plugins/app/metrics.js';
 import adminUiRoutes from './routes/admin-ui.js';
 import smsWebhook from './routes/webhooks/sms.js';
@@ -37,6 +38,7 @@ import { registerSharedSchemas } from './schemas/shared.js';
 import documentRoutes, { documentSchema } from './routes/v1/documents.js';
 import coopRoutes from './routes/v1/coop/index.js';
 import { documentStoreFromEnv } from '../db/document-store.js';
+import { ExportSlots } from './lib/export-slots.js';
 import type { AppDeps } from './types.js';
 
 /**
@@ -48,10 +50,15 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
   app.decorate('orm', opts.orm);
   app.decorate('temporal', opts.temporal);
   app.decorate('documents', opts.documents ?? documentStoreFromEnv(opts.env));
+  app.decorate(
+    'exportSlots',
+    new ExportSlots(opts.env.EXPORT_CONCURRENCY_PER_ORG, opts.env.EXPORT_CONCURRENCY_TOTAL),
+  );
   registerSharedSchemas(app);
   app.addSchema(documentSchema);
 
   await app.register(errors);
+  await app.register(jsonBody);
   await app.register(context);
   await app.register(external);
   await app.register(auth);

@@ -4,7 +4,7 @@ import Fastify from 'fastify';
 import { loadEnv } from '../config/env.js';
 import { withDevSecrets } from '../config/dev-secrets.js';
 import { appDatabaseUrl } from '../db/migrate.js';
-import { createOrm } from '../db/orm.js';
+import { apiSessionSettings, createOrm } from '../db/orm.js';
 import atlasApp from './app.js';
 import { fastifyOptions } from './fastify-options.js';
 
@@ -19,7 +19,7 @@ export async function startApiServer(overrides: { databaseUrl?: string; temporal
       : undefined);
   if (!appUrl)
     throw new Error('DATABASE_URL or DATABASE_APP_URL is required (npm start provides an embedded one).');
-  const orm = await createOrm(appUrl, env.DATABASE_POOL_MAX);
+  const orm = await createOrm(appUrl, env.DATABASE_POOL_MAX, apiSessionSettings(env));
   const connection = await Connection.connect({
     address: overrides.temporalAddress ?? env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
   });

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Env } from '../config/env.js';
 import type { DocumentStore } from '../db/document-store.js';
 import type { Em, Orm, TenantContext } from '../db/orm.js';
+import type { ExportSlots } from './lib/export-slots.js';
 import type { RoutePermission } from './lib/route-permission.js';
 
 export interface Principal {
@@ -31,6 +32,8 @@ declare module 'fastify' {
     orm: Orm;
     temporal: Client | undefined;
     documents: DocumentStore;
+    /** Bounds concurrent exports per organisation and in total (api/lib/export-slots.ts). */
+    exportSlots: ExportSlots;
     authenticate: (request: FastifyRequest) => Promise<void>;
   }
   interface FastifyRequest {

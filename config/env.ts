@@ -25,6 +25,23 @@ export const envJsonSchema = {
     APP_DB_USER: { type: 'string', default: 'atlas_app' },
     APP_DB_PASSWORD: { type: 'string', default: 'atlas_app_dev' },
     DATABASE_POOL_MAX: { type: 'integer', minimum: 1, default: 20 },
+    /** Session defaults of the API's connections: a runaway statement or a forgotten transaction ends. */
+    DB_STATEMENT_TIMEOUT_MS: { type: 'integer', minimum: 0, default: 30000 },
+    DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: { type: 'integer', minimum: 0, default: 60000 },
+    /** Exports running at once per organisation and in total (per API process); beyond: 429 / 503. */
+    EXPORT_CONCURRENCY_PER_ORG: { type: 'integer', minimum: 1, default: 2 },
+    EXPORT_CONCURRENCY_TOTAL: { type: 'integer', minimum: 1, default: 5 },
+    /** An export whose client accepts no bytes for this long is aborted and its connection released. */
+    EXPORT_WRITE_TIMEOUT_MS: { type: 'integer', minimum: 100, default: 30000 },
+    /** statement_timeout of each cursor fetch of an export (a sorted export's first fetch sorts it all). */
+    EXPORT_STATEMENT_TIMEOUT_MS: { type: 'integer', minimum: 0, default: 120000 },
+    /**
+     * The database's own backstop on an export's transaction, should the process fail to end it: longer
+     * than one batch of rows may take to reach a slow but live client.
+     */
+    EXPORT_IDLE_IN_TRANSACTION_TIMEOUT_MS: { type: 'integer', minimum: 0, default: 300000 },
+    /** Deepest nesting of arrays/objects accepted in a JSON body (below its top level). */
+    JSON_MAX_DEPTH: { type: 'integer', minimum: 1, maximum: 1000, default: 64 },
     /** Absent: a local `temporal server start-dev` under DATA_DIR. */
     TEMPORAL_ADDRESS: { type: 'string' },
     TEMPORAL_NAMESPACE: { type: 'string', default: 'default' },
@@ -96,6 +113,14 @@ export interface Env {
   APP_DB_USER: string;
   APP_DB_PASSWORD: string;
   DATABASE_POOL_MAX: number;
+  DB_STATEMENT_TIMEOUT_MS: number;
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: number;
+  EXPORT_CONCURRENCY_PER_ORG: number;
+  EXPORT_CONCURRENCY_TOTAL: number;
+  EXPORT_WRITE_TIMEOUT_MS: number;
+  EXPORT_STATEMENT_TIMEOUT_MS: number;
+  EXPORT_IDLE_IN_TRANSACTION_TIMEOUT_MS: number;
+  JSON_MAX_DEPTH: number;
   TEMPORAL_ADDRESS?: string;
   TEMPORAL_NAMESPACE: string;
   TEMPORAL_TASK_QUEUE: string;

@@ -5,8 +5,41 @@ import { TENANT_FILTER } from './entities/base.js';
 export type Orm = MikroORM;
 export type Em = EntityManager;
 
-export async function createOrm(clientUrl: string, poolMax = 20): Promise<Orm> {
-  return MikroORM.init(ormConfig(clientUrl, { pool: { min: 0, max: poolMax } }));
+/** PostgreSQL session settings of every pooled connection (sent in the startup packet; 0 = off). */
+export interface SessionSettings {
+  statementTimeoutMs?: number;
+  idleInTransactionTimeoutMs?: number;
+  /** Shown in pg_stat_activity: who holds a connection. */
+  applicationName?: string;
+}
+
+export async function createOrm(
+  clientUrl: string,
+  poolMax = 20,
+  session: SessionSettings = {},
+): Promise<Orm> {
+  const connection = {
+    ...(session.statementTimeoutMs ? { statement_timeout: session.statementTimeoutMs } : {}),
+    ...(session.idleInTransactionTimeoutMs
+      ? { idle_in_transaction_session_timeout: session.idleInTransactionTimeoutMs }
+      : {}),
+    ...(session.applicationName ? { application_name: session.applicationName } : {}),
+  };
+  return MikroORM.init(
+    ormConfig(clientUrl, { pool: { min: 0, max: poolMax }, driverOptions: { connection } }),
+  );
+}
+
+/** The API's per-connection defaults (exports raise them for their own transaction). */
+export function apiSessionSettings(env: {
+  DB_STATEMENT_TIMEOUT_MS: number;
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: number;
+}): SessionSettings {
+  return {
+    statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    applicationName: 'atlas-api',
+  };
 }
 
 export interface TenantContext {

@@ -13,7 +13,7 @@ import { fastifyOptions } from '../api/fastify-options.js';
 import { ADMIN_UI_DIST } from '../api/routes/admin-ui.js';
 import { loadEnv } from '../config/env.js';
 import { devSecretPath, withDevSecrets } from '../config/dev-secrets.js';
-import { createOrm } from '../db/orm.js';
+import { apiSessionSettings, createOrm } from '../db/orm.js';
 import { seedDemoBusinessData } from '../db/demo-data.js';
 import { DEMO_ORGS, DEMO_ROLES, demoEmail, seedDemo } from '../db/seed.js';
 import { ensureDatabase, ensureTemporal } from '../runtime/stack.js';
@@ -73,7 +73,8 @@ try {
     await build({ configFile: path.resolve('admin-ui/vite.config.ts'), logLevel: 'warn' });
   }
 
-  const orm = await createOrm(db.appUrl, env.DATABASE_POOL_MAX);
+  // One pool for the worker and the API here, with the API's statement timeouts.
+  const orm = await createOrm(db.appUrl, env.DATABASE_POOL_MAX, apiSessionSettings(env));
   stops.push(() => orm.close());
   const { worker, connection: workerConnection } = await createWorker({
     address: temporalServer.address,

@@ -11,6 +11,10 @@ const CONNECTION_CODES = new Set([
   '57P01',
   '57P02',
   '57P03',
+  // statement_timeout (query_canceled) and idle_in_transaction_session_timeout: the database gave up
+  // on a statement or transaction that took too long (lock wait, overload), not the client's mistake.
+  '57014',
+  '25P03',
 ]);
 const CONNECTION_MESSAGES =
   /Connection terminated|Connection ended unexpectedly|connect ECONNREFUSED|Timeout acquiring a connection|the database system is (starting up|shutting down)|Client has encountered a connection error/i;

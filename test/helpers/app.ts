@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import atlasApp from '../../api/app.js';
 import { fastifyOptions } from '../../api/fastify-options.js';
 import { loadEnv, type Env } from '../../config/env.js';
-import { createOrm, type Orm } from '../../db/orm.js';
+import { apiSessionSettings, createOrm, type Orm } from '../../db/orm.js';
 import { TEST_CONFIG_KEY, TEST_JWT_SECRET, TEST_PASSWORD, TEST_TASK_QUEUE } from './constants.js';
 
 export interface TestApp {
@@ -37,7 +37,7 @@ export async function buildTestApp(
   logStream?: { write(line: string): void },
 ): Promise<TestApp> {
   const env = testEnv(envOverrides);
-  const orm = await createOrm(inject('appUrl'), 10);
+  const orm = await createOrm(inject('appUrl'), 10, apiSessionSettings(env));
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   const temporal = new Client({ connection, namespace: 'default' });
   const options = fastifyOptions(env, logStream ? true : process.env.TEST_LOG ? { level: 'error' } : false);

@@ -103,12 +103,14 @@ function exportQuery(list: { properties: Record<string, unknown> }) {
 }
 const fileResponse = {
   200: { description: 'CSV (;, UTF-8 with BOM) or JSON array, streamed', type: 'string' },
-  ...errorResponses(400, 401, 403),
+  ...errorResponses(400, 401, 403, 429, 503),
 };
 
 type Filters = Record<string, unknown>;
 type SqlSource = { getKnexQuery(): { toSQL(): { sql: string; bindings: readonly unknown[] } } };
 type Format = 'csv' | 'json';
+/** An export cut short (client gone, write timeout) is audited too, with the rows that left. */
+const cutShort = (complete: boolean) => (complete ? {} : { aborted: true });
 
 export default async function exportRoutes(app: FastifyInstance) {
   const audited = (ctx: ReturnType<FastifyRequest['tenant']>, entity: string, after: Filters) => () =>
@@ -137,7 +139,8 @@ export default async function exportRoutes(app: FastifyInstance) {
         columns,
         format,
         filename: `${entity}-${new Date().toISOString().slice(0, 10)}`,
-        onDone: (rows) => audited(ctx, entity, { entity, format, filters, rows })(),
+        onDone: (rows, complete) =>
+          audited(ctx, entity, { entity, format, filters, rows, ...cutShort(complete) })(),
       });
     };
 
@@ -219,7 +222,8 @@ export default async function exportRoutes(app: FastifyInstance) {
         columns: AUDIT_COLUMNS,
         format: fmt,
         filename: `audit-${new Date().toISOString().slice(0, 10)}`,
-        onDone: (rows) => audited(ctx, 'audit', { entity: 'audit', format: fmt, ...filters, rows })(),
+        onDone: (rows, complete) =>
+          audited(ctx, 'audit', { entity: 'audit', format: fmt, ...filters, rows, ...cutShort(complete) })(),
       });
     },
   );

@@ -62,7 +62,8 @@ const BAD_SIGNATURE = () =>
  * Redeliveries are idempotent (provider ids are unique).
  */
 export default async function whatsAppWebhook(app: FastifyInstance) {
-  // The signature covers the raw bytes: keep them, parse after checking.
+  // The signature covers the raw bytes: keep them, parse after checking (replaces the API's parser).
+  app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   const key = app.env.CONFIG_ENCRYPTION_KEY ? parseEncryptionKey(app.env.CONFIG_ENCRYPTION_KEY) : null;
 

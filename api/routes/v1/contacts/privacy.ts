@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../../../../db/audit.js';
 import { eraseContact, exportContactData } from '../../../../db/privacy.js';
+import { withExportSlot } from '../../../lib/export-slots.js';
 import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
 import { loadContact } from '../../../services/contact-lifecycle.js';
@@ -19,24 +20,26 @@ export default async function privacyRoutes(app: FastifyInstance) {
         params: { $ref: 'IdParams#' },
         response: {
           200: { type: 'object', additionalProperties: true },
-          ...errorResponses(401, 403, 404),
+          ...errorResponses(401, 403, 404, 429, 503),
         },
       },
     },
     async (request, reply) =>
-      request.tx(async (em) => {
-        const contact = await loadContact(em, request.params.id);
-        const data = await exportContactData(em, contact.id);
-        await recordAudit(em, request.tenant(), {
-          entityType: 'Contact',
-          entityId: contact.id,
-          action: 'DSR_EXPORT',
-          after: { tables: Object.keys(data).filter((k) => k !== 'exportedAt') },
-        });
-        return reply
-          .header('content-disposition', `attachment; filename="contact-${contact.id}.json"`)
-          .send(data);
-      }),
+      withExportSlot(reply, request.tenant().orgId, () =>
+        request.tx(async (em) => {
+          const contact = await loadContact(em, request.params.id);
+          const data = await exportContactData(em, contact.id);
+          await recordAudit(em, request.tenant(), {
+            entityType: 'Contact',
+            entityId: contact.id,
+            action: 'DSR_EXPORT',
+            after: { tables: Object.keys(data).filter((k) => k !== 'exportedAt') },
+          });
+          return reply
+            .header('content-disposition', `attachment; filename="contact-${contact.id}.json"`)
+            .send(data);
+        }),
+      ),
   );
 
   app.post<{ Params: { id: string }; Body: { reason: string; confirmEmail: string } }>(

@@ -13,6 +13,7 @@ import { addCoopEvent } from '../../../../db/coop-timeline.js';
 import { CoopMember } from '../../../../db/entities/index.js';
 import type { Em } from '../../../../db/orm.js';
 import { formatCents } from '../../../../definitions/coop/money.js';
+import { withExportSlot } from '../../../lib/export-slots.js';
 import { idempotencyKeyOf } from '../../../lib/idempotency.js';
 import { errorResponses } from '../../../schemas/shared.js';
 import {
@@ -174,27 +175,31 @@ export default async function coopLedgerRoutes(app: FastifyInstance) {
           properties: { format: { type: 'string', enum: ['csv', 'json'], default: 'csv' } },
         },
         produces: ['text/csv', 'application/json'],
-        response: { ...errorResponses(400, 401, 403, 404) },
+        response: { ...errorResponses(400, 401, 403, 404, 429, 503) },
       },
     },
     async (request, reply) => {
-      const rows = await request.tx(async (em) => {
-        const g = await requireGroup(em, request.params.id);
-        const all: LedgerRow[] = [];
-        for (
-          let page = await ledgerEntries(em, g.id, { limit: 1000 });
-          page.length;
-          page = await ledgerEntries(em, g.id, { afterSeq: all.at(-1)!.seq, limit: 1000 })
-        )
-          all.push(...page);
-        await recordAudit(em, actorOf(request), {
-          entityType: 'CoopGroup',
-          entityId: g.id,
-          action: 'EXPORT',
-          after: { export: 'ledger', format: request.query.format ?? 'csv', rows: all.length },
-        });
-        return all;
-      });
+      // Built whole in one transaction, then sent: it holds a connection only while it reads, but
+      // counts against the export bound like the streamed exports.
+      const rows = await withExportSlot(reply, request.tenant().orgId, () =>
+        request.tx(async (em) => {
+          const g = await requireGroup(em, request.params.id);
+          const all: LedgerRow[] = [];
+          for (
+            let page = await ledgerEntries(em, g.id, { limit: 1000 });
+            page.length;
+            page = await ledgerEntries(em, g.id, { afterSeq: all.at(-1)!.seq, limit: 1000 })
+          )
+            all.push(...page);
+          await recordAudit(em, actorOf(request), {
+            entityType: 'CoopGroup',
+            entityId: g.id,
+            action: 'EXPORT',
+            after: { export: 'ledger', format: request.query.format ?? 'csv', rows: all.length },
+          });
+          return all;
+        }),
+      );
       const name = `ledger-${request.params.id}-${new Date().toISOString().slice(0, 10)}`;
       if (request.query.format === 'json')
         return reply
