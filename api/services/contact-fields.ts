@@ -50,7 +50,11 @@ export async function checkContactFields(em: Em, input: ContactFields): Promise<
   if (input.assignedAgentId) {
     const agent = await em.findOne(User, { id: input.assignedAgentId, isActive: true });
     if (!agent)
-      errors.push({ field: 'assignedAgentId', message: 'is not an active user of this organisation' });
+      errors.push({
+        field: 'assignedAgentId',
+        message: 'is not an active user of this organisation',
+        code: 'UNKNOWN_USER',
+      });
   }
   if (errors.length) throw problems.validation(errors);
   return out;

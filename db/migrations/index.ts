@@ -19,6 +19,7 @@ import { Migration20261122030000_dossier_consent } from './Migration202611220300
 import { Migration20261122025000_dossier_parties } from './Migration20261122025000_dossier_parties.js';
 import { Migration20261122050000_annonces } from './Migration20261122050000_annonces.js';
 import { Migration20261122060000_coop } from './Migration20261122060000_coop.js';
+import { Migration20261203100000_tenant_references } from './Migration20261203100000_tenant_references.js';
 
 export const migrationsList = [
   { name: 'Migration20261121225835_init', class: Migration20261121225835_init },
@@ -42,4 +43,8 @@ export const migrationsList = [
   { name: 'Migration20261122030000_dossier_consent', class: Migration20261122030000_dossier_consent },
   { name: 'Migration20261122050000_annonces', class: Migration20261122050000_annonces },
   { name: 'Migration20261122060000_coop', class: Migration20261122060000_coop },
+  {
+    name: 'Migration20261203100000_tenant_references',
+    class: Migration20261203100000_tenant_references,
+  },
 ];

@@ -14,6 +14,7 @@ import {
 import type { Em, TenantContext } from '../../../db/orm.js';
 import { problems, type FieldError } from '../../problem.js';
 import { normalizePhone } from '../contact-phone.js';
+import { referenceNotFound } from '../../lib/tenant-references.js';
 
 export const DEFAULT_KYC: readonly Pick<KycItem, 'code' | 'label' | 'required'>[] = [
   { code: 'ID_DOCUMENT', label: "Pièce d'identité", required: true },
@@ -66,7 +67,11 @@ export interface MemberInput {
 async function checkUser(em: Em, userId: string, errors: FieldError[]) {
   const identity = await loadIdentity(em, userId);
   if (!identity?.isActive)
-    errors.push({ field: 'userId', message: 'no such active user in this organisation' });
+    errors.push({
+      field: 'userId',
+      message: 'no such active user in this organisation',
+      code: 'UNKNOWN_USER',
+    });
   else if (!identity.permissions.includes('COOP_MEMBER'))
     errors.push({ field: 'userId', message: 'the user needs a role with the COOP_MEMBER permission' });
 }
@@ -107,7 +112,7 @@ export async function createMember(em: Em, ctx: TenantContext, group: ICoopGroup
   if (!input.email && !input.contactId)
     errors.push({ field: 'email', message: 'an email or a contactId is required' });
   if (input.contactId && !(await em.count(Contact, { id: input.contactId })))
-    errors.push({ field: 'contactId', message: 'no such contact in this organisation' });
+    errors.push(referenceNotFound('contactId', 'contact'));
   if (input.userId) await checkUser(em, input.userId, errors);
   // Ranks are handed out one at a time per group: concurrent additions queue on the group row.
   await em.execute('select id from coop_group where id = ? for update', [group.id]);

@@ -6,6 +6,7 @@ import { Contact, Dossier, DossierParty } from '../../../../db/entities/index.js
 import type { Em } from '../../../../db/orm.js';
 import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
+import { referenceNotFound } from '../../../lib/tenant-references.js';
 
 const tags = ['dossiers'];
 const partySchema = {
@@ -101,7 +102,7 @@ export default async function partyRoutes(app: FastifyInstance) {
         if (!(await activeCodes(em, 'PARTY_ROLE')).has(role))
           errors.push({ field: 'role', message: `unknown PARTY_ROLE code ${role}` });
         const contact = await em.findOne(Contact, { id: contactId });
-        if (!contact) errors.push({ field: 'contactId', message: 'no such contact in this organisation' });
+        if (!contact) errors.push(referenceNotFound('contactId', 'contact'));
         if (errors.length) throw problems.validation(errors);
         if (await em.count(DossierParty, { dossierId: dossier.id, contactId, role }))
           throw problems.conflict(`This contact is already ${role} on the dossier.`);
