@@ -69,3 +69,20 @@ export async function assertReferences(em: Em, orgId: string, refs: Reference[])
       { errors },
     );
 }
+
+const REFERENCE_CODES = new Set(['REFERENCE_NOT_FOUND', 'UNKNOWN_USER', 'UNKNOWN_LISTING']);
+
+/**
+ * For checks that gather input and reference errors together: only unresolved references is the
+ * 422 of `assertReferences`; anything else in the request is still a 400 listing every field.
+ */
+export function invalidInput(errors: FieldError[]) {
+  return errors.every((e) => e.code && REFERENCE_CODES.has(e.code))
+    ? problems.unprocessable(
+        'reference-not-found',
+        'Unknown reference',
+        errors.map((e) => `${e.field} ${e.message}`).join('; '),
+        { errors },
+      )
+    : problems.validation(errors);
+}

@@ -16,7 +16,7 @@ import { recomputeDossierScore } from '../../db/scoring.js';
 import { problems, type FieldError, type HttpProblem } from '../problem.js';
 import { findActivity, type ActivityView } from './activity-queries.js';
 import { messageView, type MessageView } from './activity-timeline.js';
-import { referenceNotFound } from '../lib/tenant-references.js';
+import { invalidInput, referenceNotFound } from '../lib/tenant-references.js';
 
 /** A signed-in user acting in their organisation. */
 export type Actor = TenantContext & { userId: string };
@@ -81,7 +81,7 @@ export async function createActivity(
   let contactId = input.contactId ?? corrected?.contactId ?? null;
   if (!dossierId && !contactId)
     errors.push({ field: 'dossierId', message: 'an activity concerns a dossier, a contact or both' });
-  if (errors.length) throw problems.validation(errors);
+  if (errors.length) throw invalidInput(errors);
 
   if (dossierId) {
     const dossier = await requireDossier(em, dossierId);

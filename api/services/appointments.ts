@@ -29,7 +29,7 @@ import {
 } from '../../workflows/appointment-reminders.js';
 import { problems, type FieldError } from '../problem.js';
 import type { Actor } from './activity-records.js';
-import { referenceNotFound } from '../lib/tenant-references.js';
+import { invalidInput, referenceNotFound } from '../lib/tenant-references.js';
 
 export interface AppointmentInput {
   kind: 'RDV' | 'VISITE';
@@ -66,7 +66,7 @@ async function checkInput(em: Em, input: AppointmentInput, agentId: string) {
       message: 'no such listing in this organisation',
       code: 'UNKNOWN_LISTING',
     });
-  if (errors.length) throw problems.validation(errors);
+  if (errors.length) throw invalidInput(errors);
   return dossier;
 }
 

@@ -4,6 +4,7 @@ import type { Em } from '../../db/orm.js';
 import type { FieldError } from '../problem.js';
 import { problems } from '../problem.js';
 import { normalizePhone } from './contact-phone.js';
+import { invalidInput } from '../lib/tenant-references.js';
 
 /** The editable fields of a contact, as the API accepts them. */
 export interface ContactFields {
@@ -56,7 +57,7 @@ export async function checkContactFields(em: Em, input: ContactFields): Promise<
         code: 'UNKNOWN_USER',
       });
   }
-  if (errors.length) throw problems.validation(errors);
+  if (errors.length) throw invalidInput(errors);
   return out;
 }
 

@@ -14,7 +14,7 @@ import {
 import type { Em, TenantContext } from '../../../db/orm.js';
 import { problems, type FieldError } from '../../problem.js';
 import { normalizePhone } from '../contact-phone.js';
-import { referenceNotFound } from '../../lib/tenant-references.js';
+import { invalidInput, referenceNotFound } from '../../lib/tenant-references.js';
 
 export const DEFAULT_KYC: readonly Pick<KycItem, 'code' | 'label' | 'required'>[] = [
   { code: 'ID_DOCUMENT', label: "Pièce d'identité", required: true },
@@ -126,7 +126,7 @@ export async function createMember(em: Em, ctx: TenantContext, group: ICoopGroup
       field: 'fifoRank',
       message: `rank ${rank} is already taken in this group; reorder instead`,
     });
-  if (errors.length) throw problems.validation(errors);
+  if (errors.length) throw invalidInput(errors);
   const m = em.create(CoopMember, {
     orgId: ctx.orgId,
     groupId: group.id,
@@ -192,7 +192,7 @@ export async function updateMember(
     else errors.push({ field: 'phone', message: p.message });
   } else if (input.phone === null) m.phone = null;
   if (input.userId) await checkUser(em, input.userId, errors);
-  if (errors.length) throw problems.validation(errors);
+  if (errors.length) throw invalidInput(errors);
   const before = memberView(m);
   if (input.displayName !== undefined) m.displayName = input.displayName;
   if (input.email !== undefined) m.email = input.email?.toLowerCase() ?? null;

@@ -6,7 +6,7 @@ import { Contact, Dossier, DossierParty } from '../../../../db/entities/index.js
 import type { Em } from '../../../../db/orm.js';
 import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
-import { referenceNotFound } from '../../../lib/tenant-references.js';
+import { invalidInput, referenceNotFound } from '../../../lib/tenant-references.js';
 
 const tags = ['dossiers'];
 const partySchema = {
@@ -103,7 +103,7 @@ export default async function partyRoutes(app: FastifyInstance) {
           errors.push({ field: 'role', message: `unknown PARTY_ROLE code ${role}` });
         const contact = await em.findOne(Contact, { id: contactId });
         if (!contact) errors.push(referenceNotFound('contactId', 'contact'));
-        if (errors.length) throw problems.validation(errors);
+        if (errors.length) throw invalidInput(errors);
         if (await em.count(DossierParty, { dossierId: dossier.id, contactId, role }))
           throw problems.conflict(`This contact is already ${role} on the dossier.`);
         const p = em.create(DossierParty, {
