@@ -50,7 +50,7 @@ describe('document file names (RFC 6266 / 5987)', () => {
   it('a Japanese name downloads with filename* in UTF-8 and an ASCII fallback', async () => {
     const { doc, header, parsed } = await roundTrip('日本語.png');
     expect(doc.fileName).toBe('日本語.png');
-    expect(header).toBe(`attachment; filename="___.png"; filename*=UTF-8''%E6%97%A5%E6%9C%AC%E8%AA%9E.png`);
+    expect(header).toBe(`attachment; filename=___.png; filename*=UTF-8''%E6%97%A5%E6%9C%AC%E8%AA%9E.png`);
     expect(parsed.parameters.filename).toBe('日本語.png');
   });
 

@@ -90,7 +90,7 @@ export default async function partyRoutes(app: FastifyInstance) {
             role: { type: 'string', minLength: 1, maxLength: 64 },
           },
         },
-        response: { 201: partySchema, ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 201: partySchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
