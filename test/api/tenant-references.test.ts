@@ -111,13 +111,13 @@ describe('references stay inside their organisation (issue 15, item 7)', () => {
       url: string;
       method: 'POST' | 'PATCH';
       payload: Record<string, unknown>;
-      field: string;
+      reason: string;
     }> = [
       {
         method: 'POST',
         url: `/api/v1/dossiers/${d.id}/parties`,
         payload: { contactId: rivalContactId, role: 'GUARANTOR' },
-        field: 'contactId',
+        reason: 'contactId:REFERENCE_NOT_FOUND',
       },
       {
         method: 'POST',
@@ -129,7 +129,19 @@ describe('references stay inside their organisation (issue 15, item 7)', () => {
           endAt: new Date(start.getTime() + 3_600_000).toISOString(),
           contactId: rivalContactId,
         },
-        field: 'contactId',
+        reason: 'contactId:REFERENCE_NOT_FOUND',
+      },
+      {
+        method: 'POST',
+        url: '/api/v1/activities',
+        payload: { type: 'CALL', dossierId: d.id, assigneeId: rival.user.id },
+        reason: 'assigneeId:UNKNOWN_USER',
+      },
+      {
+        method: 'PATCH',
+        url: `/api/v1/contacts/${demoContactId}`,
+        payload: { version: 1, assignedAgentId: rival.user.id },
+        reason: 'assignedAgentId:UNKNOWN_USER',
       },
       {
         method: 'POST',
@@ -140,7 +152,7 @@ describe('references stay inside their organisation (issue 15, item 7)', () => {
           type: 'PROSPECT',
           primaryContactId: rivalContactId,
         },
-        field: 'primaryContactId',
+        reason: 'primaryContactId:REFERENCE_NOT_FOUND',
       },
     ];
     for (const c of cases) {
@@ -150,9 +162,8 @@ describe('references stay inside their organisation (issue 15, item 7)', () => {
         headers: manager.headers,
         payload: c.payload,
       });
-      expect(res.statusCode, `${c.url} ${res.body}`).toBeGreaterThanOrEqual(400);
-      expect(res.statusCode, `${c.url} ${res.body}`).toBeLessThan(500);
-      expect(reasons(res), c.url).toContain(`${c.field}:REFERENCE_NOT_FOUND`);
+      expect(res.statusCode, `${c.url} ${res.body}`).toBe(422);
+      expect(reasons(res), c.url).toEqual([c.reason]);
     }
   });
 
