@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
+import { sanitiseFileName } from '../definitions/file-names.js';
 import { recordAudit } from './audit.js';
 import { sha256Hex, type DocumentStore } from './document-store.js';
 import { Document, type IDocument } from './entities/index.js';
@@ -96,7 +97,7 @@ export async function storeDocument(
     ownerType: input.ownerType,
     ownerId: input.ownerId,
     kind: input.kind,
-    fileName: input.fileName.replace(/[\r\n"\\/]/g, '_').slice(0, 255) || 'document',
+    fileName: sanitiseFileName(input.fileName),
     mimeType,
     sizeBytes: input.bytes.length,
     sha256: sha256Hex(input.bytes),

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { PassThrough, type Writable } from 'node:stream';
 import { withTenant, type Orm, type TenantContext } from '../../db/orm.js';
 import { acquireExportSlot } from './export-slots.js';
+import { csvOptions } from './csv.js';
 
 export interface ExportColumn {
   header: string;
@@ -87,16 +88,7 @@ export function streamExport(reply: FastifyReply, opts: ExportOptions) {
   };
   res.once('close', onClose);
   const body = new PassThrough();
-  const csv =
-    opts.format === 'csv'
-      ? stringify({
-          delimiter: ';',
-          bom: true,
-          header: true,
-          columns: opts.columns.map((c) => c.header),
-          record_delimiter: '\r\n',
-        })
-      : undefined;
+  const csv = opts.format === 'csv' ? stringify(csvOptions(opts.columns.map((c) => c.header))) : undefined;
   if (csv) csv.pipe(body);
   const sink: Writable = csv ?? body;
   const put = (chunk: unknown) => write(sink, chunk, clientGone.signal, env.EXPORT_WRITE_TIMEOUT_MS);

@@ -16,6 +16,7 @@ import { recomputeDossierScore } from '../../db/scoring.js';
 import { problems, type FieldError, type HttpProblem } from '../problem.js';
 import { findActivity, type ActivityView } from './activity-queries.js';
 import { messageView, type MessageView } from './activity-timeline.js';
+import { invalidInput, referenceNotFound } from '../lib/tenant-references.js';
 
 /** A signed-in user acting in their organisation. */
 export type Actor = TenantContext & { userId: string };
@@ -69,15 +70,18 @@ export async function createActivity(
   if (TASK_TYPES.has(input.type) && !input.dueAt)
     errors.push({ field: 'dueAt', message: `is required for ${input.type}` });
   const corrected = input.correctsId ? await em.findOne(Activity, { id: input.correctsId }) : null;
-  if (input.correctsId && !corrected)
-    errors.push({ field: 'correctsId', message: 'no such activity in this organisation' });
+  if (input.correctsId && !corrected) errors.push(referenceNotFound('correctsId', 'activity'));
   if (input.assigneeId && !(await em.count(User, { id: input.assigneeId, isActive: true })))
-    errors.push({ field: 'assigneeId', message: 'no such active user in this organisation' });
+    errors.push({
+      field: 'assigneeId',
+      message: 'no such active user in this organisation',
+      code: 'UNKNOWN_USER',
+    });
   let dossierId = input.dossierId ?? corrected?.dossierId ?? null;
   let contactId = input.contactId ?? corrected?.contactId ?? null;
   if (!dossierId && !contactId)
     errors.push({ field: 'dossierId', message: 'an activity concerns a dossier, a contact or both' });
-  if (errors.length) throw problems.validation(errors);
+  if (errors.length) throw invalidInput(errors);
 
   if (dossierId) {
     const dossier = await requireDossier(em, dossierId);

@@ -29,6 +29,7 @@ import {
 } from '../../workflows/appointment-reminders.js';
 import { problems, type FieldError } from '../problem.js';
 import type { Actor } from './activity-records.js';
+import { invalidInput, referenceNotFound } from '../lib/tenant-references.js';
 
 export interface AppointmentInput {
   kind: 'RDV' | 'VISITE';
@@ -50,15 +51,22 @@ async function checkInput(em: Em, input: AppointmentInput, agentId: string) {
   if (Date.parse(input.endAt) <= Date.parse(input.startAt))
     errors.push({ field: 'endAt', message: 'must be after startAt' });
   if (!(await em.count(User, { id: agentId, isActive: true })))
-    errors.push({ field: 'agentId', message: 'no such active user in this organisation' });
+    errors.push({
+      field: 'agentId',
+      message: 'no such active user in this organisation',
+      code: 'UNKNOWN_USER',
+    });
   if (input.contactId && !(await em.count(Contact, { id: input.contactId })))
-    errors.push({ field: 'contactId', message: 'no such contact in this organisation' });
+    errors.push(referenceNotFound('contactId', 'contact'));
   const dossier = input.dossierId ? await em.findOne(Dossier, { id: input.dossierId }) : null;
-  if (input.dossierId && !dossier)
-    errors.push({ field: 'dossierId', message: 'no such dossier in this organisation' });
+  if (input.dossierId && !dossier) errors.push(referenceNotFound('dossierId', 'dossier'));
   if (input.annonceId && !(await em.count(Annonce, { id: input.annonceId })))
-    errors.push({ field: 'annonceId', message: 'no such listing in this organisation' });
-  if (errors.length) throw problems.validation(errors);
+    errors.push({
+      field: 'annonceId',
+      message: 'no such listing in this organisation',
+      code: 'UNKNOWN_LISTING',
+    });
+  if (errors.length) throw invalidInput(errors);
   return dossier;
 }
 

@@ -5,6 +5,7 @@ import { Account, AccountContact, Contact, type IAccount } from '../../db/entiti
 import type { AccountType } from '../../db/entities/account.js';
 import type { Em, TenantContext } from '../../db/orm.js';
 import { problems } from '../problem.js';
+import { invalidInput, referenceNotFound } from '../lib/tenant-references.js';
 
 export interface AccountFields {
   code?: string;
@@ -49,9 +50,7 @@ export async function createAccount(
 ): Promise<AccountView> {
   await assertCodeFree(em, input.code);
   if (input.primaryContactId && !(await em.findOne(Contact, { id: input.primaryContactId })))
-    throw problems.validation([
-      { field: 'primaryContactId', message: 'is not a contact of this organisation' },
-    ]);
+    throw invalidInput([referenceNotFound('primaryContactId', 'contact')]);
   const account = em.create(Account, {
     orgId: ctx.orgId,
     code: input.code,

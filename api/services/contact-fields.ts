@@ -4,6 +4,7 @@ import type { Em } from '../../db/orm.js';
 import type { FieldError } from '../problem.js';
 import { problems } from '../problem.js';
 import { normalizePhone } from './contact-phone.js';
+import { invalidInput } from '../lib/tenant-references.js';
 
 /** The editable fields of a contact, as the API accepts them. */
 export interface ContactFields {
@@ -50,9 +51,13 @@ export async function checkContactFields(em: Em, input: ContactFields): Promise<
   if (input.assignedAgentId) {
     const agent = await em.findOne(User, { id: input.assignedAgentId, isActive: true });
     if (!agent)
-      errors.push({ field: 'assignedAgentId', message: 'is not an active user of this organisation' });
+      errors.push({
+        field: 'assignedAgentId',
+        message: 'is not an active user of this organisation',
+        code: 'UNKNOWN_USER',
+      });
   }
-  if (errors.length) throw problems.validation(errors);
+  if (errors.length) throw invalidInput(errors);
   return out;
 }
 

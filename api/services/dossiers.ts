@@ -11,6 +11,7 @@ import { initialState } from '../../definitions/guards.js';
 import type { WorkflowDefinitionBody } from '../../definitions/workflow-definition.schema.js';
 import { dossierWorkflowId, startDossierWorkflow } from '../lib/dossier-workflows.js';
 import { remember, replay, type StoredAnswer } from '../lib/idempotency.js';
+import { assertReferences, type Reference } from '../lib/tenant-references.js';
 import { problems } from '../problem.js';
 
 export interface DossierInput {
@@ -29,6 +30,14 @@ export interface DossierInput {
   probability?: number | null;
   expectedCloseDate?: string | null;
   metaJson?: Record<string, unknown>;
+}
+
+/** The rows a dossier points at (its listing is checked with the search fields, as UNKNOWN_LISTING). */
+export function dossierReferences(input: Partial<DossierInput>): Reference[] {
+  return [
+    { field: 'contactId', entity: 'contact', id: input.contactId },
+    { field: 'assignedAgentId', entity: 'user', id: input.assignedAgentId },
+  ];
 }
 
 function reference(now: Date): string {
@@ -51,6 +60,7 @@ export async function createDossier(
       const stored = await replay(em, idempotency.scope, idempotency.key, idempotency.hash);
       if (stored) return { stored };
     }
+    await assertReferences(em, ctx.orgId, dossierReferences(input));
     // COOP_GROUP moves cooperative groups (api/services/coop-groups.ts), never a dossier.
     const definition =
       input.caseType === COOP_GROUP_CASE_TYPE ? null : await latestPublished(em, input.caseType);

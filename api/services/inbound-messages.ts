@@ -4,6 +4,7 @@ import { recordConsent } from '../../db/consent.js';
 import { Contact, Dossier, Message } from '../../db/entities/index.js';
 import type { Em } from '../../db/orm.js';
 import { syncMessageEntry } from '../../db/outbound.js';
+import { isE164 } from '../lib/e164.js';
 
 /** Words that, alone in an inbound SMS/WhatsApp message, mean "stop writing to me" (F-6.3). */
 export const DEFAULT_STOP_KEYWORDS = [
@@ -39,6 +40,21 @@ export interface InboundText {
   at: Date;
 }
 
+/**
+ * The sender's E.164 number, or null for anything else (an alphanumeric sender id, or text such as
+ * `=cmd` that an unauthenticated webhook caller would otherwise turn into a contact's name).
+ */
+export function senderPhone(from: string): string | null {
+  const phone = from.trim();
+  return isE164(phone) ? phone : null;
+}
+
+/** The sender's contact: found by number, or a new lead; null for an unknown (non-number) sender. */
+export async function senderContact(em: Em, orgId: string, msg: InboundText) {
+  if (!senderPhone(msg.from)) return null;
+  return (await findContactByPhone(em, msg.from)) ?? (await createContactFromSender(em, orgId, msg));
+}
+
 export async function findContactByPhone(em: Em, phone: string) {
   return em.findOne(Contact, { phone, mergedIntoId: null }, { orderBy: { createdAt: 'asc' } });
 }
@@ -68,12 +84,13 @@ export async function openDossierOf(em: Em, contactId: string) {
 /**
  * Stores an inbound message once (the provider id is unique per channel, so a redelivered webhook
  * changes nothing) on the contact and its open dossier; a STOP message records the opt-out with the
- * message as proof. Returns whether it was new.
+ * message as proof. A null contact is an unknown sender: the message is kept, on no one. Returns
+ * whether it was new.
  */
 export async function storeInbound(
   em: Em,
   orgId: string,
-  contactId: string,
+  contactId: string | null,
   dossierId: string | null,
   msg: InboundText,
 ): Promise<boolean> {
@@ -101,6 +118,7 @@ export async function storeInbound(
     sourceKey: `message:${id}`,
   });
   await em.flush();
+  if (!contactId) return true;
   await touchContactInteraction(em, orgId, contactId, msg.at);
   if (isStopMessage(msg.text))
     await recordConsent(em, { orgId }, contactId, msg.channel, {

@@ -19,6 +19,7 @@ import { Migration20261122030000_dossier_consent } from './Migration202611220300
 import { Migration20261122025000_dossier_parties } from './Migration20261122025000_dossier_parties.js';
 import { Migration20261122050000_annonces } from './Migration20261122050000_annonces.js';
 import { Migration20261122060000_coop } from './Migration20261122060000_coop.js';
+import { Migration20261203100000_tenant_references } from './Migration20261203100000_tenant_references.js';
 import { Migration20261203110000_org_channels } from './Migration20261203110000_org_channels.js';
 import { Migration20261203120000_password_lifecycle } from './Migration20261203120000_password_lifecycle.js';
 import { Migration20261203130000_unaccent_search } from './Migration20261203130000_unaccent_search.js';
@@ -45,6 +46,10 @@ export const migrationsList = [
   { name: 'Migration20261122030000_dossier_consent', class: Migration20261122030000_dossier_consent },
   { name: 'Migration20261122050000_annonces', class: Migration20261122050000_annonces },
   { name: 'Migration20261122060000_coop', class: Migration20261122060000_coop },
+  {
+    name: 'Migration20261203100000_tenant_references',
+    class: Migration20261203100000_tenant_references,
+  },
   { name: 'Migration20261203110000_org_channels', class: Migration20261203110000_org_channels },
   {
     name: 'Migration20261203120000_password_lifecycle',

@@ -55,6 +55,39 @@ describe('exports (F-9.3)', () => {
     expect(lines.some((l) => l.includes(`;Zoé;Müller ${run};`))).toBe(true);
   });
 
+  it('neutralises formulas in CSV cells (OWASP) but keeps E.164 phone numbers readable', async () => {
+    const names = ['=HYPERLINK("http://evil.test","clic")', '+1+1', '-2+3', '@SUM(A1:A9)'];
+    for (const name of names) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/contacts',
+        headers: manager.headers,
+        payload: {
+          firstName: name,
+          lastName: `Formula ${run}`,
+          email: `c${++count}.${run}@example.test`,
+          phone: '+33612345678',
+          source: 'WEBSITE',
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/exports/contacts?q=Formula%20${run}`,
+      headers: manager.headers,
+    });
+    expect(res.statusCode).toBe(200);
+    const rows = res.rawPayload.subarray(3).toString('utf8').trim().split('\r\n').slice(1);
+    expect(rows).toHaveLength(names.length);
+    // Cell 2 is the first name: it now begins with a quote (inside RFC 4180 quotes when it has any).
+    const firstNames = rows.map((l) => l.split(';')[1]).sort();
+    expect(firstNames).toEqual(
+      [`"'=HYPERLINK(""http://evil.test"",""clic"")"`, "'+1+1", "'-2+3", "'@SUM(A1:A9)"].sort(),
+    );
+    for (const row of rows) expect(row.split(';')[4]).toBe('+33612345678');
+  });
+
   it('streams dossiers as JSON with the same filters, and audits every export', async () => {
     const tag = `exp${run}`;
     await createDossier(t.app, manager.headers, { title: `Villa ${tag}`, caseType: 'ACHAT' });

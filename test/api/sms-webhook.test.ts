@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twilioSignature } from '../../api/routes/webhooks/sms.js';
+import { withTenant } from '../../db/orm.js';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
 import { STAND_IN } from '../helpers/stand-ins.js';
 
@@ -81,5 +82,25 @@ describe('Twilio SMS webhook', () => {
       headers: agent.headers,
     });
     expect(consents.json().SMS).toMatchObject({ status: 'OPT_OUT', source: 'INBOUND_STOP' });
+  });
+
+  it('stores a message whose From is not an E.164 number as from an unknown sender, never as a name', async () => {
+    const sid = `SM${randomUUID().replace(/-/g, '')}`;
+    const body = `Bonjour ${randomUUID()}`;
+    const res = await post({ MessageSid: sid, From: '=cmd|calc', To: STAND_IN.smsFrom, Body: body });
+    expect(res.statusCode, res.body).toBe(200);
+    const ctx = { orgId: agent.user.orgId, orgSlug: 'demo' };
+    const [stored, contacts] = await withTenant(t.orm, ctx, async (em) => [
+      await em.execute<{ contact_id: string | null; content: string }[]>(
+        `select contact_id, content from message where provider_id = ?`,
+        [sid],
+      ),
+      await em.execute<{ id: string }[]>(
+        `select id from contact where phone = ? or first_name like ? or last_name like ? or email like ?`,
+        ['=cmd|calc', '%=cmd%', '%=cmd%', '%cmd%'],
+      ),
+    ]);
+    expect(stored).toEqual([{ contact_id: null, content: body }]);
+    expect(contacts).toEqual([]);
   });
 });

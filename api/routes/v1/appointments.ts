@@ -74,7 +74,7 @@ export default async function appointmentRoutes(app: FastifyInstance) {
             notes: { type: ['string', 'null'], maxLength: 5000 },
           },
         },
-        response: { 201: withWarnings, ...errorResponses(400, 401, 403, 404, 503) },
+        response: { 201: withWarnings, ...errorResponses(400, 401, 403, 404, 422, 503) },
       },
     },
     async (request, reply) => {

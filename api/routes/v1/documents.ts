@@ -12,6 +12,7 @@ import {
 import { Document, type IDocument } from '../../../db/entities/index.js';
 import type { Em } from '../../../db/orm.js';
 import { openapiTransform } from '../../openapi.js';
+import { attachmentDisposition } from '../../lib/attachment.js';
 import { HttpProblem, problems } from '../../problem.js';
 import { errorResponses } from '../../schemas/shared.js';
 import {
@@ -203,7 +204,7 @@ export default async function documentRoutes(app: FastifyInstance) {
       return reply
         .header('content-type', doc.mimeType)
         .header('content-length', String(bytes.length))
-        .header('content-disposition', `attachment; filename="${doc.fileName}"`)
+        .header('content-disposition', attachmentDisposition(doc.fileName))
         .header('etag', `"${doc.sha256}"`)
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')

@@ -4,9 +4,8 @@ import { withTenant } from '../../../db/orm.js';
 import { HttpProblem, problems } from '../../problem.js';
 import {
   applyDeliveryStatus,
-  createContactFromSender,
-  findContactByPhone,
   openDossierOf,
+  senderContact,
   storeInbound,
 } from '../../services/inbound-messages.js';
 
@@ -89,10 +88,10 @@ export default async function smsWebhook(app: FastifyInstance) {
           at: new Date(),
         };
         await withTenant(app.orm, ctx, async (em) => {
-          const contact =
-            (await findContactByPhone(em, msg.from)) ?? (await createContactFromSender(em, orgId, msg));
-          const dossier = await openDossierOf(em, contact.id);
-          await storeInbound(em, orgId, contact.id, dossier?.id ?? null, msg);
+          // A sender that is not an E.164 number is an unknown sender: no contact is made of it.
+          const contact = await senderContact(em, orgId, msg);
+          const dossier = contact ? await openDossierOf(em, contact.id) : null;
+          await storeInbound(em, orgId, contact?.id ?? null, dossier?.id ?? null, msg);
         });
       } else {
         throw problems.validation([

@@ -4,9 +4,8 @@ import { withTenant } from '../../../db/orm.js';
 import { createDossier } from '../../services/dossiers.js';
 import {
   applyDeliveryStatus,
-  createContactFromSender,
-  findContactByPhone,
   openDossierOf,
+  senderContact,
   storeInbound,
   type InboundText,
 } from '../../services/inbound-messages.js';
@@ -134,12 +133,12 @@ export default async function whatsAppWebhook(app: FastifyInstance) {
             at: new Date(Number(m.timestamp) * 1000 || Date.now()),
           };
           const found = await withTenant(app.orm, ctx, async (em) => {
-            const contact =
-              (await findContactByPhone(em, msg.from)) ?? (await createContactFromSender(em, orgId, msg));
+            const contact = await senderContact(em, orgId, msg);
+            if (!contact) return { contactId: null, dossierId: null };
             return { contactId: contact.id, dossierId: (await openDossierOf(em, contact.id))?.id ?? null };
           });
           // A sender with nothing open is a new request: a lead dossier on the engine.
-          if (!found.dossierId && app.temporal) {
+          if (found.contactId && !found.dossierId && app.temporal) {
             const answer = await createDossier(
               { orm: app.orm, temporal: app.temporal, taskQueue: app.env.TEMPORAL_TASK_QUEUE },
               ctx,

@@ -14,6 +14,7 @@ import {
 import type { Em, TenantContext } from '../../../db/orm.js';
 import { problems, type FieldError } from '../../problem.js';
 import { normalizePhone } from '../contact-phone.js';
+import { invalidInput, referenceNotFound } from '../../lib/tenant-references.js';
 
 export const DEFAULT_KYC: readonly Pick<KycItem, 'code' | 'label' | 'required'>[] = [
   { code: 'ID_DOCUMENT', label: "Pièce d'identité", required: true },
@@ -66,7 +67,11 @@ export interface MemberInput {
 async function checkUser(em: Em, userId: string, errors: FieldError[]) {
   const identity = await loadIdentity(em, userId);
   if (!identity?.isActive)
-    errors.push({ field: 'userId', message: 'no such active user in this organisation' });
+    errors.push({
+      field: 'userId',
+      message: 'no such active user in this organisation',
+      code: 'UNKNOWN_USER',
+    });
   else if (!identity.permissions.includes('COOP_MEMBER'))
     errors.push({ field: 'userId', message: 'the user needs a role with the COOP_MEMBER permission' });
 }
@@ -107,7 +112,7 @@ export async function createMember(em: Em, ctx: TenantContext, group: ICoopGroup
   if (!input.email && !input.contactId)
     errors.push({ field: 'email', message: 'an email or a contactId is required' });
   if (input.contactId && !(await em.count(Contact, { id: input.contactId })))
-    errors.push({ field: 'contactId', message: 'no such contact in this organisation' });
+    errors.push(referenceNotFound('contactId', 'contact'));
   if (input.userId) await checkUser(em, input.userId, errors);
   // Ranks are handed out one at a time per group: concurrent additions queue on the group row.
   await em.execute('select id from coop_group where id = ? for update', [group.id]);
@@ -121,7 +126,7 @@ export async function createMember(em: Em, ctx: TenantContext, group: ICoopGroup
       field: 'fifoRank',
       message: `rank ${rank} is already taken in this group; reorder instead`,
     });
-  if (errors.length) throw problems.validation(errors);
+  if (errors.length) throw invalidInput(errors);
   const m = em.create(CoopMember, {
     orgId: ctx.orgId,
     groupId: group.id,
@@ -187,7 +192,7 @@ export async function updateMember(
     else errors.push({ field: 'phone', message: p.message });
   } else if (input.phone === null) m.phone = null;
   if (input.userId) await checkUser(em, input.userId, errors);
-  if (errors.length) throw problems.validation(errors);
+  if (errors.length) throw invalidInput(errors);
   const before = memberView(m);
   if (input.displayName !== undefined) m.displayName = input.displayName;
   if (input.email !== undefined) m.email = input.email?.toLowerCase() ?? null;

@@ -29,6 +29,7 @@ export const fieldErrorsFr = {
   UNKNOWN_USER: 'Aucun utilisateur actif de ce nom dans l’organisation',
   ALREADY_USED: 'Déjà utilisé dans l’organisation',
   UNKNOWN_LISTING: 'Annonce introuvable dans l’organisation',
+  REFERENCE_NOT_FOUND: 'Introuvable dans l’organisation',
   BELOW_BUDGET_MIN: 'Doit être supérieur ou égal au budget min',
   ...passwordFieldErrorsFr,
   RULE_TOO_COSTLY:
@@ -62,6 +63,7 @@ export const fieldErrorsEn: Record<keyof typeof fieldErrorsFr, string> = {
   UNKNOWN_USER: 'No such active user in this organisation',
   ALREADY_USED: 'Already used in this organisation',
   UNKNOWN_LISTING: 'No such listing in this organisation',
+  REFERENCE_NOT_FOUND: 'Not found in this organisation',
   BELOW_BUDGET_MIN: 'Must be at least the min budget',
   ...passwordFieldErrorsEn,
   RULE_TOO_COSTLY:

@@ -160,7 +160,7 @@ export default async function contactRoutes(app: FastifyInstance) {
         summary: 'Edit a contact (optimistic locking: a stale version answers 409)',
         params: idParams,
         body: patchContactBody,
-        response: { 200: contactRef, ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: contactRef, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request) => {

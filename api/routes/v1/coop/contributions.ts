@@ -4,6 +4,7 @@ import { contributionView } from '../../../../db/coop-contributions.js';
 import { CoopContribution } from '../../../../db/entities/index.js';
 import { CONTRIBUTION_STATUSES, type ContributionAction } from '../../../../definitions/coop/contribution.js';
 import { requireTemporal } from '../../../lib/dossier-workflows.js';
+import { assertReferences } from '../../../lib/tenant-references.js';
 import { idempotencyKeyOf, updateIdFor } from '../../../lib/idempotency.js';
 import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
@@ -12,7 +13,7 @@ import { decideThroughCycle } from '../../../services/coop/cycles.js';
 import { listOf, reasonBody, tags, uuid } from './schemas.js';
 
 const idParams = { $ref: 'IdParams#' };
-const one = { 200: { $ref: 'CoopContribution#' }, ...errorResponses(400, 401, 403, 404, 409, 503) };
+const one = { 200: { $ref: 'CoopContribution#' }, ...errorResponses(400, 401, 403, 404, 409, 422, 503) };
 const idempotencyHeader = {
   type: 'object',
   properties: { 'idempotency-key': { type: 'string', maxLength: 200 } },
@@ -86,6 +87,14 @@ export default async function coopContributionRoutes(app: FastifyInstance) {
     (action: ContributionAction) =>
     async (request: FastifyRequest<{ Params: { id: string }; Body: Record<string, string | undefined> }>) => {
       const c = await readableContribution(request, request.params.id);
+      const documentId = request.body.documentId;
+      // The workflow would store any id it is given: a proof must be a document of this organisation.
+      if (documentId)
+        await request.tx((em) =>
+          assertReferences(em, request.tenant().orgId, [
+            { field: 'documentId', entity: 'document', id: documentId },
+          ]),
+        );
       const key = idempotencyKeyOf(request);
       const decisionId = key ? updateIdFor(`coop-${action}:${c.id}`, key) : randomUUID();
       return decideThroughCycle(requireTemporal(app.temporal), c.workflowId, action, {

@@ -14,6 +14,7 @@ import { CoopMember } from '../../../../db/entities/index.js';
 import type { Em } from '../../../../db/orm.js';
 import { formatCents } from '../../../../definitions/coop/money.js';
 import { withExportSlot } from '../../../lib/export-slots.js';
+import { csvOptions } from '../../../lib/csv.js';
 import { idempotencyKeyOf } from '../../../lib/idempotency.js';
 import { errorResponses } from '../../../schemas/shared.js';
 import {
@@ -208,13 +209,7 @@ export default async function coopLedgerRoutes(app: FastifyInstance) {
           .send(JSON.stringify(rows.map((r) => Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, r[c]])))));
       const csv = stringify(
         rows.map((r) => EXPORT_COLUMNS.map((c) => r[c] ?? '')),
-        {
-          delimiter: ';',
-          bom: true,
-          header: true,
-          columns: EXPORT_COLUMNS as string[],
-          record_delimiter: '\r\n',
-        },
+        csvOptions(EXPORT_COLUMNS as string[]),
       );
       return reply
         .header('content-disposition', `attachment; filename="${name}.csv"`)

@@ -107,7 +107,7 @@ export default async function coopMemberRoutes(app: FastifyInstance) {
             fifoRank: { type: 'integer', minimum: 1, maximum: 100000 },
           },
         },
-        response: { 201: { $ref: 'CoopMember#' }, ...errorResponses(400, 401, 403, 404) },
+        response: { 201: { $ref: 'CoopMember#' }, ...errorResponses(400, 401, 403, 404, 422) },
       },
     },
     async (request, reply) => {

@@ -23,9 +23,10 @@ import {
   updateIdFor,
 } from '../../../lib/idempotency.js';
 import { HttpProblem, problems } from '../../../problem.js';
+import { assertReferences } from '../../../lib/tenant-references.js';
 import { ANNONCE_CASE_TYPE } from '../../../../definitions/annonce.js';
 import { errorResponses } from '../../../schemas/shared.js';
-import { createDossier, type DossierInput } from '../../../services/dossiers.js';
+import { createDossier, dossierReferences, type DossierInput } from '../../../services/dossiers.js';
 import { listDossiers, kanban } from './queries.js';
 import {
   createDossierBody,
@@ -188,7 +189,7 @@ export default async function dossierRoutes(app: FastifyInstance) {
         summary: 'Edit business fields (optimistic locking)',
         params: { $ref: 'IdParams#' },
         body: patchDossierBody,
-        response: { 200: { $ref: 'Dossier#' }, ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: { $ref: 'Dossier#' }, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request) => {
@@ -207,6 +208,7 @@ export default async function dossierRoutes(app: FastifyInstance) {
               code: 'BELOW_BUDGET_MIN',
             },
           ]);
+        await assertReferences(em, ctx.orgId, dossierReferences(changes));
         await checkDossierSearch(em, changes);
         const before = snapshot(dossierView(dossier));
         const oldContactId = dossier.contactId ?? null;

@@ -6,6 +6,7 @@ import { Contact, Dossier, DossierParty } from '../../../../db/entities/index.js
 import type { Em } from '../../../../db/orm.js';
 import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
+import { invalidInput, referenceNotFound } from '../../../lib/tenant-references.js';
 
 const tags = ['dossiers'];
 const partySchema = {
@@ -89,7 +90,7 @@ export default async function partyRoutes(app: FastifyInstance) {
             role: { type: 'string', minLength: 1, maxLength: 64 },
           },
         },
-        response: { 201: partySchema, ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 201: partySchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
@@ -101,8 +102,8 @@ export default async function partyRoutes(app: FastifyInstance) {
         if (!(await activeCodes(em, 'PARTY_ROLE')).has(role))
           errors.push({ field: 'role', message: `unknown PARTY_ROLE code ${role}` });
         const contact = await em.findOne(Contact, { id: contactId });
-        if (!contact) errors.push({ field: 'contactId', message: 'no such contact in this organisation' });
-        if (errors.length) throw problems.validation(errors);
+        if (!contact) errors.push(referenceNotFound('contactId', 'contact'));
+        if (errors.length) throw invalidInput(errors);
         if (await em.count(DossierParty, { dossierId: dossier.id, contactId, role }))
           throw problems.conflict(`This contact is already ${role} on the dossier.`);
         const p = em.create(DossierParty, {
