@@ -42,7 +42,7 @@ describe('contribution cycles as Temporal workflows (F-10.4, F-10.5)', () => {
         name: `Coop ${randomUUID().slice(0, 6)}`,
         city: 'Casablanca',
         rules: {
-          grace: 'PT2S',
+          grace: 'PT4S',
           callAhead: 'PT3S',
           reminderBefore: null,
           penalty: { kind: 'FIXED', amount: 500, every: 'PT3S', maxPeriods: 2 },
@@ -68,7 +68,9 @@ describe('contribution cycles as Temporal workflows (F-10.4, F-10.5)', () => {
       api(admin, 'PUT', `/contacts/${e!.contactId}/consents/WHATSAPP`, { status: 'OPT_OUT', source: 'FORM' }),
     );
 
-    // Two due dates 9 s apart; calls 3 s ahead, late 2 s after, a 5.00 penalty every 3 s (at most 2).
+    // Line 1 due at t0+6 s (called 3 s ahead, late 4 s after, a 5.00 penalty every 3 s, at most 2: the
+    // second at t0+13 s); line 2, from plan v2, due at t0+26 s. The gaps leave each step of the scenario
+    // seconds to happen in before the next timer, even on a loaded machine.
     const t0 = Date.now();
     const plan = await ok<{ id: string }>(
       api(admin, 'POST', `/coop/groups/${group.id}/plans`, {
@@ -76,8 +78,8 @@ describe('contribution cycles as Temporal workflows (F-10.4, F-10.5)', () => {
         effectiveFrom: new Date(t0).toISOString(),
         schedule: {
           kind: 'INTERVAL',
-          start: new Date(t0 + 5000).toISOString(),
-          every: 'PT9S',
+          start: new Date(t0 + 6000).toISOString(),
+          every: 'PT20S',
           count: 2,
           amount: 10000,
         },
@@ -95,13 +97,13 @@ describe('contribution cycles as Temporal workflows (F-10.4, F-10.5)', () => {
 
     const [a1, , c1, d1] = await Promise.all([a, b, c, d].map((m) => line(m!.id, 1)));
     expect(a1).toMatchObject({ status: 'PENDING', amountDue: 10000, outstanding: 10000 });
-    // Plan v2 while line 1 is running: line 2 (due t0+14 s) is called at 120.00, line 1 keeps 100.00.
+    // Plan v2 while line 1 is running: line 2 (due t0+26 s) is called at 120.00, line 1 keeps 100.00.
     await ok(
       api(admin, 'POST', `/coop/plans/${plan.id}/versions`, {
         effectiveFrom: new Date(t0 + 9000).toISOString(),
         schedule: {
           kind: 'INTERVAL',
-          start: new Date(t0 + 14000).toISOString(),
+          start: new Date(t0 + 26000).toISOString(),
           every: 'PT9S',
           count: 1,
           amount: 12000,
