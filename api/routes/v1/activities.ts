@@ -16,6 +16,7 @@ import {
   cursorPageOf,
   listActivitiesQuery,
 } from '../../services/activity-schemas.js';
+import { resourceSchema } from '../../schemas/resource.js';
 
 const tags = ['activities'];
 const idempotencyHeader = {
@@ -28,7 +29,7 @@ const idempotencyHeader = {
  * by a new activity with `correctsId`; a task is closed by POST /activities/:id/complete.
  */
 export default async function activityRoutes(app: FastifyInstance) {
-  app.addSchema(activitySchema);
+  app.addSchema(resourceSchema(activitySchema));
 
   app.post<{ Body: ActivityInput }>(
     '/activities',

@@ -13,6 +13,7 @@ import {
 } from '../../../definitions/notification-template.js';
 import { problems } from '../../problem.js';
 import { errorResponses } from '../../schemas/shared.js';
+import { resourceSchema } from '../../schemas/resource.js';
 
 const tags = ['notification-rules'];
 
@@ -111,7 +112,7 @@ function validate(input: RuleInput) {
 
 /** Tenant notification rules (F-7.3): event → recipients → channel → template (fr/en, variables). */
 export default async function notificationRuleRoutes(app: FastifyInstance) {
-  app.addSchema(ruleSchema);
+  app.addSchema(resourceSchema(ruleSchema));
   const ref = { $ref: 'NotificationRule#' } as const;
 
   app.get(

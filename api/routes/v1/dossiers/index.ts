@@ -37,6 +37,7 @@ import {
   transitionOptionSchema,
   type ListQuery,
 } from './schemas.js';
+import { resourceSchema } from '../../../schemas/resource.js';
 
 const tags = ['dossiers'];
 const page = {
@@ -49,7 +50,7 @@ export default async function dossierRoutes(app: FastifyInstance) {
   await app.register(dossierConsentRoutes);
   await app.register(matchingRoutes);
   await app.register(shortlistRoutes);
-  app.addSchema(dossierSchema);
+  app.addSchema(resourceSchema(dossierSchema));
 
   const load = async (em: Em, id: string) => {
     const dossier = await em.findOne(Dossier, { id });

@@ -8,6 +8,7 @@ import { runIdempotent } from '../../../services/activity-idempotency.js';
 import { bookAppointment, startReminders } from '../../../services/appointments.js';
 import { addToShortlist, moveShortlistEntry, shortlistView } from '../../../services/shortlist.js';
 import { matchItemSchema } from './matching.js';
+import { resourceSchema } from '../../../schemas/resource.js';
 
 const tags = ['matching'];
 const entryParams = {
@@ -56,7 +57,7 @@ const shortlistEntrySchema = {
 
 /** A dossier's shortlist of listings (F-8.3) and visits booked from it. */
 export default async function shortlistRoutes(app: FastifyInstance) {
-  app.addSchema(shortlistEntrySchema);
+  app.addSchema(resourceSchema(shortlistEntrySchema));
 
   app.get<{ Params: { id: string } }>(
     '/dossiers/:id/shortlist',
