@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { timingSafeEqual } from 'node:crypto';
+import { guardUnhandledRejections } from '../../lib/unhandled-rejections.js';
 import { problems } from '../../problem.js';
 
 /**
  * Prometheus metrics of the API at `/metrics`: request rate, latency histograms and server errors by
  * route pattern (never the raw URL, so ids do not explode the series), plus Node's own metrics. One
  * registry per app instance. With METRICS_TOKEN set, scraping needs `Authorization: Bearer <token>`.
+ * Promise rejections nobody handled are counted (and logged) here too: the process survives them.
  */
 export default fp(async function metrics(app: FastifyInstance) {
   const register = new Registry();
@@ -32,6 +34,13 @@ export default fp(async function metrics(app: FastifyInstance) {
     labelNames: ['method', 'route'] as const,
     registers: [register],
   });
+  const unhandled = new Counter({
+    name: 'atlas_unhandled_rejections_total',
+    help: 'Promise rejections nobody handled (each a bug, logged with its request id; the process survives)',
+    registers: [register],
+  });
+  const unguard = guardUnhandledRejections(app.log, () => unhandled.inc());
+  app.addHook('onClose', async () => unguard());
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
