@@ -9,7 +9,8 @@ import { unionConstituents } from 'ts-api-utils';
  * only promises dropped on the spot), so this rule flags the shapes that let one escape:
  * - a promise passed as an argument (the callee may return, or throw, before awaiting it),
  * - a parameter declared as a promise (the only way to be handed one),
- * - a promise kept in a variable instead of being awaited where it is made.
+ * - a promise kept in a variable instead of being awaited where it is made (unless its rejection is
+ *   handled right there, `.catch(f)` / `.then(f, g)`, or it cannot reject: `new Promise((resolve) => …)`).
  * Promise.all/allSettled/race/any take promises by design and handle every rejection they get, but
  * not on one EntityManager: its queries share a connection, and one failing ends the transaction
  * under the others.
@@ -24,6 +25,33 @@ function isPromiseCombinator(callee) {
     callee.object.name === 'Promise' &&
     callee.property.type === 'Identifier' &&
     COMBINATORS.has(callee.property.name)
+  );
+}
+
+/**
+ * `p.catch(f)` or `p.then(f, g)`: its rejection is handled where it is made, so keeping it is safe.
+ * @param {import('@typescript-eslint/utils').TSESTree.Expression} node
+ */
+function handledAtCreation(node) {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return false;
+  const { property } = node.callee;
+  if (property.type !== 'Identifier') return false;
+  return (
+    (property.name === 'catch' && node.arguments.length === 1) ||
+    (property.name === 'then' && node.arguments.length === 2)
+  );
+}
+
+/**
+ * `new Promise((resolve) => …)`: an executor without `reject` makes a promise that only resolves.
+ * @param {import('@typescript-eslint/utils').TSESTree.Expression} node
+ */
+function resolveOnly(node) {
+  if (node.type !== 'NewExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'Promise')
+    return false;
+  const [executor] = node.arguments;
+  return (
+    !!executor && executor.type.includes('Function') && 'params' in executor && executor.params.length <= 1
   );
 }
 
@@ -90,6 +118,7 @@ export default ESLintUtils.RuleCreator.withoutDocs({
       ArrowFunctionExpression: checkParameters,
       VariableDeclarator(node) {
         if (!node.init || node.init.type === 'AwaitExpression' || node.init.type.includes('Function')) return;
+        if (handledAtCreation(node.init) || resolveOnly(node.init)) return;
         if (thenable(node.init)) context.report({ node, messageId: 'variable' });
       },
     };
