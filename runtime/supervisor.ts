@@ -29,6 +29,15 @@ export interface SuperviseOptions {
   stableAfterMs?: number;
 }
 
+/**
+ * Set when the whole stack is stopping: a terminal's Ctrl-C reaches every child at once, and one that
+ * exits first must not be restarted while the others are being stopped in order.
+ */
+let holdRestarts = false;
+export function stopRestarting(): void {
+  holdRestarts = true;
+}
+
 /** Every run of every supervisor still alive, for the last-resort kill on exit. */
 const live = new Set<Running>();
 const track = (run: Running) => {
@@ -72,12 +81,12 @@ export async function supervise(opts: SuperviseOptions): Promise<Supervised> {
       const startedAt = Date.now();
       const run = current;
       const how = run ? await run.exited : 'did not start';
-      if (stopping) return;
+      if (stopping || holdRestarts) return;
       current = undefined;
       if (Date.now() - startedAt > stableAfter) delay = initialDelay;
       opts.log(`${opts.name} ${how === 'did not start' ? how : `died (${how})`}; restarting in ${delay} ms`);
       await sleep(delay, undefined, { signal: wake.signal }).catch(() => undefined);
-      if (stopping) return;
+      if (stopping || holdRestarts) return;
       delay = Math.min(delay * 2, maxDelay);
       try {
         current = track(await opts.start());

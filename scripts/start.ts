@@ -13,7 +13,13 @@ import { loadEnv } from '../config/env.js';
 import { createOrm } from '../db/orm.js';
 import { DEMO_ORGS, DEMO_ROLES, demoEmail, seedDemo } from '../db/seed.js';
 import { ensureDatabase, ensureTemporal } from '../runtime/stack.js';
-import { killSupervisedNow, runningChild, supervise, type Running } from '../runtime/supervisor.js';
+import {
+  killSupervisedNow,
+  runningChild,
+  stopRestarting,
+  supervise,
+  type Running,
+} from '../runtime/supervisor.js';
 import { workflowBundle } from '../worker/create-worker.js';
 import { installWorkerRuntime } from '../worker/runtime.js';
 
@@ -25,6 +31,7 @@ let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  stopRestarting();
   log('stopping…');
   for (const stop of stops.reverse()) await stop().catch((err: unknown) => console.error(err));
   process.exit(code);
