@@ -36,6 +36,16 @@ process.once('disconnect', () => void shutdown(0));
 try {
   const orm = await createOrm(env.DATABASE_APP_URL!, env.DATABASE_POOL_MAX);
   stops.push(() => orm.close());
+  const connection = await Connection.connect({ address: temporalAddress });
+  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  // The API first: it needs only the database and Temporal, and answers while the worker starts.
+  const app = Fastify(fastifyOptions(env, { level: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL }));
+  await app.register(atlasApp, { env, orm, temporal });
+  await app.listen({ port: env.PORT, host: env.HOST });
+  stops.push(async () => {
+    await app.close();
+    await connection.close();
+  });
   const { worker, connection: workerConnection } = await createWorker({
     address: temporalAddress,
     namespace: env.TEMPORAL_NAMESPACE,
@@ -58,8 +68,6 @@ try {
     await workerConnection.close();
   });
 
-  const connection = await Connection.connect({ address: temporalAddress });
-  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
   await ensureSchedules(temporal, {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     followUpIntervalSeconds: env.FOLLOW_UP_REMINDER_INTERVAL_SECONDS,
@@ -73,13 +81,6 @@ try {
       log,
     });
   }
-  const app = Fastify(fastifyOptions(env, { level: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL }));
-  await app.register(atlasApp, { env, orm, temporal });
-  await app.listen({ port: env.PORT, host: env.HOST });
-  stops.push(async () => {
-    await app.close();
-    await connection.close();
-  });
   log(`API and worker ready after ${process.uptime().toFixed(1)} s`);
   process.send?.({ ready: true });
 } catch (err) {

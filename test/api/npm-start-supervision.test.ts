@@ -118,7 +118,11 @@ describe.skipIf(process.env.FAULT_SCALE !== 'full')('npm start supervises its ch
         expect(again).not.toBe(pid);
         measured[name] = (await waitHealthy(base, killedAt + 30_000)) - killedAt;
       }
-      console.log('healthy again after a kill, ms:', measured);
+      console.log(
+        'healthy again after a kill, ms:',
+        measured,
+        output.match(/API and worker ready after [\d.]+ s/g),
+      );
 
       const exit = new Promise<number | null>((resolve) => proc!.once('exit', (code) => resolve(code)));
       proc.kill('SIGINT');
