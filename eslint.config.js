@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import noEagerPromise from './eslint-rules/no-eager-promise.js';
 
 const nodeBuiltins = [
   'assert',
@@ -34,7 +35,17 @@ const nodeBuiltins = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.data', '.tools', 'admin-ui/dist', 'coverage', 'db/migrations/*.json'] },
+  {
+    ignores: [
+      'node_modules',
+      '.data',
+      '.tools',
+      'admin-ui/dist',
+      'coverage',
+      'db/migrations/*.json',
+      'test/fixtures/lint',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -47,6 +58,19 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Issue 15: no promise (query, call) started before the decision that may discard it.
+    files: [
+      'api/**/*.ts',
+      'db/**/*.ts',
+      'activities/**/*.ts',
+      'worker/**/*.ts',
+      'runtime/**/*.ts',
+      'scripts/**/*.ts',
+    ],
+    plugins: { atlas: { rules: { 'no-eager-promise': noEagerPromise } } },
+    rules: { 'atlas/no-eager-promise': 'error' },
   },
   {
     // Workflow code is replayed deterministically inside Temporal's sandbox: no Node built-ins, no I/O.

@@ -71,6 +71,8 @@ export const envJsonSchema = {
     WORKER_METRICS_ADDRESS: { type: 'string', default: '127.0.0.1:9464' },
     /** Bound of the worker's sticky workflow cache (its memory grows with it); unset: the SDK's heap-based default. */
     WORKER_MAX_CACHED_WORKFLOWS: { type: 'integer', minimum: 2 },
+    /** A prebuilt workflow bundle (bundleWorkflowCode's code) for the worker; unset: bundled at start. */
+    WORKER_WORKFLOW_BUNDLE: { type: 'string' },
     /** Documents (statutes, minutes, proofs, photos): DATA_DIR/documents unless S3_BUCKET is set. */
     DOCUMENTS_MAX_BYTES: { type: 'integer', minimum: 1, default: 10485760 },
     /** S3-compatible object storage (MinIO in docker-compose); S3_BUCKET switches documents to it. */
@@ -141,6 +143,7 @@ export interface Env {
   CONFIG_ENCRYPTION_KEY?: string;
   WORKER_METRICS_ADDRESS: string;
   WORKER_MAX_CACHED_WORKFLOWS?: number;
+  WORKER_WORKFLOW_BUNDLE?: string;
   DOCUMENTS_MAX_BYTES: number;
   S3_ENDPOINT?: string;
   S3_BUCKET?: string;

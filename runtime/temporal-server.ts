@@ -80,7 +80,12 @@ export async function startTemporalDevServer(opts: {
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
   const address = `127.0.0.1:${opts.port}`;
-  await waitForTemporal(address, 60_000, child);
+  try {
+    await waitForTemporal(address, 60_000, child);
+  } catch (err) {
+    child.kill('SIGKILL'); // a server that never became ready must not stay behind, listening
+    throw err;
+  }
   return {
     address,
     uiUrl: opts.headless ? undefined : `http://localhost:${opts.uiPort ?? opts.port + 1000}`,

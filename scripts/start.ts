@@ -1,27 +1,31 @@
 /**
  * `npm start`: the whole product on one machine. Starts what is not given (embedded PostgreSQL,
  * Temporal dev server), migrates, seeds the demo, builds the admin UI if needed, then runs the
- * worker and the API in this process. Ctrl-C stops everything; a second start reuses `.data/`.
+ * worker and the API in a child process (scripts/start-app.ts). It supervises its children: one
+ * that dies is reported and restarted with backoff (issue 15). Ctrl-C stops everything, in order,
+ * and leaves nothing listening; a second start reuses `.data/`.
  */
-import { Client, Connection } from '@temporalio/client';
-import Fastify from 'fastify';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { channelsFromEnv } from '../activities/channels/index.js';
-import atlasApp from '../api/app.js';
-import { fastifyOptions } from '../api/fastify-options.js';
 import { ADMIN_UI_DIST } from '../api/routes/admin-ui.js';
-import { loadEnv } from '../config/env.js';
 import { devSecretPath, withDevSecrets } from '../config/dev-secrets.js';
-import { apiSessionSettings, createOrm } from '../db/orm.js';
-import { seedDemoBusinessData } from '../db/demo-data.js';
+import { loadEnv } from '../config/env.js';
+import { createOrm } from '../db/orm.js';
 import { DEMO_ORGS, DEMO_ROLES, demoEmail, seedDemo } from '../db/seed.js';
 import { ensureDatabase, ensureTemporal } from '../runtime/stack.js';
-import { createWorker } from '../worker/create-worker.js';
+import {
+  killSupervisedNow,
+  runningChild,
+  stopRestarting,
+  supervise,
+  type Running,
+} from '../runtime/supervisor.js';
+import { workflowBundle } from '../worker/create-worker.js';
 import { installWorkerRuntime } from '../worker/runtime.js';
-import { ensureSchedules } from '../worker/schedules.js';
 
 const log = (m: string) => console.log(`[atlas] ${m}`);
+const env = withDevSecrets(loadEnv());
 /** Where ops find the /metrics bearer token: never printed itself, it stays out of terminal logs. */
 const metricsAccess = () =>
   process.env.METRICS_TOKEN
@@ -29,16 +33,25 @@ const metricsAccess = () =>
     : env.METRICS_TOKEN
       ? `Bearer token in ${devSecretPath(env, 'metrics-token')}`
       : 'closed: METRICS_TOKEN is not set';
-// We stop the worker ourselves, in order, on Ctrl-C (the SDK would re-raise the signal after its own shutdown).
-const env = withDevSecrets(loadEnv());
-installWorkerRuntime({ shutdownSignals: [], metricsAddress: env.WORKER_METRICS_ADDRESS });
 const stops: Array<() => Promise<unknown>> = [];
+let stopping = false;
 
 async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  stopRestarting();
   log('stopping…');
   for (const stop of stops.reverse()) await stop().catch((err: unknown) => console.error(err));
   process.exit(code);
 }
+// Whatever ends this process, no child stays behind listening (a crash used to orphan Temporal).
+process.on('exit', killSupervisedNow);
+// A bug here must not leave the children running unsupervised: report it and stop in order.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const)
+  process.on(event, (err: unknown) => {
+    console.error(`[atlas] ${event} in npm start:`, err);
+    void shutdown(1);
+  });
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 const onSignal = () => void shutdown(0);
 function handleSignals() {
@@ -53,12 +66,41 @@ function handleSignals() {
 }
 handleSignals();
 
+/** One run of the API + worker process; resolves when it listens. */
+function startApp(urls: {
+  ownerUrl: string;
+  appUrl: string;
+  temporalAddress: string;
+  bundle: string;
+}): Promise<Running> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start-app.ts'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: urls.ownerUrl,
+      DATABASE_APP_URL: urls.appUrl,
+      TEMPORAL_ADDRESS: urls.temporalAddress,
+      WORKER_WORKFLOW_BUNDLE: urls.bundle,
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+    });
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve(runningChild(child, stop)));
+    child.once('exit', (code, signal) => reject(new Error(`it exited (${signal ?? code}) before listening`)));
+  });
+}
+
 try {
   const db = await ensureDatabase(env, log);
   stops.push(db.stop);
   handleSignals();
-  const withDemo = env.SEED_DEMO ?? env.NODE_ENV !== 'production';
-  if (withDemo) {
+  if (env.SEED_DEMO ?? env.NODE_ENV !== 'production') {
     const ownerOrm = await createOrm(db.ownerUrl, 4);
     await seedDemo(ownerOrm, env.DEMO_PASSWORD);
     await ownerOrm.close(true);
@@ -73,40 +115,17 @@ try {
     await build({ configFile: path.resolve('admin-ui/vite.config.ts'), logLevel: 'warn' });
   }
 
-  // One pool for the worker and the API here, with the API's statement timeouts.
-  const orm = await createOrm(db.appUrl, env.DATABASE_POOL_MAX, apiSessionSettings(env));
-  stops.push(() => orm.close());
-  const { worker, connection: workerConnection } = await createWorker({
-    address: temporalServer.address,
-    namespace: env.TEMPORAL_NAMESPACE,
-    taskQueue: env.TEMPORAL_TASK_QUEUE,
-    deps: { orm, channels: channelsFromEnv(env) },
-    maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+  // Bundled once here: every restart of the API/worker child then skips the slowest step of its start.
+  installWorkerRuntime({ shutdownSignals: [] });
+  const bundle = path.resolve(env.DATA_DIR, 'workflow-bundle.js');
+  mkdirSync(path.dirname(bundle), { recursive: true });
+  writeFileSync(bundle, (await workflowBundle()).code);
+  const app = await supervise({
+    name: 'API and worker',
+    log,
+    start: () => startApp({ ...db, temporalAddress: temporalServer.address, bundle }),
   });
-  const workerRun = worker.run();
-  stops.push(async () => {
-    worker.shutdown();
-    await workerRun;
-    await workerConnection.close();
-  });
-
-  const connection = await Connection.connect({ address: temporalServer.address });
-  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
-  await ensureSchedules(temporal, {
-    taskQueue: env.TEMPORAL_TASK_QUEUE,
-    followUpIntervalSeconds: env.FOLLOW_UP_REMINDER_INTERVAL_SECONDS,
-  });
-  // Business data needs Temporal (each open dossier gets its workflow), hence after the worker.
-  if (withDemo) {
-    await seedDemoBusinessData({ ownerUrl: db.ownerUrl, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, log });
-  }
-  const app = Fastify(fastifyOptions(env, { level: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL }));
-  await app.register(atlasApp, { env, orm, temporal });
-  await app.listen({ port: env.PORT, host: env.HOST });
-  stops.push(async () => {
-    await app.close();
-    await connection.close();
-  });
+  stops.push(app.stop);
 
   const base = `http://localhost:${env.PORT}`;
   console.log(`

@@ -31,13 +31,15 @@ export async function createWorker(opts: {
   deps: ActivityDeps;
   /** The sticky cache's bound (running workflows kept in memory between tasks). */
   maxCachedWorkflows?: number;
+  /** A file of bundled workflow code made earlier (npm start makes one for every API/worker restart). */
+  workflowBundlePath?: string | undefined;
 }): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: opts.address });
   const worker = await Worker.create({
     connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    workflowBundle: await workflowBundle(),
+    workflowBundle: opts.workflowBundlePath ? { codePath: opts.workflowBundlePath } : await workflowBundle(),
     activities: createActivities(opts.deps),
     maxConcurrentActivityTaskExecutions: 100,
     maxConcurrentWorkflowTaskExecutions: 100,

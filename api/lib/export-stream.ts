@@ -93,31 +93,32 @@ export function streamExport(reply: FastifyReply, opts: ExportOptions) {
   const sink: Writable = csv ?? body;
   const put = (chunk: unknown) => write(sink, chunk, clientGone.signal, env.EXPORT_WRITE_TIMEOUT_MS);
   let rows = 0;
-  const streamed = withTenant(opts.orm, opts.ctx, async (em) => {
-    // The transaction idles while a batch drains to the client: longer than an ordinary request's,
-    // yet bounded by the database itself should this process fail to end it.
-    await em.execute(
-      `select set_config('statement_timeout', ?, true), set_config('idle_in_transaction_session_timeout', ?, true)`,
-      [String(env.EXPORT_STATEMENT_TIMEOUT_MS), String(env.EXPORT_IDLE_IN_TRANSACTION_TIMEOUT_MS)],
-    );
-    await em.execute(`declare export_cursor no scroll cursor for ${opts.sql}`, [...opts.bindings]);
-    if (!csv) await put('[');
-    for (;;) {
-      const batch = await em.execute<Record<string, unknown>[]>(`fetch ${BATCH} from export_cursor`);
-      for (const row of batch) {
-        if (csv) await put(opts.columns.map((c) => cell(row[c.key])));
-        else
-          await put(
-            `${rows ? ',' : ''}${JSON.stringify(Object.fromEntries(opts.columns.map((c) => [c.header, row[c.key] ?? null])))}`,
-          );
-        rows++;
+  const streamed = async () =>
+    withTenant(opts.orm, opts.ctx, async (em) => {
+      // The transaction idles while a batch drains to the client: longer than an ordinary request's,
+      // yet bounded by the database itself should this process fail to end it.
+      await em.execute(
+        `select set_config('statement_timeout', ?, true), set_config('idle_in_transaction_session_timeout', ?, true)`,
+        [String(env.EXPORT_STATEMENT_TIMEOUT_MS), String(env.EXPORT_IDLE_IN_TRANSACTION_TIMEOUT_MS)],
+      );
+      await em.execute(`declare export_cursor no scroll cursor for ${opts.sql}`, [...opts.bindings]);
+      if (!csv) await put('[');
+      for (;;) {
+        const batch = await em.execute<Record<string, unknown>[]>(`fetch ${BATCH} from export_cursor`);
+        for (const row of batch) {
+          if (csv) await put(opts.columns.map((c) => cell(row[c.key])));
+          else
+            await put(
+              `${rows ? ',' : ''}${JSON.stringify(Object.fromEntries(opts.columns.map((c) => [c.header, row[c.key] ?? null])))}`,
+            );
+          rows++;
+        }
+        if (batch.length < BATCH) break;
       }
-      if (batch.length < BATCH) break;
-    }
-    await em.execute('close export_cursor');
-    if (!csv) await put(']');
-  });
-  void streamed
+      await em.execute('close export_cursor');
+      if (!csv) await put(']');
+    });
+  void streamed()
     .then(async () => {
       await opts.onDone?.(rows, true);
       sink.end();

@@ -40,8 +40,14 @@ async function ownMember(em: Em, request: FastifyRequest, memberId: string | und
 const holds = (request: FastifyRequest, permission: Permission) =>
   request.principal?.permissions.has(permission) === true;
 
-const adminOnly = async (em: Em, request: FastifyRequest, exists: Promise<number>) =>
-  isCoopAdmin(request) && (await exists) > 0;
+/**
+ * Responsibles only, and only for an owner that exists. The permission decides first and the query
+ * starts only when it is needed: a query started before a refusal outlives the transaction the
+ * refusal ends, and its rejection went unhandled (issue 15: that exited the API process).
+ */
+const adminOnly =
+  (count: (em: Em, id: string) => Promise<number>) => async (em: Em, request: FastifyRequest, id: string) =>
+    isCoopAdmin(request) && (await count(em, id)) > 0;
 
 export const DOCUMENT_OWNERS: Record<string, DocumentOwnerPolicy> = {
   /** Listing photos: whoever may view listings reads them; whoever may edit listings adds them. */
@@ -54,12 +60,12 @@ export const DOCUMENT_OWNERS: Record<string, DocumentOwnerPolicy> = {
   COOP_GROUP: {
     permissions: COOP,
     canRead: (em, r, id) => groupReader(em, r, id),
-    canUpload: (em, r, id) => adminOnly(em, r, em.count(CoopGroup, { id })),
+    canUpload: adminOnly((em, id) => em.count(CoopGroup, { id })),
   },
   COOP_PROJECT: {
     permissions: COOP,
     canRead: async (em, r, id) => groupReader(em, r, (await em.findOne(CoopProject, { id }))?.groupId),
-    canUpload: (em, r, id) => adminOnly(em, r, em.count(CoopProject, { id })),
+    canUpload: adminOnly((em, id) => em.count(CoopProject, { id })),
   },
   /** KYC pieces: the member and the responsibles. */
   COOP_MEMBER: { permissions: COOP, canRead: ownMember, canUpload: ownMember },
@@ -73,7 +79,7 @@ export const DOCUMENT_OWNERS: Record<string, DocumentOwnerPolicy> = {
   COOP_ALLOCATION_RUN: {
     permissions: COOP,
     canRead: async (em, r, id) => groupReader(em, r, (await em.findOne(CoopAllocationRun, { id }))?.groupId),
-    canUpload: (em, r, id) => adminOnly(em, r, em.count(CoopAllocationRun, { id })),
+    canUpload: adminOnly((em, id) => em.count(CoopAllocationRun, { id })),
   },
 };
 

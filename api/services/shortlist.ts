@@ -23,10 +23,14 @@ import { explanationOf, matchable, matchingSettings, matchLabels } from './match
 export async function shortlistView(em: Em, entries: IShortlistEntry[]) {
   if (!entries.length) return [];
   const ids = entries.map((e) => e.id);
-  const [annonces, events] = await Promise.all([
-    em.find(Annonce, { id: { $in: entries.map((e) => e.annonceId) } }),
-    em.find(ShortlistEvent, { entryId: { $in: ids } }, { orderBy: { at: 'asc', id: 'asc' } }),
-  ]);
+  // In turn: one transaction's queries share its connection, and a failing first one would end the
+  // transaction under the second (issue 15).
+  const annonces = await em.find(Annonce, { id: { $in: entries.map((e) => e.annonceId) } });
+  const events = await em.find(
+    ShortlistEvent,
+    { entryId: { $in: ids } },
+    { orderBy: { at: 'asc', id: 'asc' } },
+  );
   return entries.map((e) => {
     const a = annonces.find((x) => x.id === e.annonceId);
     return {

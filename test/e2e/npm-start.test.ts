@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../runtime/postgres.js';
+import { freePort, isPortFree } from '../../runtime/postgres.js';
 
 /**
  * `npm start` as a new user runs it: no DATABASE_URL, no TEMPORAL_ADDRESS — so the embedded
@@ -17,13 +17,14 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function start(ports: { api: number; temporal: number; ui: number }) {
+async function start(ports: { api: number; temporal: number; ui: number; metrics: number }) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
     PORT: String(ports.api),
     TEMPORAL_DEV_PORT: String(ports.temporal),
     TEMPORAL_UI_PORT: String(ports.ui),
+    WORKER_METRICS_ADDRESS: `127.0.0.1:${ports.metrics}`,
     DATA_DIR: dataDir,
     DEMO_PASSWORD: 'start-test-pw',
   };
@@ -58,6 +59,14 @@ async function stop(proc: ChildProcess): Promise<number | null> {
   });
 }
 
+/** Ctrl-C leaves no process listening on any port npm start used (issue 15). */
+async function expectPortsFree(ports: Record<string, number>, output: string) {
+  const pg = /embedded PostgreSQL listens on port (\d+)/.exec(output);
+  expect(pg).not.toBeNull();
+  for (const port of [...Object.values(ports), Number(pg![1])])
+    expect(await isPortFree(port), `port ${port} still taken after Ctrl-C`).toBe(true);
+}
+
 async function loginOk(api: number) {
   const res = await fetch(`http://127.0.0.1:${api}/api/v1/auth/login`, {
     method: 'POST',
@@ -72,13 +81,19 @@ describe('npm start on a machine without PostgreSQL or Temporal configured', () 
     'starts everything, prints the URLs and logins, stops cleanly and restarts on the same data',
     { timeout: 400_000 },
     async () => {
-      const ports = { api: await freePort(), temporal: await freePort(), ui: await freePort() };
+      const ports = {
+        api: await freePort(),
+        temporal: await freePort(),
+        ui: await freePort(),
+        metrics: await freePort(),
+      };
       const first = await start(ports);
       const printed = first.output();
       expect(printed).toContain(`http://localhost:${ports.api}/docs`);
       expect(printed).toContain(`http://localhost:${ports.ui}`);
       expect(printed).toContain('admin@demo.test');
       expect(printed).toContain('embedded');
+      expect(printed).toMatch(/API and worker is up \(pid \d+\)/);
 
       const base = `http://127.0.0.1:${ports.api}`;
       const health = await fetch(`${base}/health`);
@@ -104,12 +119,14 @@ describe('npm start on a machine without PostgreSQL or Temporal configured', () 
       expect((await scrape({ authorization: `Bearer ${token}` })).status).toBe(200);
 
       expect(await stop(first.proc)).toBe(0);
+      await expectPortsFree(ports, first.output());
 
       const second = await start(ports);
       expect(await loginOk(ports.api)).toBe(200);
       expect((await scrape({ authorization: `Bearer ${token}` })).status).toBe(200);
       expect(second.output()).not.toContain('applied migrations');
       expect(await stop(second.proc)).toBe(0);
+      await expectPortsFree(ports, second.output());
     },
   );
 });

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Em, TenantContext } from '../../../db/orm.js';
 import { withTenant } from '../../../db/orm.js';
+import { requestContext } from '../../lib/request-context.js';
 import { problems } from '../../problem.js';
 
 /** Request-scoped tenant context and transactions, plus the correlation id echoed on every response. */
@@ -19,4 +20,6 @@ export default fp(async function context(app: FastifyInstance) {
     request.correlationId = request.id;
     reply.header('x-request-id', request.id);
   });
+  // Everything the request starts runs in its context, so late failures still name the request.
+  app.addHook('onRequest', (request, _reply, done) => requestContext.run({ requestId: request.id }, done));
 });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { timingSafeEqual } from 'node:crypto';
+import { guardUnhandledRejections } from '../../lib/unhandled-rejections.js';
 import { problems } from '../../problem.js';
 
 /**
@@ -9,6 +10,7 @@ import { problems } from '../../problem.js';
  * route pattern (never the raw URL, so ids do not explode the series), plus Node's own metrics. One
  * registry per app instance. Scraping needs `Authorization: Bearer <METRICS_TOKEN>`; without a token
  * the endpoint is closed to everyone, except under NODE_ENV=test (metrics name routes and volumes).
+ * Promise rejections nobody handled are counted (and logged) here too: the process survives them.
  */
 export default fp(async function metrics(app: FastifyInstance) {
   const register = new Registry();
@@ -33,6 +35,13 @@ export default fp(async function metrics(app: FastifyInstance) {
     labelNames: ['method', 'route'] as const,
     registers: [register],
   });
+  const unhandled = new Counter({
+    name: 'atlas_unhandled_rejections_total',
+    help: 'Promise rejections nobody handled (each a bug, logged with its request id; the process survives)',
+    registers: [register],
+  });
+  const unguard = guardUnhandledRejections(app.log, () => unhandled.inc());
+  app.addHook('onClose', async () => unguard());
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../../../db/audit.js';
 import { User } from '../../../db/entities/index.js';
 import { withTenant } from '../../../db/orm.js';
-import { DUMMY_HASH, verifyPassword } from '../../../db/passwords.js';
+import { dummyPasswordHash, verifyPassword } from '../../../db/passwords.js';
 import { lockedPasswordHash, setPassword } from '../../../db/password-lifecycle.js';
 import { loadIdentity } from '../../../db/users.js';
 import { PASSWORD_CODES, PASSWORD_MAX_LENGTH } from '../../../definitions/password-policy.js';
@@ -85,13 +85,13 @@ export default async function authRoutes(app: FastifyInstance) {
         .execute<{ id: string; name: string }[]>('select id, name from app_org_by_slug(?)', [org]);
       const organisation = orgRows[0];
       if (!organisation) {
-        await verifyPassword(password, await DUMMY_HASH);
+        await verifyPassword(password, await dummyPasswordHash());
         throw invalid();
       }
       const ctx = { orgId: organisation.id, correlationId: request.correlationId };
       const user = await withTenant(app.orm, ctx, async (em) => {
         const found = await em.findOne(User, { email: email.toLowerCase() });
-        const ok = await verifyPassword(password, found?.passwordHash ?? (await DUMMY_HASH));
+        const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyPasswordHash()));
         if (!found || !ok || !found.isActive) return undefined;
         // Not through the versioned entity: one person signing in on two devices at once must not
         // meet an optimistic-lock conflict (the row's version is for edits of the account).
