@@ -2,7 +2,7 @@ import { Connection } from '@temporalio/client';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { findTemporalCli, TemporalCliMissingError } from './temporal-cli.js';
+import { ensureTemporalCli } from './temporal-cli.js';
 
 /** Custom search attributes ops filter on in the Temporal UI (all Keyword). */
 export const SEARCH_ATTRIBUTES = ['OrgId', 'CaseType', 'StatusCode', 'EntityId'] as const;
@@ -44,8 +44,7 @@ export async function startTemporalDevServer(opts: {
   namespace?: string;
   log?: (line: string) => void;
 }): Promise<TemporalDevServerHandle> {
-  const bin = findTemporalCli();
-  if (!bin) throw new TemporalCliMissingError();
+  const bin = await ensureTemporalCli(opts.log);
   const args = [
     'server',
     'start-dev',

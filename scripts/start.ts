@@ -13,6 +13,7 @@ import { devSecretPath, withDevSecrets } from '../config/dev-secrets.js';
 import { loadEnv } from '../config/env.js';
 import { createOrm } from '../db/orm.js';
 import { DEMO_ORGS, DEMO_ROLES, demoEmail, seedDemo } from '../db/seed.js';
+import { takenPorts } from '../runtime/ports.js';
 import { ensureDatabase, ensureTemporal } from '../runtime/stack.js';
 import {
   killSupervisedNow,
@@ -94,6 +95,13 @@ function startApp(urls: {
     child.once('message', () => resolve(runningChild(child, stop)));
     child.once('exit', (code, signal) => reject(new Error(`it exited (${signal ?? code}) before listening`)));
   });
+}
+
+// Before anything starts: a port another program holds is one line naming the variable that moves it.
+const taken = await takenPorts(env);
+if (taken.length) {
+  for (const line of taken) log(line);
+  process.exit(1);
 }
 
 try {
