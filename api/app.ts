@@ -40,7 +40,6 @@ import coopRoutes from './routes/v1/coop/index.js';
 import { documentStoreFromEnv } from '../db/document-store.js';
 import { ExportSlots } from './lib/export-slots.js';
 import type { AppDeps } from './types.js';
-import { resourceSchema } from './schemas/resource.js';
 
 /**
  * The API as a plugin (server.ts listens; tests inject): external plugins, then app plugins,
@@ -56,7 +55,7 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
     new ExportSlots(opts.env.EXPORT_CONCURRENCY_PER_ORG, opts.env.EXPORT_CONCURRENCY_TOTAL),
   );
   registerSharedSchemas(app);
-  app.addSchema(resourceSchema(documentSchema));
+  app.addSchema(documentSchema);
 
   await app.register(errors);
   await app.register(jsonBody);

@@ -3,7 +3,6 @@ import { guardFactsSchema } from '../../definitions/guard-facts.schema.js';
 import { workflowDefinitionSchema } from '../../definitions/workflow-definition.schema.js';
 import { annonceSchema } from '../routes/v1/annonces/schemas.js';
 import { appointmentSchema } from './appointment.js';
-import { resourceSchema } from './resource.js';
 
 /** Shared JSON schemas, registered by `$id` so routes `$ref` them and OpenAPI lists them once. */
 export const sharedSchemas = [
@@ -144,11 +143,10 @@ function asComponent(id: string, schema: Record<string, unknown>): Record<string
 }
 
 export function registerSharedSchemas(app: FastifyInstance): void {
-  for (const schema of sharedSchemas)
-    app.addSchema(schema.$id === 'AuditEvent' ? resourceSchema(schema) : schema);
+  for (const schema of sharedSchemas) app.addSchema(schema);
   // Read by several route plugins (listings in matches and shortlists, visits booked from a shortlist).
-  app.addSchema(resourceSchema(annonceSchema));
-  app.addSchema(resourceSchema(appointmentSchema));
+  app.addSchema(annonceSchema);
+  app.addSchema(appointmentSchema);
   // Documented for managers and integrators: what a definition is, and what its guards can read.
   app.addSchema(asComponent('GuardFacts', guardFactsSchema as unknown as Record<string, unknown>));
   app.addSchema(

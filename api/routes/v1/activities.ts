@@ -16,7 +16,6 @@ import {
   cursorPageOf,
   listActivitiesQuery,
 } from '../../services/activity-schemas.js';
-import { resourceSchema } from '../../schemas/resource.js';
 
 const tags = ['activities'];
 const idempotencyHeader = {
@@ -29,7 +28,7 @@ const idempotencyHeader = {
  * by a new activity with `correctsId`; a task is closed by POST /activities/:id/complete.
  */
 export default async function activityRoutes(app: FastifyInstance) {
-  app.addSchema(resourceSchema(activitySchema));
+  app.addSchema(activitySchema);
 
   app.post<{ Body: ActivityInput }>(
     '/activities',

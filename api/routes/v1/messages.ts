@@ -18,7 +18,6 @@ import {
   type SendInput,
 } from '../../services/message-send.js';
 import { SENDABLE_CHANNELS, type SendableChannel } from '../../../db/outbound.js';
-import { resourceSchema } from '../../schemas/resource.js';
 
 const tags = ['messages'];
 
@@ -26,7 +25,7 @@ type PostBody = MessageInput & Omit<SendInput, 'channel'> & { send?: boolean };
 
 /** Messages on a dossier (F-5.2): recorded, or sent through the channels (F-7.4) with `send: true`. */
 export default async function messageRoutes(app: FastifyInstance) {
-  app.addSchema(resourceSchema(messageSchema));
+  app.addSchema(messageSchema);
 
   /** Queues in one transaction (idempotent by key), then starts the delivery after the commit. */
   const send = async (

@@ -13,7 +13,6 @@ import {
 } from '../../../definitions/notification-template.js';
 import { problems } from '../../problem.js';
 import { errorResponses } from '../../schemas/shared.js';
-import { resourceSchema } from '../../schemas/resource.js';
 
 const tags = ['notification-rules'];
 
@@ -112,7 +111,7 @@ function validate(input: RuleInput) {
 
 /** Tenant notification rules (F-7.3): event → recipients → channel → template (fr/en, variables). */
 export default async function notificationRuleRoutes(app: FastifyInstance) {
-  app.addSchema(resourceSchema(ruleSchema));
+  app.addSchema(ruleSchema);
   const ref = { $ref: 'NotificationRule#' } as const;
 
   app.get(

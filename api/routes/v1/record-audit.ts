@@ -8,7 +8,6 @@ import { errorResponses, pageOf } from '../../schemas/shared.js';
 import { loadAccount } from '../../services/contact-accounts.js';
 import { loadContact } from '../../services/contact-lifecycle.js';
 import { recordAuditPage } from '../../services/record-audit.js';
-import { resourceSchema } from '../../schemas/resource.js';
 
 const recordAuditEventSchema = {
   $id: 'RecordAuditEvent',
@@ -98,7 +97,7 @@ const ROUTES: RecordAuditRoute[] = [
  * AUDIT_VIEW (`/audit`). Paginated `{ data, total }`; 404 for a record of another organisation.
  */
 export default async function recordAuditRoutes(app: FastifyInstance) {
-  app.addSchema(resourceSchema(recordAuditEventSchema));
+  app.addSchema(recordAuditEventSchema);
   for (const route of ROUTES) {
     app.get<{ Params: { id: string }; Querystring: { page?: number; pageSize?: number; action?: string } }>(
       route.path,

@@ -34,15 +34,14 @@ import {
   versionOnlyBody,
   type ListContactsQuery,
 } from './schemas.js';
-import { resourceSchema } from '../../../schemas/resource.js';
 
 const tags = ['contacts'];
 const contactRef = { $ref: 'Contact#' } as const;
 const idParams = { $ref: 'IdParams#' } as const;
 
 export default async function contactRoutes(app: FastifyInstance) {
-  app.addSchema(resourceSchema(contactSchema));
-  app.addSchema(resourceSchema(contactRoleSchema));
+  app.addSchema(contactSchema);
+  app.addSchema(contactRoleSchema);
   await app.register(consentRoutes);
   await app.register(privacyRoutes);
 

@@ -9,11 +9,10 @@ import coopProjectRoutes from './projects.js';
 import coopAllocationRoutes from './allocations.js';
 import { PROJECT_SCHEMAS } from './project-schemas.js';
 import { COOP_SCHEMAS } from './schemas.js';
-import { resourceSchema } from '../../../schemas/resource.js';
 
 /** Coop Habitat (F-10) under /api/v1/coop: COOP_ADMIN for responsibles, COOP_MEMBER for members. */
 export default async function coopRoutes(app: FastifyInstance) {
-  for (const schema of [...COOP_SCHEMAS, ...PROJECT_SCHEMAS]) app.addSchema(resourceSchema(schema));
+  for (const schema of [...COOP_SCHEMAS, ...PROJECT_SCHEMAS]) app.addSchema(schema);
   await app.register(coopGroupRoutes);
   await app.register(coopMemberRoutes);
   await app.register(coopPlanRoutes);

@@ -319,6 +319,5 @@ export const COOP_SCHEMAS = [
 
 export const listOf = (ref: string) => ({
   type: 'object',
-  required: ['data', 'total'],
   properties: { data: { type: 'array', items: { $ref: `${ref}#` } }, total: int },
 });

@@ -37,7 +37,6 @@ import {
   transitionOptionSchema,
   type ListQuery,
 } from './schemas.js';
-import { resourceSchema } from '../../../schemas/resource.js';
 
 const tags = ['dossiers'];
 const page = {
@@ -50,7 +49,7 @@ export default async function dossierRoutes(app: FastifyInstance) {
   await app.register(dossierConsentRoutes);
   await app.register(matchingRoutes);
   await app.register(shortlistRoutes);
-  app.addSchema(resourceSchema(dossierSchema));
+  app.addSchema(dossierSchema);
 
   const load = async (em: Em, id: string) => {
     const dossier = await em.findOne(Dossier, { id });

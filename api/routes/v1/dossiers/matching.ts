@@ -15,7 +15,6 @@ import { problems, type FieldError } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
 import { unknownCodes } from '../../../services/annonces.js';
 import { runMatching } from '../../../services/matching.js';
-import { resourceSchema } from '../../../schemas/resource.js';
 
 const tags = ['matching'];
 
@@ -123,7 +122,7 @@ type SearchBody = { version: number; budgetMin?: number | null; budgetMax?: numb
 
 /** A dossier's search criteria and property matching (F-8.2). */
 export default async function matchingRoutes(app: FastifyInstance) {
-  app.addSchema(resourceSchema(matchItemSchema));
+  app.addSchema(matchItemSchema);
   const load = async (em: Em, id: string) => {
     const d = await em.findOne(Dossier, { id });
     if (!d) throw problems.notFound('Dossier');

@@ -8,7 +8,6 @@ import { runIdempotent } from '../../../services/activity-idempotency.js';
 import { bookAppointment, startReminders } from '../../../services/appointments.js';
 import { addToShortlist, moveShortlistEntry, shortlistView } from '../../../services/shortlist.js';
 import { matchItemSchema } from './matching.js';
-import { resourceSchema } from '../../../schemas/resource.js';
 
 const tags = ['matching'];
 const entryParams = {
@@ -57,7 +56,7 @@ const shortlistEntrySchema = {
 
 /** A dossier's shortlist of listings (F-8.3) and visits booked from it. */
 export default async function shortlistRoutes(app: FastifyInstance) {
-  app.addSchema(resourceSchema(shortlistEntrySchema));
+  app.addSchema(shortlistEntrySchema);
 
   app.get<{ Params: { id: string } }>(
     '/dossiers/:id/shortlist',
