@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { loadEnv } from '../../config/env.js';
 import { freePort } from '../../runtime/postgres.js';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
+import { TEST_CONFIG_KEY } from '../helpers/constants.js';
 
 /** The constant every install signed its tokens with before each data directory got its own secret. */
 const OLD_PUBLIC_SECRET = 'atlas-dev-only-secret-never-use-in-production-0000';
@@ -63,6 +64,7 @@ function productionEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     DATABASE_APP_URL: inject('appUrl'),
     TEMPORAL_ADDRESS: inject('temporalAddress'),
     APP_DB_PASSWORD: 'given-in-production',
+    CONFIG_ENCRYPTION_KEY: TEST_CONFIG_KEY,
     SERVE_ADMIN_UI: 'false',
     LOG_LEVEL: 'info',
     ...extra,
