@@ -3,6 +3,7 @@ import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AccountFields } from './form-fields';
 import type { Account } from './types';
+import { backIcon } from '../../components/back-icon';
 
 export default function AccountCreate() {
   const { t } = useTranslation('agent');
@@ -12,7 +13,7 @@ export default function AccountCreate() {
     redirect: 'show',
   });
   return (
-    <Create title={t('accounts.create')} saveButtonProps={saveButtonProps}>
+    <Create goBack={backIcon} title={t('accounts.create')} saveButtonProps={saveButtonProps}>
       <Form {...formProps} layout="vertical" initialValues={{ type: 'PROSPECT' }}>
         <AccountFields creating />
       </Form>

@@ -3,6 +3,7 @@ import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AccountFields } from './form-fields';
 import type { Account } from './types';
+import { backIcon } from '../../components/back-icon';
 
 export default function AccountEdit() {
   const { t } = useTranslation('agent');
@@ -12,7 +13,7 @@ export default function AccountEdit() {
     redirect: 'show',
   });
   return (
-    <Edit title={t('accounts.edit')} saveButtonProps={saveButtonProps} canDelete={false}>
+    <Edit goBack={backIcon} title={t('accounts.edit')} saveButtonProps={saveButtonProps} canDelete={false}>
       <Form
         {...formProps}
         layout="vertical"

@@ -14,6 +14,7 @@ import { AnnonceDeleteButton } from './delete-button';
 import { AnnonceStatusTag, FeatureChips, Price } from './parts';
 import { AnnonceTransitions } from './transitions';
 import { toEuros, type Annonce, type AnnonceHistoryRow } from './types';
+import { backIcon } from '../../components/back-icon';
 
 function History({ annonceId }: { annonceId: string }) {
   const { t } = useTranslation('annonces');
@@ -58,6 +59,7 @@ export default function AnnonceShow() {
 
   return (
     <Show
+      goBack={backIcon}
       isLoading={query.isLoading}
       title={a ? `${a.reference} · ${a.title}` : t('show.title')}
       headerButtons={() => (

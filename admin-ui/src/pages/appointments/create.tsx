@@ -10,6 +10,7 @@ import { newIdempotencyKey } from '../../engagement/api';
 import { API_URL } from '../../providers/data-provider';
 import { ApiError, errorMessage, request } from '../../providers/http';
 import type { WithWarnings } from './types';
+import { backIcon } from '../../components/back-icon';
 
 interface Values {
   kind: 'RDV' | 'VISITE';
@@ -134,6 +135,7 @@ export default function AppointmentCreate() {
 
   return (
     <Create
+      goBack={backIcon}
       title={t('appointments.create')}
       footerButtons={() => (
         <Button type="primary" loading={saving} onClick={() => form.submit()}>

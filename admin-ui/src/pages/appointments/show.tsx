@@ -19,6 +19,7 @@ import {
   type WithWarnings,
 } from './types';
 import { AppointmentWarnings } from './warnings';
+import { backIcon } from '../../components/back-icon';
 
 function ContactLink({ id }: { id: string }) {
   const { result } = useOne<{ id: string; firstName: string; lastName: string }>({
@@ -87,6 +88,7 @@ export default function AppointmentShow() {
   const actions = a && canEdit ? ACTIONS_FROM[a.status] : [];
   return (
     <Show
+      goBack={backIcon}
       title={a ? a.title : t('appointments.one')}
       canEdit={false}
       canDelete={false}

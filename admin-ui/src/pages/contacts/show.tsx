@@ -31,6 +31,7 @@ import { EraseContactButton, ExportPersonalDataButton } from '../../engagement/p
 import { MergeDialog } from './merge';
 import { RolesCard } from './roles';
 import { STATUS_COLOR, type ContactDetail } from './types';
+import { backIcon } from '../../components/back-icon';
 
 /** A contact: details, lifecycle actions (convert, archive, merge), roles, timeline and audit. */
 export default function ContactShow() {
@@ -57,6 +58,7 @@ export default function ContactShow() {
 
   return (
     <Show
+      goBack={backIcon}
       isLoading={query.isLoading}
       title={contact ? `${contact.firstName} ${contact.lastName}` : t('contacts.one')}
       headerButtons={() => (

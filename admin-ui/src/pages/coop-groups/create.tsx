@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CoopGroup } from '../../coop/types';
 import { GroupFields } from './form-fields';
 import { bodyOf, formValuesOf, type GroupFormValues } from './rules-fields';
+import { backIcon } from '../../components/back-icon';
 
 /** New cooperative group: it starts in the initial status of the COOP_GROUP workflow. */
 export default function GroupCreate() {
@@ -14,7 +15,7 @@ export default function GroupCreate() {
     redirect: 'show',
   });
   return (
-    <Create title={t('group.create')} saveButtonProps={saveButtonProps}>
+    <Create goBack={backIcon} title={t('group.create')} saveButtonProps={saveButtonProps}>
       <Form
         {...formProps}
         layout="vertical"

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CoopGroup } from '../../coop/types';
 import { GroupFields } from './form-fields';
 import { bodyOf, formValuesOf, type GroupFormValues } from './rules-fields';
+import { backIcon } from '../../components/back-icon';
 
 /** Edit a group and its rules; the version read is sent back (a stale edit is refused with 409). */
 export default function GroupEdit() {
@@ -21,7 +22,7 @@ export default function GroupEdit() {
     if (group && form) form.setFieldsValue(formValuesOf(group.rules));
   }, [group, form]);
   return (
-    <Edit title={t('group.edit')} saveButtonProps={saveButtonProps} canDelete={false}>
+    <Edit goBack={backIcon} title={t('group.edit')} saveButtonProps={saveButtonProps} canDelete={false}>
       <Form
         {...formProps}
         layout="vertical"

@@ -16,6 +16,7 @@ import { MembersTab } from './members';
 import { PlansTab } from './plans';
 import { ProjectsTab } from './projects';
 import { GroupTimeline } from './timeline';
+import { backIcon } from '../../components/back-icon';
 
 const TABS = [
   'members',
@@ -61,6 +62,7 @@ export default function GroupShow() {
 
   return (
     <Show
+      goBack={backIcon}
       isLoading={query.isLoading}
       title={group?.name ?? t('group.list')}
       headerButtons={() => (

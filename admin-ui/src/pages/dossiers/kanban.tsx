@@ -22,6 +22,7 @@ import { useAllowed } from '../../providers/access-control';
 import { API_URL } from '../../providers/data-provider';
 import { errorMessage, request } from '../../providers/http';
 import { CardBody, Column, DraggableCard, type DropState } from './kanban-parts';
+import { useKanbanAnnouncements } from './kanban-announcements';
 import { useTransitionFlow, useTransitionOptions } from './transition';
 import type { Dossier, KanbanAnswer, TransitionsAnswer } from './types';
 
@@ -55,6 +56,10 @@ export default function DossierKanban() {
     useSensor(KeyboardSensor),
   );
   const lang = i18n.language.startsWith('en') ? 'en' : 'fr';
+  const accessibility = useKanbanAnnouncements(
+    (id) => board.data?.columns.flatMap((c) => c.data).find((d) => d.id === id)?.reference ?? id,
+    (code) => statuses.label(code),
+  );
 
   const prefetch = (id: string) =>
     void queryClient.prefetchQuery({
@@ -138,6 +143,7 @@ export default function DossierKanban() {
           </Typography.Paragraph>
           <DndContext
             sensors={sensors}
+            accessibility={accessibility}
             collisionDetection={columnUnderPointer}
             onDragStart={onDragStart}
             onDragEnd={onDragEnd}

@@ -20,6 +20,7 @@ import { MatchingTab } from './matching';
 import { PartiesCard } from './parties';
 import { TransitionsPanel } from './transitions-panel';
 import type { Dossier } from './types';
+import { backIcon } from '../../components/back-icon';
 
 interface ContactLite {
   id: string;
@@ -80,6 +81,7 @@ export default function DossierShow() {
 
   return (
     <Show
+      goBack={backIcon}
       isLoading={query.isLoading}
       title={dossier ? `${dossier.reference} · ${dossier.title}` : t('dossiers.one')}
       headerButtons={() => (

@@ -7,6 +7,7 @@ import { can } from '../../studio/access';
 import { studioApi, type DefinitionVersion } from '../../studio/api';
 import type { WorkflowDefinitionBody } from '../../studio/definition-model';
 import { useDictionaryOptions } from '../../studio/use-case-statuses';
+import { backIcon } from '../../components/back-icon';
 
 interface Values {
   caseType: string;
@@ -70,6 +71,7 @@ export default function DefinitionCreate() {
   if (!can('WORKFLOW_ADMIN')) return <Alert type="warning" showIcon message={t('common.forbidden')} />;
   return (
     <Create
+      goBack={backIcon}
       title={t('definitions.create')}
       saveButtonProps={{ ...saveButtonProps, children: t('definitions.startDraft') }}
     >

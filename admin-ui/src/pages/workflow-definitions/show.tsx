@@ -10,6 +10,7 @@ import { studioApi, type DefinitionVersion } from '../../studio/api';
 import { DiffView } from '../../studio/diff-view';
 import { DraftEditor } from '../../studio/draft-editor';
 import { MigrationPanel } from '../../studio/migration-panel';
+import { backIcon } from '../../components/back-icon';
 
 /** One version of a pipeline, read-only: graph, tables, versions and diff, migration of running dossiers. */
 export default function DefinitionShow() {
@@ -42,6 +43,7 @@ export default function DefinitionShow() {
   const date = (v?: string | null) => (v ? new Date(v).toLocaleString(i18n.language) : '—');
   return (
     <Show
+      goBack={backIcon}
       title={def ? t('show.title', { caseType: def.caseType, version: def.version }) : ''}
       isLoading={query.isLoading}
       canEdit={false}
