@@ -172,7 +172,16 @@ describe('phone: the agent screens at 390×844', () => {
       await settle(page);
       await screenshotTop(page, `phone-${screen.name}.png`);
       overflow[screen.name] = await horizontalOverflow(page);
+      if (screen.name === 'dossier-show') {
+        // The dossier's actions stay on screen: the first transition button fits the width.
+        const qualify = page.getByTestId('transitions-panel').getByRole('button', { name: 'Qualifier' });
+        const box = await qualify.boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= 390, 'Qualifier within 390 px').toBe(true);
+      }
     }
+    // The side menu is a drawer, opened from the header's labelled button.
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.locator('.ant-drawer-open .ant-menu').getByText('Contacts').waitFor();
     expect(overflow).toEqual(Object.fromEntries(PHONE_SCREENS.map((s) => [s.name, 0])));
     await page.close();
   });
@@ -199,6 +208,28 @@ describe('read-only means read-only', () => {
     await page.goto(`${base}/dossiers/show/${ids.dossier}`);
     await page.getByText(`Achat accessible`).first().waitFor();
     expect(await page.getByTestId('not-allowed').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('kanban by keyboard', () => {
+  it('moves a card one column per arrow from its handle (Space, →, Space)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signInFr(page, base, 'agent@demo.test', TEST_PASSWORD);
+    await page.goto(`${base}/dossiers/kanban?caseType=ACHAT`);
+    const reference = await page
+      .getByTestId('kanban-column-NEW')
+      .locator('[data-testid^="kanban-card-"]')
+      .first()
+      .getAttribute('data-testid');
+    const handle = page.getByTestId(reference!.replace('kanban-card-', 'kanban-handle-'));
+    await handle.focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    const qualified = page.getByTestId('kanban-column-QUALIFIED');
+    await expect.poll(() => qualified.getAttribute('data-drop-state'), { timeout: 10_000 }).toBe('allowed');
+    await page.keyboard.press('Space');
+    await qualified.getByTestId(reference!).waitFor({ timeout: 20_000 });
     await page.close();
   });
 });

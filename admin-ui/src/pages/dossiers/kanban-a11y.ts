@@ -1,4 +1,9 @@
-import type { Announcements, ScreenReaderInstructions } from '@dnd-kit/core';
+import {
+  KeyboardCode,
+  type Announcements,
+  type KeyboardCoordinateGetter,
+  type ScreenReaderInstructions,
+} from '@dnd-kit/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -34,3 +39,26 @@ export function useKanbanAnnouncements(
     };
   }, [t, cardLabel, columnLabel]);
 }
+
+/** A column's width plus the gap between columns (kanban-parts.tsx, kanban.tsx). */
+export const COLUMN_STEP = 220 + 12;
+
+/**
+ * Keyboard moves jump a whole column per arrow press (dnd-kit's default moves 25 px, ten presses
+ * per column); up and down still nudge, for a tall column.
+ */
+export const columnKeyboardCoordinates: KeyboardCoordinateGetter = (event, { currentCoordinates }) => {
+  const { x, y } = currentCoordinates;
+  switch (event.code) {
+    case KeyboardCode.Right:
+      return { x: x + COLUMN_STEP, y };
+    case KeyboardCode.Left:
+      return { x: x - COLUMN_STEP, y };
+    case KeyboardCode.Down:
+      return { x, y: y + 25 };
+    case KeyboardCode.Up:
+      return { x, y: y - 25 };
+    default:
+      return undefined;
+  }
+};

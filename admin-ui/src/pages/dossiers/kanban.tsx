@@ -22,7 +22,7 @@ import { useAllowed } from '../../providers/access-control';
 import { API_URL } from '../../providers/data-provider';
 import { errorMessage, request } from '../../providers/http';
 import { CardBody, Column, DraggableCard, type DropState } from './kanban-parts';
-import { useKanbanAnnouncements } from './kanban-announcements';
+import { columnKeyboardCoordinates, useKanbanAnnouncements } from './kanban-a11y';
 import { useTransitionFlow, useTransitionOptions } from './transition';
 import type { Dossier, KanbanAnswer, TransitionsAnswer } from './types';
 
@@ -53,7 +53,7 @@ export default function DossierKanban() {
   const flow = useTransitionFlow();
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor),
+    useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
   );
   const lang = i18n.language.startsWith('en') ? 'en' : 'fr';
   const accessibility = useKanbanAnnouncements(
