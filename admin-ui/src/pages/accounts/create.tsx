@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AccountFields } from './form-fields';
 import type { Account } from './types';
 import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 export default function AccountCreate() {
   const { t } = useTranslation('agent');
@@ -13,7 +14,7 @@ export default function AccountCreate() {
     redirect: 'show',
   });
   return (
-    <Create goBack={backIcon} title={t('accounts.create')} saveButtonProps={saveButtonProps}>
+    <Create goBack={backIcon} title={pageTitle(t('accounts.create'))} saveButtonProps={saveButtonProps}>
       <Form {...formProps} layout="vertical" initialValues={{ type: 'PROSPECT' }}>
         <AccountFields creating />
       </Form>

@@ -11,6 +11,7 @@ import { API_URL } from '../../providers/data-provider';
 import { ApiError, errorMessage, request } from '../../providers/http';
 import type { WithWarnings } from './types';
 import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 interface Values {
   kind: 'RDV' | 'VISITE';
@@ -136,7 +137,7 @@ export default function AppointmentCreate() {
   return (
     <Create
       goBack={backIcon}
-      title={t('appointments.create')}
+      title={pageTitle(t('appointments.create'))}
       footerButtons={() => (
         <Button type="primary" loading={saving} onClick={() => form.submit()}>
           {t('appointment.save')}

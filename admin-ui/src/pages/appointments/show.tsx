@@ -20,6 +20,7 @@ import {
 } from './types';
 import { AppointmentWarnings } from './warnings';
 import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 function ContactLink({ id }: { id: string }) {
   const { result } = useOne<{ id: string; firstName: string; lastName: string }>({
@@ -89,7 +90,7 @@ export default function AppointmentShow() {
   return (
     <Show
       goBack={backIcon}
-      title={a ? a.title : t('appointments.one')}
+      title={pageTitle(a ? a.title : t('appointments.one'))}
       canEdit={false}
       canDelete={false}
       headerButtons={() => (

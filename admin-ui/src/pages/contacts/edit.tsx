@@ -5,6 +5,7 @@ import { ContactFields } from './form-fields';
 import type { Contact } from './types';
 import { useContactForm } from './use-contact-form';
 import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 const NULLABLE = ['phone', 'source', 'assignedAgentId'] as const;
 
@@ -13,7 +14,12 @@ export default function ContactEdit() {
   const { t } = useTranslation('agent');
   const { formProps, saveButtonProps, duplicate } = useContactForm('edit');
   return (
-    <Edit goBack={backIcon} title={t('contacts.edit')} saveButtonProps={saveButtonProps} canDelete={false}>
+    <Edit
+      goBack={backIcon}
+      title={pageTitle(t('contacts.edit'))}
+      saveButtonProps={saveButtonProps}
+      canDelete={false}
+    >
       <Form
         {...formProps}
         layout="vertical"

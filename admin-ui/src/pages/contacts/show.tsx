@@ -32,6 +32,7 @@ import { MergeDialog } from './merge';
 import { RolesCard } from './roles';
 import { STATUS_COLOR, type ContactDetail } from './types';
 import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 /** A contact: details, lifecycle actions (convert, archive, merge), roles, timeline and audit. */
 export default function ContactShow() {
@@ -60,7 +61,7 @@ export default function ContactShow() {
     <Show
       goBack={backIcon}
       isLoading={query.isLoading}
-      title={contact ? `${contact.firstName} ${contact.lastName}` : t('contacts.one')}
+      title={pageTitle(contact ? `${contact.firstName} ${contact.lastName}` : t('contacts.one'))}
       headerButtons={() => (
         <Space wrap>
           <ListButton />

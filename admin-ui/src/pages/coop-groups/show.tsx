@@ -17,6 +17,7 @@ import { PlansTab } from './plans';
 import { ProjectsTab } from './projects';
 import { GroupTimeline } from './timeline';
 import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 const TABS = [
   'members',
@@ -64,7 +65,7 @@ export default function GroupShow() {
     <Show
       goBack={backIcon}
       isLoading={query.isLoading}
-      title={group?.name ?? t('group.list')}
+      title={pageTitle(group?.name ?? t('group.list'))}
       headerButtons={() => (
         <Space>
           <ListButton />

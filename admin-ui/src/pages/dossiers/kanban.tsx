@@ -25,6 +25,7 @@ import { CardBody, Column, DraggableCard, type DropState } from './kanban-parts'
 import { columnKeyboardCoordinates, useKanbanAnnouncements } from './kanban-a11y';
 import { useTransitionFlow, useTransitionOptions } from './transition';
 import type { Dossier, KanbanAnswer, TransitionsAnswer } from './types';
+import { pageTitle } from '../../components/page-title';
 
 /** The column under the pointer; with the keyboard (no pointer), the one the card overlaps most. */
 const columnUnderPointer: CollisionDetection = (args) =>
@@ -115,7 +116,7 @@ export default function DossierKanban() {
 
   return (
     <List
-      title={t('kanban.title')}
+      title={pageTitle(t('kanban.title'))}
       headerButtons={
         <Form layout="inline">
           <Form.Item label={t('dossier.caseType')} htmlFor="kanban-case-type" style={{ marginBottom: 0 }}>

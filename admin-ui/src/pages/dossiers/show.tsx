@@ -21,6 +21,7 @@ import { PartiesCard } from './parties';
 import { TransitionsPanel } from './transitions-panel';
 import type { Dossier } from './types';
 import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 interface ContactLite {
   id: string;
@@ -83,7 +84,7 @@ export default function DossierShow() {
     <Show
       goBack={backIcon}
       isLoading={query.isLoading}
-      title={dossier ? `${dossier.reference} · ${dossier.title}` : t('dossiers.one')}
+      title={pageTitle(dossier ? `${dossier.reference} · ${dossier.title}` : t('dossiers.one'))}
       headerButtons={() => (
         <Space>
           <ListButton />

@@ -8,6 +8,7 @@ import { studioApi, type DefinitionVersion } from '../../studio/api';
 import type { WorkflowDefinitionBody } from '../../studio/definition-model';
 import { useDictionaryOptions } from '../../studio/use-case-statuses';
 import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 interface Values {
   caseType: string;
@@ -72,7 +73,7 @@ export default function DefinitionCreate() {
   return (
     <Create
       goBack={backIcon}
-      title={t('definitions.create')}
+      title={pageTitle(t('definitions.create'))}
       saveButtonProps={{ ...saveButtonProps, children: t('definitions.startDraft') }}
     >
       <Form<Values>

@@ -12,6 +12,7 @@ import type { DefinitionProblemView, WorkflowDefinitionBody } from '../../studio
 import { DraftEditor } from '../../studio/draft-editor';
 import { SimulationPanel } from '../../studio/simulation-panel';
 import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 /** Problems carried by a 422 of publish (or a 400 of save): `errors` with JSON-pointer paths. */
 function problemsOf(err: unknown): DefinitionProblemView[] {
@@ -140,7 +141,7 @@ export default function DefinitionEdit() {
   return (
     <Edit
       goBack={backIcon}
-      title={title}
+      title={pageTitle(title)}
       isLoading={query.isLoading}
       canDelete={false}
       footerButtons={() => null}

@@ -11,6 +11,7 @@ import { DiffView } from '../../studio/diff-view';
 import { DraftEditor } from '../../studio/draft-editor';
 import { MigrationPanel } from '../../studio/migration-panel';
 import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 /** One version of a pipeline, read-only: graph, tables, versions and diff, migration of running dossiers. */
 export default function DefinitionShow() {
@@ -44,7 +45,7 @@ export default function DefinitionShow() {
   return (
     <Show
       goBack={backIcon}
-      title={def ? t('show.title', { caseType: def.caseType, version: def.version }) : ''}
+      title={pageTitle(def ? t('show.title', { caseType: def.caseType, version: def.version }) : '')}
       isLoading={query.isLoading}
       canEdit={false}
       canDelete={false}
