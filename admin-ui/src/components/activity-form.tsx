@@ -1,9 +1,10 @@
 import { useForm } from '@refinedev/antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Form, Input, Radio, Select, Space } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Radio, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useDictionary } from './dictionary';
+import { FormSelect } from './form-select';
 
 interface ActivityValues {
   type: string;
@@ -55,7 +56,7 @@ export function ActivityForm({ dossierId, contactId }: { dossierId?: string; con
       >
         <Space wrap align="start">
           <Form.Item name="type" label={t('activity.type')} rules={[{ required: true }]}>
-            <Select options={types.options} style={{ width: 160 }} />
+            <FormSelect options={types.options} style={{ width: 160 }} />
           </Form.Item>
           <Form.Item name="direction" label={t('activity.direction')}>
             <Radio.Group

@@ -1,6 +1,7 @@
 import type { I18nProvider } from '@refinedev/core';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { a11yAr, a11yEn, a11yFr } from './locales/a11y';
 import { agentEn, agentFr } from './locales/agent';
 import { annoncesEn, annoncesFr } from './locales/annonces';
 import { channelsAr, channelsEn, channelsFr } from './locales/channels';
@@ -36,6 +37,7 @@ void i18n.use(initReactI18next).init({
       coop: coopFr,
       password: passwordFr,
       channels: channelsFr,
+      a11y: a11yFr,
     },
     en: {
       common: commonEn,
@@ -48,9 +50,10 @@ void i18n.use(initReactI18next).init({
       coop: coopEn,
       password: passwordEn,
       channels: channelsEn,
+      a11y: a11yEn,
     },
     // Ready for the Arabic UI (right-to-left) as its language is switched on.
-    ar: { channels: channelsAr },
+    ar: { channels: channelsAr, a11y: a11yAr },
   },
   lng: initialLanguage(),
   fallbackLng: 'fr',
@@ -66,6 +69,7 @@ void i18n.use(initReactI18next).init({
     'coop',
     'password',
     'channels',
+    'a11y',
   ],
   interpolation: { escapeValue: false }, // React escapes
 });

@@ -3,6 +3,7 @@ import type { ResourceProps } from '@refinedev/core';
 import { Spin } from 'antd';
 import { createElement, Fragment, lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { Route } from 'react-router';
+import { RequireAccess } from '../components/require-access';
 
 // One chunk per resource (and per screen): the first page only loads what it shows.
 const DashboardPage = lazy(() => import('../pages/dashboard'));
@@ -68,20 +69,20 @@ export const agentRoutes = (
     <Route path="/dossiers">
       <Route index element={page(DossierList)} />
       <Route path="kanban" element={page(DossierKanban)} />
-      <Route path="create" element={page(DossierCreate)} />
-      <Route path="edit/:id" element={page(DossierEdit)} />
+      <Route path="create" element={<RequireAccess>{page(DossierCreate)}</RequireAccess>} />
+      <Route path="edit/:id" element={<RequireAccess>{page(DossierEdit)}</RequireAccess>} />
       <Route path="show/:id" element={page(DossierShow)} />
     </Route>
     <Route path="/contacts">
       <Route index element={page(ContactList)} />
-      <Route path="create" element={page(ContactCreate)} />
-      <Route path="edit/:id" element={page(ContactEdit)} />
+      <Route path="create" element={<RequireAccess>{page(ContactCreate)}</RequireAccess>} />
+      <Route path="edit/:id" element={<RequireAccess>{page(ContactEdit)}</RequireAccess>} />
       <Route path="show/:id" element={page(ContactShow)} />
     </Route>
     <Route path="/accounts">
       <Route index element={page(AccountList)} />
-      <Route path="create" element={page(AccountCreate)} />
-      <Route path="edit/:id" element={page(AccountEdit)} />
+      <Route path="create" element={<RequireAccess>{page(AccountCreate)}</RequireAccess>} />
+      <Route path="edit/:id" element={<RequireAccess>{page(AccountEdit)}</RequireAccess>} />
       <Route path="show/:id" element={page(AccountShow)} />
     </Route>
   </Fragment>

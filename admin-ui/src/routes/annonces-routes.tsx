@@ -5,6 +5,7 @@ import { createElement, Fragment, lazy, Suspense, type ComponentType, type LazyE
 import { Route } from 'react-router';
 import i18n from '../i18n';
 import { hasPermission } from '../providers/access-control';
+import { RequireAccess } from '../components/require-access';
 
 const AnnonceList = lazy(() => import('../pages/annonces/list'));
 const AnnonceCreate = lazy(() => import('../pages/annonces/create'));
@@ -44,8 +45,8 @@ export const annoncesRoutes = (
   <Fragment>
     <Route path="/annonces">
       <Route index element={page(AnnonceList)} />
-      <Route path="create" element={page(AnnonceCreate)} />
-      <Route path="edit/:id" element={page(AnnonceEdit)} />
+      <Route path="create" element={<RequireAccess>{page(AnnonceCreate)}</RequireAccess>} />
+      <Route path="edit/:id" element={<RequireAccess>{page(AnnonceEdit)}</RequireAccess>} />
       <Route path="show/:id" element={page(AnnonceShow)} />
     </Route>
   </Fragment>

@@ -13,6 +13,7 @@ import {
 import { Route } from 'react-router';
 import i18n from '../i18n';
 import { hasPermission } from '../providers/access-control';
+import { RequireAccess } from '../components/require-access';
 
 const GroupList = lazy(() => import('../pages/coop-groups/list'));
 const GroupCreate = lazy(() => import('../pages/coop-groups/create'));
@@ -73,8 +74,8 @@ export const coopRoutes = (
   <Fragment>
     <Route path="/coop/groups">
       <Route index element={page(GroupList)} />
-      <Route path="create" element={page(GroupCreate)} />
-      <Route path="edit/:id" element={page(GroupEdit)} />
+      <Route path="create" element={<RequireAccess>{page(GroupCreate)}</RequireAccess>} />
+      <Route path="edit/:id" element={<RequireAccess>{page(GroupEdit)}</RequireAccess>} />
       <Route path="show/:id" element={page(GroupShow)} />
     </Route>
     <Route path="/coop/me" element={page(MyCoop)} />

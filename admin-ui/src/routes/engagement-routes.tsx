@@ -13,6 +13,7 @@ import {
 import { Route } from 'react-router';
 import { can } from '../engagement/api';
 import i18n from '../i18n';
+import { RequireAccess } from '../components/require-access';
 
 const AppointmentCalendar = lazy(() => import('../pages/appointments/calendar'));
 const AppointmentCreate = lazy(() => import('../pages/appointments/create'));
@@ -66,7 +67,7 @@ export const engagementRoutes = (
   <Fragment>
     <Route path="/appointments">
       <Route index element={page(AppointmentCalendar)} />
-      <Route path="create" element={page(AppointmentCreate)} />
+      <Route path="create" element={<RequireAccess>{page(AppointmentCreate)}</RequireAccess>} />
       <Route path="show/:id" element={page(AppointmentShow)} />
     </Route>
     <Route path="/settings" element={page(SettingsPage)} />

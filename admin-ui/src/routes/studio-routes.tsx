@@ -19,6 +19,7 @@ import { Spin } from 'antd';
 import i18n from '../i18n';
 import type { Permission } from '../../../definitions/permissions.js';
 import { can } from '../studio/access';
+import { RequireAccess } from '../components/require-access';
 
 /**
  * Resource meta whose label and visibility are getters, read each time the menu is built (after each
@@ -108,13 +109,13 @@ export const studioRoutes = (
     <Route path="/dictionaries" element={page(pages.dictionaries)} />
     <Route path="/workflow-definitions">
       <Route index element={page(pages.definitionList)} />
-      <Route path="create" element={page(pages.definitionCreate)} />
-      <Route path="edit/:id" element={page(pages.definitionEdit)} />
+      <Route path="create" element={<RequireAccess>{page(pages.definitionCreate)}</RequireAccess>} />
+      <Route path="edit/:id" element={<RequireAccess>{page(pages.definitionEdit)}</RequireAccess>} />
       <Route path="show/:id" element={page(pages.definitionShow)} />
     </Route>
     <Route path="/users">
       <Route index element={page(pages.users)} />
-      <Route path="create" element={page(pages.userCreate)} />
+      <Route path="create" element={<RequireAccess>{page(pages.userCreate)}</RequireAccess>} />
     </Route>
     <Route path="/roles" element={page(pages.roles)} />
     <Route path="/audit" element={page(pages.audit)} />

@@ -3,6 +3,8 @@ import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AccountFields } from './form-fields';
 import type { Account } from './types';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 export default function AccountCreate() {
   const { t } = useTranslation('agent');
@@ -12,7 +14,7 @@ export default function AccountCreate() {
     redirect: 'show',
   });
   return (
-    <Create title={t('accounts.create')} saveButtonProps={saveButtonProps}>
+    <Create goBack={backIcon} title={pageTitle(t('accounts.create'))} saveButtonProps={saveButtonProps}>
       <Form {...formProps} layout="vertical" initialValues={{ type: 'PROSPECT' }}>
         <AccountFields creating />
       </Form>

@@ -3,6 +3,8 @@ import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AccountFields } from './form-fields';
 import type { Account } from './types';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 export default function AccountEdit() {
   const { t } = useTranslation('agent');
@@ -12,7 +14,12 @@ export default function AccountEdit() {
     redirect: 'show',
   });
   return (
-    <Edit title={t('accounts.edit')} saveButtonProps={saveButtonProps} canDelete={false}>
+    <Edit
+      goBack={backIcon}
+      title={pageTitle(t('accounts.edit'))}
+      saveButtonProps={saveButtonProps}
+      canDelete={false}
+    >
       <Form
         {...formProps}
         layout="vertical"

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../components/format';
 import { ACCOUNT_TYPES, TYPE_COLOR, type Account } from './types';
+import { pageTitle } from '../../components/page-title';
 
 interface Search {
   q?: string;
@@ -26,7 +27,7 @@ export default function AccountList() {
     ],
   });
   return (
-    <List title={t('accounts.title')}>
+    <List title={pageTitle(t('accounts.title'))}>
       <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="q" label={t('filters.search')}>
           <Input allowClear style={{ width: 220 }} />

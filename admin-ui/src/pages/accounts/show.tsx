@@ -10,6 +10,8 @@ import { API_URL } from '../../providers/data-provider';
 import { errorMessage, request } from '../../providers/http';
 import type { Contact } from '../contacts/types';
 import { TYPE_COLOR, type Account, type AccountContactLink } from './types';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 function ContactCell({ id }: { id: string }) {
   const { result } = useOne<Contact>({ resource: 'contacts', id });
@@ -49,8 +51,9 @@ export default function AccountShow() {
 
   return (
     <Show
+      goBack={backIcon}
       isLoading={query.isLoading}
-      title={account?.name ?? t('accounts.one')}
+      title={pageTitle(account?.name ?? t('accounts.one'))}
       headerButtons={() => (
         <Space>
           <ListButton />

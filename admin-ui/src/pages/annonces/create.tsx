@@ -3,6 +3,8 @@ import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AnnonceFields, bodyOf } from './form-fields';
 import type { Annonce } from './types';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 /** New listing; it starts in the initial status of the published ANNONCE workflow. */
 export default function AnnonceCreate() {
@@ -13,7 +15,7 @@ export default function AnnonceCreate() {
     redirect: 'show',
   });
   return (
-    <Create title={t('form.createTitle')} saveButtonProps={saveButtonProps}>
+    <Create goBack={backIcon} title={pageTitle(t('form.createTitle'))} saveButtonProps={saveButtonProps}>
       <Form
         {...formProps}
         layout="vertical"

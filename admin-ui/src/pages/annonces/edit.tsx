@@ -3,6 +3,8 @@ import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AnnonceFields, bodyOf } from './form-fields';
 import type { Annonce } from './types';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 /** Edit a listing; the version it was read at is sent for optimistic locking (stale → 409). */
 export default function AnnonceEdit() {
@@ -13,7 +15,12 @@ export default function AnnonceEdit() {
     redirect: 'show',
   });
   return (
-    <Edit title={t('form.editTitle')} saveButtonProps={saveButtonProps} canDelete={false}>
+    <Edit
+      goBack={backIcon}
+      title={pageTitle(t('form.editTitle'))}
+      saveButtonProps={saveButtonProps}
+      canDelete={false}
+    >
       <Form
         {...formProps}
         layout="vertical"

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { AnnonceFilters, filtersFromForm, type AnnonceFilterValues } from './filters';
 import { AnnonceCard } from './parts';
 import type { Annonce } from './types';
+import { pageTitle } from '../../components/page-title';
 
 const SORTS = ['-createdAt', 'priceCents', '-priceCents', '-surface'] as const;
 
@@ -23,7 +24,7 @@ export default function AnnonceList() {
   const sort = sorters[0] ? `${sorters[0].order === 'desc' ? '-' : ''}${sorters[0].field}` : '-createdAt';
 
   return (
-    <List title={t('list.title')}>
+    <List title={pageTitle(t('list.title'))}>
       <AnnonceFilters formProps={searchFormProps} filters={filters} />
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary" data-testid="annonce-total">

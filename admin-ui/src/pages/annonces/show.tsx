@@ -14,6 +14,8 @@ import { AnnonceDeleteButton } from './delete-button';
 import { AnnonceStatusTag, FeatureChips, Price } from './parts';
 import { AnnonceTransitions } from './transitions';
 import { toEuros, type Annonce, type AnnonceHistoryRow } from './types';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 function History({ annonceId }: { annonceId: string }) {
   const { t } = useTranslation('annonces');
@@ -58,8 +60,9 @@ export default function AnnonceShow() {
 
   return (
     <Show
+      goBack={backIcon}
       isLoading={query.isLoading}
-      title={a ? `${a.reference} · ${a.title}` : t('show.title')}
+      title={pageTitle(a ? `${a.reference} · ${a.title}` : t('show.title'))}
       headerButtons={() => (
         <Space>
           <ListButton />

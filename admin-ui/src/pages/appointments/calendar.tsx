@@ -241,7 +241,7 @@ export default function AppointmentCalendar() {
   return (
     <Flex vertical gap={12} data-testid="appointment-calendar">
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
           {t('appointments.title')}
         </Typography.Title>
         {canCreate ? (

@@ -10,6 +10,8 @@ import { newIdempotencyKey } from '../../engagement/api';
 import { API_URL } from '../../providers/data-provider';
 import { ApiError, errorMessage, request } from '../../providers/http';
 import type { WithWarnings } from './types';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 interface Values {
   kind: 'RDV' | 'VISITE';
@@ -134,7 +136,8 @@ export default function AppointmentCreate() {
 
   return (
     <Create
-      title={t('appointments.create')}
+      goBack={backIcon}
+      title={pageTitle(t('appointments.create'))}
       footerButtons={() => (
         <Button type="primary" loading={saving} onClick={() => form.submit()}>
           {t('appointment.save')}

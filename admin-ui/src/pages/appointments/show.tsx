@@ -19,6 +19,8 @@ import {
   type WithWarnings,
 } from './types';
 import { AppointmentWarnings } from './warnings';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 function ContactLink({ id }: { id: string }) {
   const { result } = useOne<{ id: string; firstName: string; lastName: string }>({
@@ -87,7 +89,8 @@ export default function AppointmentShow() {
   const actions = a && canEdit ? ACTIONS_FROM[a.status] : [];
   return (
     <Show
-      title={a ? a.title : t('appointments.one')}
+      goBack={backIcon}
+      title={pageTitle(a ? a.title : t('appointments.one'))}
       canEdit={false}
       canDelete={false}
       headerButtons={() => (

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { request } from '../../providers/http';
 import { can } from '../../studio/access';
 import { downloadWithToken } from '../../studio/api';
+import { pageTitle } from '../../components/page-title';
 
 interface AuditEvent {
   id: string;
@@ -82,7 +83,7 @@ export default function AuditList() {
 
   return (
     <List
-      title={t('audit.title')}
+      title={pageTitle(t('audit.title'))}
       headerButtons={
         <Space>
           <Button icon={<SafetyCertificateOutlined />} onClick={() => void verify()}>

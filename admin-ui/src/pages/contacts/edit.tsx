@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ContactFields } from './form-fields';
 import type { Contact } from './types';
 import { useContactForm } from './use-contact-form';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 const NULLABLE = ['phone', 'source', 'assignedAgentId'] as const;
 
@@ -12,7 +14,12 @@ export default function ContactEdit() {
   const { t } = useTranslation('agent');
   const { formProps, saveButtonProps, duplicate } = useContactForm('edit');
   return (
-    <Edit title={t('contacts.edit')} saveButtonProps={saveButtonProps} canDelete={false}>
+    <Edit
+      goBack={backIcon}
+      title={pageTitle(t('contacts.edit'))}
+      saveButtonProps={saveButtonProps}
+      canDelete={false}
+    >
       <Form
         {...formProps}
         layout="vertical"

@@ -8,6 +8,7 @@ import { DictLabel, useDictionary } from '../../components/dictionary';
 import { formatDate } from '../../components/format';
 import { UserName, useUsers } from '../../components/users';
 import { CONTACT_STATUSES, STATUS_COLOR, type Contact } from './types';
+import { pageTitle } from '../../components/page-title';
 
 interface Search {
   q?: string;
@@ -36,7 +37,7 @@ export default function ContactList() {
   });
 
   return (
-    <List title={t('contacts.title')}>
+    <List title={pageTitle(t('contacts.title'))}>
       <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="q" label={t('filters.search')}>
           <Input allowClear placeholder={t('filters.searchContacts')} style={{ width: 220 }} />

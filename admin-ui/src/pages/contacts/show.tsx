@@ -31,6 +31,8 @@ import { EraseContactButton, ExportPersonalDataButton } from '../../engagement/p
 import { MergeDialog } from './merge';
 import { RolesCard } from './roles';
 import { STATUS_COLOR, type ContactDetail } from './types';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 /** A contact: details, lifecycle actions (convert, archive, merge), roles, timeline and audit. */
 export default function ContactShow() {
@@ -57,8 +59,9 @@ export default function ContactShow() {
 
   return (
     <Show
+      goBack={backIcon}
       isLoading={query.isLoading}
-      title={contact ? `${contact.firstName} ${contact.lastName}` : t('contacts.one')}
+      title={pageTitle(contact ? `${contact.firstName} ${contact.lastName}` : t('contacts.one'))}
       headerButtons={() => (
         <Space wrap>
           <ListButton />

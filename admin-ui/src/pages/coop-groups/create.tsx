@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { CoopGroup } from '../../coop/types';
 import { GroupFields } from './form-fields';
 import { bodyOf, formValuesOf, type GroupFormValues } from './rules-fields';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 /** New cooperative group: it starts in the initial status of the COOP_GROUP workflow. */
 export default function GroupCreate() {
@@ -14,7 +16,7 @@ export default function GroupCreate() {
     redirect: 'show',
   });
   return (
-    <Create title={t('group.create')} saveButtonProps={saveButtonProps}>
+    <Create goBack={backIcon} title={pageTitle(t('group.create'))} saveButtonProps={saveButtonProps}>
       <Form
         {...formProps}
         layout="vertical"

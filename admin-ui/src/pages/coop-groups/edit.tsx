@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { CoopGroup } from '../../coop/types';
 import { GroupFields } from './form-fields';
 import { bodyOf, formValuesOf, type GroupFormValues } from './rules-fields';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 /** Edit a group and its rules; the version read is sent back (a stale edit is refused with 409). */
 export default function GroupEdit() {
@@ -21,7 +23,12 @@ export default function GroupEdit() {
     if (group && form) form.setFieldsValue(formValuesOf(group.rules));
   }, [group, form]);
   return (
-    <Edit title={t('group.edit')} saveButtonProps={saveButtonProps} canDelete={false}>
+    <Edit
+      goBack={backIcon}
+      title={pageTitle(t('group.edit'))}
+      saveButtonProps={saveButtonProps}
+      canDelete={false}
+    >
       <Form
         {...formProps}
         layout="vertical"

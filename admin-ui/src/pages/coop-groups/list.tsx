@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { formatDate } from '../../components/format';
 import { GroupStatusTag } from '../../coop/tags';
 import type { CoopGroup } from '../../coop/types';
+import { pageTitle } from '../../components/page-title';
 
 /** The organisation's cooperative groups (responsibles). */
 export default function GroupList() {
@@ -15,7 +16,7 @@ export default function GroupList() {
     syncWithLocation: false,
   });
   return (
-    <List title={t('group.list')} headerButtons={<CreateButton />}>
+    <List title={pageTitle(t('group.list'))} headerButtons={<CreateButton />}>
       <Table<CoopGroup>
         {...tableProps}
         rowKey="id"

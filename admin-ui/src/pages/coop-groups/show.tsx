@@ -16,6 +16,8 @@ import { MembersTab } from './members';
 import { PlansTab } from './plans';
 import { ProjectsTab } from './projects';
 import { GroupTimeline } from './timeline';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 const TABS = [
   'members',
@@ -61,8 +63,9 @@ export default function GroupShow() {
 
   return (
     <Show
+      goBack={backIcon}
       isLoading={query.isLoading}
-      title={group?.name ?? t('group.list')}
+      title={pageTitle(group?.name ?? t('group.list'))}
       headerButtons={() => (
         <Space>
           <ListButton />

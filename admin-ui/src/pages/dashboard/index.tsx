@@ -85,7 +85,7 @@ export default function DashboardPage() {
 
   return (
     <Flex vertical gap={16} data-testid="home">
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
         {t('dashboard.title')}
       </Typography.Title>
       {dash.query.isError ? <Alert type="error" showIcon message={errorMessage(dash.query.error)} /> : null}

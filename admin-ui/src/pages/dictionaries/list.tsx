@@ -10,6 +10,7 @@ import { can } from '../../studio/access';
 import { DictionaryEntryForm } from '../../studio/dictionary-entry-form';
 import { DictionaryTable } from '../../studio/dictionary-table';
 import type { DictionaryEntry } from '../../studio/dictionary-types';
+import { pageTitle } from '../../components/page-title';
 
 /** F-2.1: a tenant's dictionaries over the global defaults — labels fr/en/ar, order, deactivation. */
 export default function DictionaryList() {
@@ -69,7 +70,7 @@ export default function DictionaryList() {
 
   return (
     <List
-      title={t('dictionaries.title')}
+      title={pageTitle(t('dictionaries.title'))}
       headerButtons={
         editable ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>

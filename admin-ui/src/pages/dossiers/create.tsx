@@ -7,6 +7,8 @@ import { useSearchParams } from 'react-router';
 import { DossierFields } from './form-fields';
 import type { Identity } from '../../providers/session';
 import type { Dossier } from './types';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 /** New dossier (a deal); its workflow starts on the latest published pipeline of its case type. */
 /** randomUUID exists only in secure contexts (https, localhost); plain http elsewhere gets a random key. */
@@ -32,7 +34,7 @@ export default function DossierCreate() {
   // The form mounts once the identity is known, so the agent defaults to the signed-in user.
   if (!me) return null;
   return (
-    <Create title={t('dossiers.create')} saveButtonProps={saveButtonProps}>
+    <Create goBack={backIcon} title={pageTitle(t('dossiers.create'))} saveButtonProps={saveButtonProps}>
       <Form
         {...formProps}
         layout="vertical"

@@ -3,6 +3,8 @@ import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DossierFields, withNulls } from './form-fields';
 import type { Dossier } from './types';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 /** Edit a dossier's business fields; the version it was read at is sent for optimistic locking. */
 export default function DossierEdit() {
@@ -15,7 +17,12 @@ export default function DossierEdit() {
   const dossier = query?.data?.data;
 
   return (
-    <Edit title={t('dossiers.edit')} saveButtonProps={saveButtonProps} canDelete={false}>
+    <Edit
+      goBack={backIcon}
+      title={pageTitle(t('dossiers.edit'))}
+      saveButtonProps={saveButtonProps}
+      canDelete={false}
+    >
       <Form
         {...formProps}
         layout="vertical"

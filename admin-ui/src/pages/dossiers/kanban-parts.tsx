@@ -1,7 +1,8 @@
-import { StopOutlined } from '@ant-design/icons';
+import { HolderOutlined, StopOutlined } from '@ant-design/icons';
 import { useDraggable, useDroppable } from '@dnd-kit/core';
-import { Badge, Card, Flex, Tooltip, Typography, theme } from 'antd';
-import type { CSSProperties, ReactNode } from 'react';
+import { Badge, Button, Card, Flex, Tooltip, Typography, theme } from 'antd';
+import type { CSSProperties, KeyboardEventHandler, PointerEventHandler, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMoney } from '../../components/format';
 import type { Dossier } from './types';
@@ -14,7 +15,15 @@ export type DropState =
   | { kind: 'allowed' }
   | { kind: 'blocked'; reason: string };
 
-export function CardBody({ dossier, dragging }: { dossier: Dossier; dragging?: boolean }) {
+export function CardBody({
+  dossier,
+  dragging,
+  handle,
+}: {
+  dossier: Dossier;
+  dragging?: boolean;
+  handle?: ReactNode;
+}) {
   const amount = dossier.amount ?? dossier.budgetMax;
   return (
     <Card
@@ -24,23 +33,33 @@ export function CardBody({ dossier, dragging }: { dossier: Dossier; dragging?: b
         boxShadow: dragging ? '0 6px 16px rgba(0,0,0,.18)' : undefined,
       }}
     >
-      <Typography.Text strong ellipsis style={{ display: 'block' }}>
-        <Link to={`/dossiers/show/${dossier.id}`} onPointerDown={(e) => e.stopPropagation()}>
-          {dossier.title}
-        </Link>
-      </Typography.Text>
-      <Flex justify="space-between">
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {dossier.reference}
-        </Typography.Text>
-        <Typography.Text style={{ fontSize: 12 }}>
-          {amount === null ? '' : formatMoney(amount, dossier.currency)}
-        </Typography.Text>
+      <Flex gap={4} align="start">
+        {handle}
+        <div style={{ minWidth: 0, flex: 1 }}>
+          <Typography.Text strong ellipsis style={{ display: 'block' }}>
+            <Link to={`/dossiers/show/${dossier.id}`} onPointerDown={(e) => e.stopPropagation()}>
+              {dossier.title}
+            </Link>
+          </Typography.Text>
+          <Flex justify="space-between">
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {dossier.reference}
+            </Typography.Text>
+            <Typography.Text style={{ fontSize: 12 }}>
+              {amount === null ? '' : formatMoney(amount, dossier.currency)}
+            </Typography.Text>
+          </Flex>
+        </div>
       </Flex>
     </Card>
   );
 }
 
+/**
+ * A kanban card. The pointer drags it from anywhere but its link; the keyboard (dnd-kit's keyboard
+ * sensor: Space to lift, arrows to move, Space to drop) works through the handle button. The card
+ * itself is no `role="button"`, so its link is not nested in another control.
+ */
 export function DraggableCard({
   dossier,
   disabled,
@@ -52,23 +71,40 @@ export function DraggableCard({
   busy: boolean;
   onHover: () => void;
 }) {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+  const { t } = useTranslation('a11y');
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
     id: dossier.id,
     disabled: disabled || busy,
   });
+  // dnd-kit types its listeners loosely (Function); these two are React event handlers.
+  const onKeyDown = listeners?.onKeyDown as KeyboardEventHandler | undefined;
+  const onPointerDown = listeners?.onPointerDown as PointerEventHandler | undefined;
+  const handle = (
+    <Button
+      ref={setActivatorNodeRef}
+      {...attributes}
+      onKeyDown={onKeyDown}
+      type="text"
+      size="small"
+      icon={<HolderOutlined />}
+      aria-label={t('kanban.handle', { reference: dossier.reference })}
+      data-testid={`kanban-handle-${dossier.reference}`}
+      style={{ cursor: disabled ? 'not-allowed' : 'grab' }}
+    />
+  );
   return (
     <div
       ref={setNodeRef}
-      {...listeners}
-      {...attributes}
+      onPointerDown={onPointerDown}
       data-testid={`kanban-card-${dossier.reference}`}
       data-dossier-id={dossier.id}
+      aria-disabled={disabled || busy}
       aria-busy={busy || undefined}
       onPointerEnter={onHover}
       onFocus={onHover}
       style={{ opacity: isDragging || busy ? 0.4 : 1, touchAction: 'none', userSelect: 'none' }}
     >
-      <CardBody dossier={dossier} />
+      <CardBody dossier={dossier} handle={handle} />
     </div>
   );
 }

@@ -22,8 +22,10 @@ import { useAllowed } from '../../providers/access-control';
 import { API_URL } from '../../providers/data-provider';
 import { errorMessage, request } from '../../providers/http';
 import { CardBody, Column, DraggableCard, type DropState } from './kanban-parts';
+import { columnKeyboardCoordinates, useKanbanAnnouncements } from './kanban-a11y';
 import { useTransitionFlow, useTransitionOptions } from './transition';
 import type { Dossier, KanbanAnswer, TransitionsAnswer } from './types';
+import { pageTitle } from '../../components/page-title';
 
 /** The column under the pointer; with the keyboard (no pointer), the one the card overlaps most. */
 const columnUnderPointer: CollisionDetection = (args) =>
@@ -52,9 +54,13 @@ export default function DossierKanban() {
   const flow = useTransitionFlow();
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor),
+    useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
   );
   const lang = i18n.language.startsWith('en') ? 'en' : 'fr';
+  const accessibility = useKanbanAnnouncements(
+    (id) => board.data?.columns.flatMap((c) => c.data).find((d) => d.id === id)?.reference ?? id,
+    (code) => statuses.label(code),
+  );
 
   const prefetch = (id: string) =>
     void queryClient.prefetchQuery({
@@ -110,7 +116,7 @@ export default function DossierKanban() {
 
   return (
     <List
-      title={t('kanban.title')}
+      title={pageTitle(t('kanban.title'))}
       headerButtons={
         <Form layout="inline">
           <Form.Item label={t('dossier.caseType')} htmlFor="kanban-case-type" style={{ marginBottom: 0 }}>
@@ -138,6 +144,7 @@ export default function DossierKanban() {
           </Typography.Paragraph>
           <DndContext
             sensors={sensors}
+            accessibility={accessibility}
             collisionDetection={columnUnderPointer}
             onDragStart={onDragStart}
             onDragEnd={onDragEnd}

@@ -10,6 +10,7 @@ import { StatusTag } from '../../components/status-tag';
 import { UserName } from '../../components/users';
 import { DossierFilters, filtersFromForm, type DossierFilterValues } from './filters';
 import type { Dossier } from './types';
+import { pageTitle } from '../../components/page-title';
 
 /** Dossiers: search, filters (kept in the URL by Refine's syncWithLocation), sort and pagination. */
 export default function DossierList() {
@@ -23,7 +24,7 @@ export default function DossierList() {
 
   return (
     <List
-      title={t('dossiers.title')}
+      title={pageTitle(t('dossiers.title'))}
       headerButtons={({ defaultButtons }) => (
         <Space>
           <Link to="/dossiers/kanban">

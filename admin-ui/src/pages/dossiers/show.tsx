@@ -20,6 +20,8 @@ import { MatchingTab } from './matching';
 import { PartiesCard } from './parties';
 import { TransitionsPanel } from './transitions-panel';
 import type { Dossier } from './types';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 interface ContactLite {
   id: string;
@@ -80,8 +82,9 @@ export default function DossierShow() {
 
   return (
     <Show
+      goBack={backIcon}
       isLoading={query.isLoading}
-      title={dossier ? `${dossier.reference} · ${dossier.title}` : t('dossiers.one')}
+      title={pageTitle(dossier ? `${dossier.reference} · ${dossier.title}` : t('dossiers.one'))}
       headerButtons={() => (
         <Space>
           <ListButton />

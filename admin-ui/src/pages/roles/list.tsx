@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../../providers/http';
 import { can } from '../../studio/access';
+import { pageTitle } from '../../components/page-title';
 
 interface Role {
   id: string;
@@ -72,7 +73,7 @@ export default function RoleList() {
 
   return (
     <List
-      title={t('roles.title')}
+      title={pageTitle(t('roles.title'))}
       headerButtons={
         editable ? (
           <Button

@@ -3,6 +3,8 @@ import { useList } from '@refinedev/core';
 import { Alert, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../studio/access';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 interface Values {
   email: string;
@@ -25,7 +27,7 @@ export default function UserCreate() {
   });
   if (!can('USER_ADMIN')) return <Alert type="warning" showIcon message={t('common.forbidden')} />;
   return (
-    <Create title={t('users.create')} saveButtonProps={saveButtonProps}>
+    <Create goBack={backIcon} title={pageTitle(t('users.create'))} saveButtonProps={saveButtonProps}>
       <Form {...formProps} layout="vertical" style={{ maxWidth: 520 }} initialValues={{ roles: ['AGENT'] }}>
         <Form.Item name="fullName" label={t('users.fullName')} rules={[{ required: true }]}>
           <Input autoComplete="off" />

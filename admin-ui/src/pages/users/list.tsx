@@ -7,6 +7,7 @@ import { request } from '../../providers/http';
 import { getUser } from '../../providers/session';
 import { can } from '../../studio/access';
 import { DeactivateUserDialog, type UserRow } from '../../studio/deactivate-user';
+import { pageTitle } from '../../components/page-title';
 
 /** Users of the organisation: roles, deactivation with reassignment of their records. */
 export default function UserList() {
@@ -39,7 +40,11 @@ export default function UserList() {
   };
 
   return (
-    <List title={t('users.title')} canCreate={editable} createButtonProps={{ children: t('users.create') }}>
+    <List
+      title={pageTitle(t('users.title'))}
+      canCreate={editable}
+      createButtonProps={{ children: t('users.create') }}
+    >
       <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16 }}>
         <Form.Item name="q" label={t('users.search')}>
           <Input allowClear style={{ width: 260 }} />

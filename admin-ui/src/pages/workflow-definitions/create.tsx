@@ -7,6 +7,8 @@ import { can } from '../../studio/access';
 import { studioApi, type DefinitionVersion } from '../../studio/api';
 import type { WorkflowDefinitionBody } from '../../studio/definition-model';
 import { useDictionaryOptions } from '../../studio/use-case-statuses';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 interface Values {
   caseType: string;
@@ -70,7 +72,8 @@ export default function DefinitionCreate() {
   if (!can('WORKFLOW_ADMIN')) return <Alert type="warning" showIcon message={t('common.forbidden')} />;
   return (
     <Create
-      title={t('definitions.create')}
+      goBack={backIcon}
+      title={pageTitle(t('definitions.create'))}
       saveButtonProps={{ ...saveButtonProps, children: t('definitions.startDraft') }}
     >
       <Form<Values>

@@ -11,6 +11,8 @@ import { studioApi, type DefinitionVersion } from '../../studio/api';
 import type { DefinitionProblemView, WorkflowDefinitionBody } from '../../studio/definition-model';
 import { DraftEditor } from '../../studio/draft-editor';
 import { SimulationPanel } from '../../studio/simulation-panel';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 /** Problems carried by a 422 of publish (or a 400 of save): `errors` with JSON-pointer paths. */
 function problemsOf(err: unknown): DefinitionProblemView[] {
@@ -138,7 +140,8 @@ export default function DefinitionEdit() {
 
   return (
     <Edit
-      title={title}
+      goBack={backIcon}
+      title={pageTitle(title)}
       isLoading={query.isLoading}
       canDelete={false}
       footerButtons={() => null}

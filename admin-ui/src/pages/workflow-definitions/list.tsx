@@ -9,6 +9,7 @@ import { can } from '../../studio/access';
 import { studioApi, type DefinitionVersion } from '../../studio/api';
 import { localized, type Lang } from '../../studio/definition-model';
 import { useDictionaryOptions } from '../../studio/use-case-statuses';
+import { pageTitle } from '../../components/page-title';
 
 const STATUS_COLOR = { DRAFT: 'orange', PUBLISHED: 'green', RETIRED: 'default' } as const;
 
@@ -44,7 +45,7 @@ export default function DefinitionList() {
 
   return (
     <List
-      title={t('definitions.title')}
+      title={pageTitle(t('definitions.title'))}
       canCreate={editable}
       createButtonProps={{ children: t('definitions.create') }}
     >

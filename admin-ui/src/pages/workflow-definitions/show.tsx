@@ -10,6 +10,8 @@ import { studioApi, type DefinitionVersion } from '../../studio/api';
 import { DiffView } from '../../studio/diff-view';
 import { DraftEditor } from '../../studio/draft-editor';
 import { MigrationPanel } from '../../studio/migration-panel';
+import { backIcon } from '../../components/back-icon';
+import { pageTitle } from '../../components/page-title';
 
 /** One version of a pipeline, read-only: graph, tables, versions and diff, migration of running dossiers. */
 export default function DefinitionShow() {
@@ -42,7 +44,8 @@ export default function DefinitionShow() {
   const date = (v?: string | null) => (v ? new Date(v).toLocaleString(i18n.language) : '—');
   return (
     <Show
-      title={def ? t('show.title', { caseType: def.caseType, version: def.version }) : ''}
+      goBack={backIcon}
+      title={pageTitle(def ? t('show.title', { caseType: def.caseType, version: def.version }) : '')}
       isLoading={query.isLoading}
       canEdit={false}
       canDelete={false}
