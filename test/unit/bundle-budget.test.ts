@@ -6,7 +6,7 @@ import { pageLoad } from '../../scripts/bundle-size.js';
  * `npm test` runs first). Raise a budget only on purpose: the entry is what every screen pays.
  */
 const ENTRY_BUDGET = 400 * 1024;
-const DASHBOARD_BUDGET = 560 * 1024;
+const DASHBOARD_BUDGET = 460 * 1024;
 
 describe('admin UI bundle budget', () => {
   const load = pageLoad('src/pages/dashboard/index.tsx');
@@ -15,7 +15,7 @@ describe('admin UI bundle budget', () => {
     expect(load.entryBytes).toBeLessThanOrEqual(ENTRY_BUDGET);
   });
 
-  it(`a cold load of the dashboard stays under ${DASHBOARD_BUDGET / 1024} KiB of JS (brotli)`, () => {
+  it(`the dashboard's JS before its first render stays under ${DASHBOARD_BUDGET / 1024} KiB of JS (brotli)`, () => {
     expect(load.pageFiles).toBeGreaterThan(load.entryFiles);
     expect(load.pageBytes).toBeLessThanOrEqual(DASHBOARD_BUDGET);
   });

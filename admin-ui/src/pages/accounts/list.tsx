@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../components/format';
 import { ACCOUNT_TYPES, TYPE_COLOR, type Account } from './types';
+import { tableSkeleton } from '../../components/loading';
 
 interface Search {
   q?: string;
@@ -48,7 +49,7 @@ export default function AccountList() {
           </Button>
         </Form.Item>
       </Form>
-      <Table<Account> {...tableProps} rowKey="id" scroll={{ x: 800 }}>
+      <Table<Account> {...tableProps} {...tableSkeleton(tableProps)} rowKey="id" scroll={{ x: 800 }}>
         <Table.Column<Account> dataIndex="code" title={t('account.code')} />
         <Table.Column<Account>
           dataIndex="name"

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { request } from '../../providers/http';
 import { can } from '../../studio/access';
 import { downloadWithToken } from '../../studio/api';
+import { tableSkeleton } from '../../components/loading';
 
 interface AuditEvent {
   id: string;
@@ -145,6 +146,7 @@ export default function AuditList() {
       </Form>
       <Table<AuditEvent>
         {...tableProps}
+        {...tableSkeleton(tableProps)}
         rowKey="id"
         size="small"
         expandable={{

@@ -8,6 +8,7 @@ import { DictLabel, useDictionary } from '../../components/dictionary';
 import { formatDate } from '../../components/format';
 import { UserName, useUsers } from '../../components/users';
 import { CONTACT_STATUSES, STATUS_COLOR, type Contact } from './types';
+import { tableSkeleton } from '../../components/loading';
 
 interface Search {
   q?: string;
@@ -64,7 +65,13 @@ export default function ContactList() {
           </Button>
         </Form.Item>
       </Form>
-      <Table<Contact> {...tableProps} rowKey="id" scroll={{ x: 900 }} data-testid="contact-table">
+      <Table<Contact>
+        {...tableProps}
+        {...tableSkeleton(tableProps)}
+        rowKey="id"
+        scroll={{ x: 900 }}
+        data-testid="contact-table"
+      >
         <Table.Column<Contact>
           dataIndex="lastName"
           title={t('contact.name')}

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { formatDate } from '../../components/format';
 import { GroupStatusTag } from '../../coop/tags';
 import type { CoopGroup } from '../../coop/types';
+import { tableSkeleton } from '../../components/loading';
 
 /** The organisation's cooperative groups (responsibles). */
 export default function GroupList() {
@@ -20,7 +21,7 @@ export default function GroupList() {
         {...tableProps}
         rowKey="id"
         data-testid="coop-group-table"
-        locale={{ emptyText: t('group.empty') }}
+        {...tableSkeleton(tableProps, t('group.empty'))}
         pagination={false}
       >
         <Table.Column<CoopGroup>

@@ -10,6 +10,7 @@ import { StatusTag } from '../../components/status-tag';
 import { UserName } from '../../components/users';
 import { DossierFilters, filtersFromForm, type DossierFilterValues } from './filters';
 import type { Dossier } from './types';
+import { tableSkeleton } from '../../components/loading';
 
 /** Dossiers: search, filters (kept in the URL by Refine's syncWithLocation), sort and pagination. */
 export default function DossierList() {
@@ -39,7 +40,7 @@ export default function DossierList() {
         rowKey="id"
         data-testid="dossier-table"
         scroll={{ x: 900 }}
-        locale={{ emptyText: t('dossiers.empty') }}
+        {...tableSkeleton(tableProps, t('dossiers.empty'))}
       >
         <Table.Column<Dossier> dataIndex="reference" title={t('dossier.reference')} sorter />
         <Table.Column<Dossier>

@@ -7,6 +7,7 @@ import { request } from '../../providers/http';
 import { getUser } from '../../providers/session';
 import { can } from '../../studio/access';
 import { DeactivateUserDialog, type UserRow } from '../../studio/deactivate-user';
+import { tableSkeleton } from '../../components/loading';
 
 /** Users of the organisation: roles, deactivation with reassignment of their records. */
 export default function UserList() {
@@ -48,6 +49,7 @@ export default function UserList() {
       </Form>
       <Table<UserRow>
         {...tableProps}
+        {...tableSkeleton(tableProps)}
         rowKey="id"
         columns={[
           { title: t('users.fullName'), dataIndex: 'fullName' },

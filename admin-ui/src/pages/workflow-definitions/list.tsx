@@ -9,6 +9,7 @@ import { can } from '../../studio/access';
 import { studioApi, type DefinitionVersion } from '../../studio/api';
 import { localized, type Lang } from '../../studio/definition-model';
 import { useDictionaryOptions } from '../../studio/use-case-statuses';
+import { tableSkeleton } from '../../components/loading';
 
 const STATUS_COLOR = { DRAFT: 'orange', PUBLISHED: 'green', RETIRED: 'default' } as const;
 
@@ -75,6 +76,7 @@ export default function DefinitionList() {
       </Form>
       <Table<DefinitionVersion>
         {...tableProps}
+        {...tableSkeleton(tableProps)}
         rowKey="id"
         size="middle"
         onRow={(d) =>
