@@ -6,6 +6,7 @@ import context from './plugins/app/context.js';
 import csvQuery from './plugins/app/csv-query.js';
 import errors from './plugins/app/errors.js';
 import jsonBody from './plugins/app/json-body.js';
+import httpCaching from './plugins/app/http-caching.js';
 import metrics from './plugins/app/metrics.js';
 import adminUiRoutes from './routes/admin-ui.js';
 import smsWebhook from './routes/webhooks/sms.js';
@@ -60,6 +61,8 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
   await app.register(errors);
   await app.register(jsonBody);
   await app.register(context);
+  // Before `external`: compression hooks onto routes as they are added, swagger's /docs among them.
+  await app.register(httpCaching);
   await app.register(external);
   await app.register(auth);
   await app.register(csvQuery);

@@ -51,18 +51,21 @@ export function toEntryView(r: Row): DictionaryEntryView {
  */
 export async function effectiveDictionary(
   em: Em,
-  dictType: string | undefined,
+  /** One type, several, or every type when undefined. */
+  dictType: string | readonly string[] | undefined,
   opts: { includeInactive?: boolean } = {},
 ): Promise<DictionaryEntryView[]> {
+  // One text parameter (the driver would spread an array into a list); type names hold no comma.
+  const types = dictType === undefined ? null : typeof dictType === 'string' ? dictType : dictType.join(',');
   const rows = await em.execute<Row[]>(
     `select * from (
        select distinct on (dict_type, code) * from ref_dictionary
-        where (?::text is null or dict_type = ?)
+        where (?::text is null or dict_type = any(string_to_array(?::text, ',')))
         order by dict_type, code, (org_id is null)
      ) effective
      where ? or is_active
      order by dict_type, sort_order, code`,
-    [dictType ?? null, dictType ?? null, opts.includeInactive ?? false],
+    [types, types, opts.includeInactive ?? false],
   );
   return rows.map(toEntryView);
 }

@@ -67,6 +67,27 @@ describe('dictionaries (F-2.1)', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('reads several dictionaries in one request (comma list or repeated), each as when read alone', async () => {
+    const types = ['LEAD_SOURCE', 'CASE_TYPE', 'CASE_STATUS', 'WON_REASON', 'LOSS_REASON'];
+    const alone = (await Promise.all(types.map((ty) => list(agent.headers, `dictType=${ty}`)))).flat();
+    const together = await list(agent.headers, `dictType=${types.join(',')}`);
+    const key = (e: Entry) => `${e.dictType}/${e.code}`;
+    expect(together.map(key).sort()).toEqual(alone.map(key).sort());
+    expect(new Set(together.map((e) => e.dictType))).toEqual(new Set(types));
+    const repeated = await list(agent.headers, types.map((ty) => `dictType=${ty}`).join('&'));
+    expect(repeated).toEqual(together);
+    // Grouped by type, then in each type's own order.
+    expect(together.map((e) => e.dictType)).toEqual([...together.map((e) => e.dictType)].sort());
+
+    const bad = await t.app.inject({
+      url: '/api/v1/dictionaries?dictType=CASE_TYPE,NOPE',
+      headers: agent.headers,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(problemOf(bad).errors?.[0]?.field).toMatch(/dictType/);
+  });
+
   it('overrides a global entry for the tenant only, never changing the global row', async () => {
     const global = (await list(manager.headers, 'dictType=LEAD_SOURCE')).find((e) => e.code === 'WALK_IN')!;
     expect(global.scope).toBe('GLOBAL');

@@ -30,16 +30,18 @@ const ofOtherEntity = (e: DictionaryEntry, only?: string) =>
  * The organisation's effective entries of one dictionary, with a label lookup in the UI language.
  * `entity: 'DOSSIER'` keeps CASE_TYPE/CASE_STATUS entries of listings (`metadata.entity = 'ANNONCE'`)
  * out of `entries`/`options` (labels still resolve every code).
+ * Every call shares one query of all active dictionaries (a few hundred small rows): a screen that
+ * shows five dictionaries makes one request, and the next screen none until it goes stale; a
+ * dictionary edit invalidates it like any list of the resource.
  */
 export function useDictionary(dictType: string, opts: { entity?: string } = {}) {
   const { i18n } = useTranslation();
   const { result, query } = useList<DictionaryEntry>({
     resource: 'dictionaries',
-    filters: [{ field: 'dictType', operator: 'eq', value: dictType }],
     pagination: { mode: 'off' },
     queryOptions: { staleTime: 5 * 60_000 },
   });
-  const all = [...result.data].sort((a, b) => a.sortOrder - b.sortOrder);
+  const all = result.data.filter((e) => e.dictType === dictType).sort((a, b) => a.sortOrder - b.sortOrder);
   const byCode = new Map(all.map((e) => [e.code, e]));
   const entries = all.filter((e) => !ofOtherEntity(e, opts.entity));
   const label = (code: string | null | undefined) =>

@@ -60,18 +60,20 @@ export default async function dictionaryRoutes(app: FastifyInstance) {
   const tags = ['dictionaries'];
   app.addSchema(entrySchema);
 
-  app.get<{ Querystring: { dictType?: string; includeInactive?: boolean; q?: string } }>(
+  app.get<{ Querystring: { dictType?: string[]; includeInactive?: boolean; q?: string } }>(
     '/dictionaries',
     {
       config: { authOnly: true },
       schema: {
         tags,
         summary: "The organisation's effective entries: its own rows override the global defaults",
+        description:
+          'Every type when `dictType` is left out; one or several types otherwise (`dictType=CASE_TYPE,CASE_STATUS` or repeated), so a screen reads all the dictionaries it needs in one request. Entries come ordered by type, then sort order.',
         querystring: {
           type: 'object',
           additionalProperties: false,
           properties: {
-            dictType: dictTypeSchema,
+            dictType: { type: 'array', items: dictTypeSchema, minItems: 1, maxItems: DICT_TYPES.length },
             includeInactive: { type: 'boolean', default: false },
             q: { type: 'string', maxLength: 100 },
           },

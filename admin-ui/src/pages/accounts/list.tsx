@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { formatDate } from '../../components/format';
 import { ACCOUNT_TYPES, TYPE_COLOR, type Account } from './types';
 import { pageTitle } from '../../components/page-title';
+import { tableSkeleton } from '../../components/loading';
 
 interface Search {
   q?: string;
@@ -49,7 +50,7 @@ export default function AccountList() {
           </Button>
         </Form.Item>
       </Form>
-      <Table<Account> {...tableProps} rowKey="id" scroll={{ x: 800 }}>
+      <Table<Account> {...tableProps} {...tableSkeleton(tableProps)} rowKey="id" scroll={{ x: 800 }}>
         <Table.Column<Account> dataIndex="code" title={t('account.code')} />
         <Table.Column<Account>
           dataIndex="name"

@@ -8,6 +8,7 @@ import { request } from '../../providers/http';
 import { can } from '../../studio/access';
 import { downloadWithToken } from '../../studio/api';
 import { pageTitle } from '../../components/page-title';
+import { tableSkeleton } from '../../components/loading';
 
 interface AuditEvent {
   id: string;
@@ -146,6 +147,7 @@ export default function AuditList() {
       </Form>
       <Table<AuditEvent>
         {...tableProps}
+        {...tableSkeleton(tableProps)}
         rowKey="id"
         size="small"
         expandable={{

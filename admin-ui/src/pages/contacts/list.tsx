@@ -9,6 +9,7 @@ import { formatDate } from '../../components/format';
 import { UserName, useUsers } from '../../components/users';
 import { CONTACT_STATUSES, STATUS_COLOR, type Contact } from './types';
 import { pageTitle } from '../../components/page-title';
+import { tableSkeleton } from '../../components/loading';
 
 interface Search {
   q?: string;
@@ -65,7 +66,13 @@ export default function ContactList() {
           </Button>
         </Form.Item>
       </Form>
-      <Table<Contact> {...tableProps} rowKey="id" scroll={{ x: 900 }} data-testid="contact-table">
+      <Table<Contact>
+        {...tableProps}
+        {...tableSkeleton(tableProps)}
+        rowKey="id"
+        scroll={{ x: 900 }}
+        data-testid="contact-table"
+      >
         <Table.Column<Contact>
           dataIndex="lastName"
           title={t('contact.name')}

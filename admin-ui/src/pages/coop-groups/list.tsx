@@ -6,6 +6,7 @@ import { formatDate } from '../../components/format';
 import { GroupStatusTag } from '../../coop/tags';
 import type { CoopGroup } from '../../coop/types';
 import { pageTitle } from '../../components/page-title';
+import { tableSkeleton } from '../../components/loading';
 
 /** The organisation's cooperative groups (responsibles). */
 export default function GroupList() {
@@ -21,7 +22,7 @@ export default function GroupList() {
         {...tableProps}
         rowKey="id"
         data-testid="coop-group-table"
-        locale={{ emptyText: t('group.empty') }}
+        {...tableSkeleton(tableProps, t('group.empty'))}
         pagination={false}
       >
         <Table.Column<CoopGroup>

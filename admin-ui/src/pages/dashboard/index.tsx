@@ -14,14 +14,18 @@ import {
   Typography,
   theme,
 } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDictionary } from '../../components/dictionary';
 import { formatDateTime, formatMoney } from '../../components/format';
 import { API_URL } from '../../providers/data-provider';
 import { errorMessage } from '../../providers/http';
-import { FunnelChart, TimeInStageChart, type StagePoint } from './charts';
+import type { StagePoint } from './charts';
+
+// recharts is most of the dashboard's weight: it loads beside the funnel's answer, not before the page shows.
+const FunnelChart = lazy(() => import('./charts').then((m) => ({ default: m.FunnelChart })));
+const TimeInStageChart = lazy(() => import('./charts').then((m) => ({ default: m.TimeInStageChart })));
 import { FunnelTables, type CloseReasonRow, type SourceRow } from './tables';
 
 interface DashboardAnswer {
@@ -109,40 +113,44 @@ export default function DashboardPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={8}>
           <Card size="small" title={t('dashboard.nextActions')} style={{ height: '100%' }}>
-            {dash.query.isLoading ? <Skeleton active /> : null}
-            <List
-              size="small"
-              data-testid="next-actions"
-              locale={{ emptyText: t('dashboard.noActions') }}
-              dataSource={dash.result.data?.nextBestActions ?? []}
-              renderItem={(a) => (
-                <List.Item>
-                  <List.Item.Meta
-                    title={
-                      a.appointmentId ? (
-                        <Link to={`/appointments/show/${a.appointmentId}`}>{a.title}</Link>
-                      ) : a.dossierId ? (
-                        <Link to={`/dossiers/show/${a.dossierId}`}>{a.title}</Link>
-                      ) : a.contactId ? (
-                        <Link to={`/contacts/show/${a.contactId}`}>{a.title}</Link>
-                      ) : (
-                        a.title
-                      )
-                    }
-                    description={
-                      <>
-                        <Tag color="red">
-                          {t(`dashboard.actionKinds.${a.kind}`, { defaultValue: a.kind })}
-                        </Tag>
-                        {formatDateTime(a.dueAt)}
-                        {a.contactName ? ` · ${a.contactName}` : ''}
-                        {a.dossierTitle ? ` · ${a.dossierTitle}` : ''}
-                      </>
-                    }
-                  />
-                </List.Item>
-              )}
-            />
+            {/* No "nothing due" while the answer is on its way. */}
+            {dash.query.isLoading ? (
+              <Skeleton active data-testid="next-actions-loading" />
+            ) : (
+              <List
+                size="small"
+                data-testid="next-actions"
+                locale={{ emptyText: t('dashboard.noActions') }}
+                dataSource={dash.result.data?.nextBestActions ?? []}
+                renderItem={(a) => (
+                  <List.Item>
+                    <List.Item.Meta
+                      title={
+                        a.appointmentId ? (
+                          <Link to={`/appointments/show/${a.appointmentId}`}>{a.title}</Link>
+                        ) : a.dossierId ? (
+                          <Link to={`/dossiers/show/${a.dossierId}`}>{a.title}</Link>
+                        ) : a.contactId ? (
+                          <Link to={`/contacts/show/${a.contactId}`}>{a.title}</Link>
+                        ) : (
+                          a.title
+                        )
+                      }
+                      description={
+                        <>
+                          <Tag color="red">
+                            {t(`dashboard.actionKinds.${a.kind}`, { defaultValue: a.kind })}
+                          </Tag>
+                          {formatDateTime(a.dueAt)}
+                          {a.contactName ? ` · ${a.contactName}` : ''}
+                          {a.dossierTitle ? ` · ${a.dossierTitle}` : ''}
+                        </>
+                      }
+                    />
+                  </List.Item>
+                )}
+              />
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={16}>
@@ -166,15 +174,17 @@ export default function DashboardPage() {
               <Alert type="error" showIcon message={errorMessage(funnel.query.error)} />
             ) : null}
             {points.length ? (
-              <Row gutter={16}>
-                <Col xs={24} lg={12} data-testid="funnel-chart">
-                  <FunnelChart data={points} color={token.colorPrimary} />
-                </Col>
-                <Col xs={24} lg={12} data-testid="time-in-stage-chart">
-                  <Typography.Text type="secondary">{t('dashboard.timeInStage')}</Typography.Text>
-                  <TimeInStageChart data={open} color={token.colorWarning} unit={t('dashboard.daysUnit')} />
-                </Col>
-              </Row>
+              <Suspense fallback={<Skeleton active />}>
+                <Row gutter={16}>
+                  <Col xs={24} lg={12} data-testid="funnel-chart">
+                    <FunnelChart data={points} color={token.colorPrimary} />
+                  </Col>
+                  <Col xs={24} lg={12} data-testid="time-in-stage-chart">
+                    <Typography.Text type="secondary">{t('dashboard.timeInStage')}</Typography.Text>
+                    <TimeInStageChart data={open} color={token.colorWarning} unit={t('dashboard.daysUnit')} />
+                  </Col>
+                </Row>
+              </Suspense>
             ) : funnel.query.isLoading ? (
               <Skeleton active />
             ) : (
@@ -186,6 +196,7 @@ export default function DashboardPage() {
       <FunnelTables
         sources={funnel.result.data?.sources ?? []}
         reasons={funnel.result.data?.closeReasons ?? []}
+        loading={funnel.query.isLoading}
       />
     </Flex>
   );

@@ -1,4 +1,4 @@
-import { Card, Col, Row, Table } from 'antd';
+import { Card, Col, Row, Skeleton, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ReasonLabel, useDictionary } from '../../components/dictionary';
 import { StatusTag } from '../../components/status-tag';
@@ -17,7 +17,16 @@ export interface CloseReasonRow {
 }
 
 /** Source attribution and win/loss reasons of the funnel's period. */
-export function FunnelTables({ sources, reasons }: { sources: SourceRow[]; reasons: CloseReasonRow[] }) {
+export function FunnelTables({
+  sources,
+  reasons,
+  loading,
+}: {
+  sources: SourceRow[];
+  reasons: CloseReasonRow[];
+  /** While the funnel loads: skeleton rows, not the tables' "no data". */
+  loading: boolean;
+}) {
   const { t } = useTranslation('agent');
   const sourceDict = useDictionary('LEAD_SOURCE');
   return (
@@ -28,6 +37,7 @@ export function FunnelTables({ sources, reasons }: { sources: SourceRow[]; reaso
             size="small"
             rowKey={(r) => r.source ?? '—'}
             pagination={false}
+            locale={loading ? { emptyText: <Skeleton active title={false} /> } : undefined}
             data-testid="source-attribution"
             dataSource={sources}
             columns={[
@@ -53,6 +63,7 @@ export function FunnelTables({ sources, reasons }: { sources: SourceRow[]; reaso
             size="small"
             rowKey={(r) => `${r.statusCode}-${r.reasonCode ?? ''}`}
             pagination={false}
+            locale={loading ? { emptyText: <Skeleton active title={false} /> } : undefined}
             dataSource={reasons}
             columns={[
               {

@@ -11,6 +11,7 @@ import { UserName } from '../../components/users';
 import { DossierFilters, filtersFromForm, type DossierFilterValues } from './filters';
 import type { Dossier } from './types';
 import { pageTitle } from '../../components/page-title';
+import { tableSkeleton } from '../../components/loading';
 
 /** Dossiers: search, filters (kept in the URL by Refine's syncWithLocation), sort and pagination. */
 export default function DossierList() {
@@ -40,7 +41,7 @@ export default function DossierList() {
         rowKey="id"
         data-testid="dossier-table"
         scroll={{ x: 900 }}
-        locale={{ emptyText: t('dossiers.empty') }}
+        {...tableSkeleton(tableProps, t('dossiers.empty'))}
       >
         <Table.Column<Dossier> dataIndex="reference" title={t('dossier.reference')} sorter />
         <Table.Column<Dossier>

@@ -8,6 +8,7 @@ import { getUser } from '../../providers/session';
 import { can } from '../../studio/access';
 import { DeactivateUserDialog, type UserRow } from '../../studio/deactivate-user';
 import { pageTitle } from '../../components/page-title';
+import { tableSkeleton } from '../../components/loading';
 
 /** Users of the organisation: roles, deactivation with reassignment of their records. */
 export default function UserList() {
@@ -53,6 +54,7 @@ export default function UserList() {
       </Form>
       <Table<UserRow>
         {...tableProps}
+        {...tableSkeleton(tableProps)}
         rowKey="id"
         columns={[
           { title: t('users.fullName'), dataIndex: 'fullName' },

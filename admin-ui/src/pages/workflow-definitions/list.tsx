@@ -10,6 +10,7 @@ import { studioApi, type DefinitionVersion } from '../../studio/api';
 import { localized, type Lang } from '../../studio/definition-model';
 import { useDictionaryOptions } from '../../studio/use-case-statuses';
 import { pageTitle } from '../../components/page-title';
+import { tableSkeleton } from '../../components/loading';
 
 const STATUS_COLOR = { DRAFT: 'orange', PUBLISHED: 'green', RETIRED: 'default' } as const;
 
@@ -76,6 +77,7 @@ export default function DefinitionList() {
       </Form>
       <Table<DefinitionVersion>
         {...tableProps}
+        {...tableSkeleton(tableProps)}
         rowKey="id"
         size="middle"
         onRow={(d) =>
