@@ -8,6 +8,7 @@ import { commonEn, commonFr } from './locales/common';
 import { coopFr } from './locales/coop';
 import { coopEn } from './locales/coop-en';
 import { engagementEn, engagementFr } from './locales/engagement';
+import { eventsAr, eventsEn, eventsFr } from './locales/events';
 import { fieldErrorsEn, fieldErrorsFr } from './locales/field-errors';
 import { passwordEn, passwordFr } from './locales/password';
 import { rulesEn, rulesFr } from './locales/rules';
@@ -36,6 +37,7 @@ void i18n.use(initReactI18next).init({
       coop: coopFr,
       password: passwordFr,
       channels: channelsFr,
+      events: eventsFr,
     },
     en: {
       common: commonEn,
@@ -48,9 +50,10 @@ void i18n.use(initReactI18next).init({
       coop: coopEn,
       password: passwordEn,
       channels: channelsEn,
+      events: eventsEn,
     },
     // Ready for the Arabic UI (right-to-left) as its language is switched on.
-    ar: { channels: channelsAr },
+    ar: { channels: channelsAr, events: eventsAr },
   },
   lng: initialLanguage(),
   fallbackLng: 'fr',
@@ -66,6 +69,7 @@ void i18n.use(initReactI18next).init({
     'coop',
     'password',
     'channels',
+    'events',
   ],
   interpolation: { escapeValue: false }, // React escapes
 });
