@@ -11,6 +11,7 @@ import { engagementEn, engagementFr } from './locales/engagement';
 import { eventsAr, eventsEn, eventsFr } from './locales/events';
 import { fieldErrorsEn, fieldErrorsFr } from './locales/field-errors';
 import { passwordEn, passwordFr } from './locales/password';
+import { problemsAr, problemsEn, problemsFr } from './locales/problems';
 import { rulesEn, rulesFr } from './locales/rules';
 import { studioEn, studioFr } from './locales/studio';
 
@@ -38,6 +39,7 @@ void i18n.use(initReactI18next).init({
       password: passwordFr,
       channels: channelsFr,
       events: eventsFr,
+      problems: problemsFr,
     },
     en: {
       common: commonEn,
@@ -51,9 +53,10 @@ void i18n.use(initReactI18next).init({
       password: passwordEn,
       channels: channelsEn,
       events: eventsEn,
+      problems: problemsEn,
     },
     // Ready for the Arabic UI (right-to-left) as its language is switched on.
-    ar: { channels: channelsAr, events: eventsAr },
+    ar: { channels: channelsAr, events: eventsAr, problems: problemsAr },
   },
   lng: initialLanguage(),
   fallbackLng: 'fr',
@@ -70,6 +73,7 @@ void i18n.use(initReactI18next).init({
     'password',
     'channels',
     'events',
+    'problems',
   ],
   interpolation: { escapeValue: false }, // React escapes
 });

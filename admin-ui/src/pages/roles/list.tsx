@@ -121,8 +121,8 @@ export default function RoleList() {
             dataIndex: 'permission',
             fixed: 'left',
             render: (p: string) => (
-              <Tooltip title={t(`permissions.${p}`, { defaultValue: p })}>
-                <Tag>{p}</Tag>
+              <Tooltip title={p}>
+                <Tag>{t(`problems:permission.${p}`, { defaultValue: p })}</Tag>
               </Tooltip>
             ),
           },
@@ -131,15 +131,15 @@ export default function RoleList() {
             align: 'center' as const,
             title: (
               <Space direction="vertical" size={0}>
-                <strong>{r.code}</strong>
-                <span style={{ fontWeight: 'normal', fontSize: 12 }}>{r.name}</span>
+                <strong>{t(`problems:role.${r.code}`, { defaultValue: r.name })}</strong>
+                <span style={{ fontWeight: 'normal', fontSize: 12 }}>{r.code}</span>
               </Space>
             ),
             render: (_: unknown, row: { permission: string }) => {
               const locked = r.code === 'ADMIN' && row.permission === 'USER_ADMIN';
               return (
                 <Checkbox
-                  aria-label={`${r.code} ${row.permission}`}
+                  aria-label={`${t(`problems:role.${r.code}`, { defaultValue: r.name })} ${t(`problems:permission.${row.permission}`, { defaultValue: row.permission })}`}
                   checked={granted(r).includes(row.permission)}
                   disabled={!editable || locked}
                   onChange={(e) => toggle(r, row.permission, e.target.checked)}
