@@ -5,23 +5,32 @@ import { agentEn, agentFr } from './locales/agent';
 import { annoncesEn, annoncesFr } from './locales/annonces';
 import { channelsAr, channelsEn, channelsFr } from './locales/channels';
 import { commonEn, commonFr } from './locales/common';
+import { commonAr } from './locales/common-ar';
 import { coopFr } from './locales/coop';
 import { coopEn } from './locales/coop-en';
 import { engagementEn, engagementFr } from './locales/engagement';
 import { eventsAr, eventsEn, eventsFr } from './locales/events';
-import { fieldErrorsEn, fieldErrorsFr } from './locales/field-errors';
-import { passwordEn, passwordFr } from './locales/password';
+import { fieldErrorsAr, fieldErrorsEn, fieldErrorsFr } from './locales/field-errors';
+import { passwordAr, passwordEn, passwordFr } from './locales/password';
 import { problemsAr, problemsEn, problemsFr } from './locales/problems';
 import { rulesEn, rulesFr } from './locales/rules';
 import { studioEn, studioFr } from './locales/studio';
 
-export const LANGUAGES = ['fr', 'en'] as const;
+export const LANGUAGES = ['fr', 'en', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'atlas.lang';
 
 function initialLanguage(): Language {
   const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
-  return stored === 'en' || stored === 'fr' ? stored : 'fr'; // French by default (the customer's language)
+  // French by default (the customer's language).
+  return (LANGUAGES as readonly string[]).includes(stored ?? '') ? (stored as Language) : 'fr';
+}
+
+/** The page's language and writing direction (Arabic reads right-to-left). */
+function applyDocumentLanguage(lang: Language) {
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = lang;
+  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
 }
 
 // One namespace per area so the agent workspace and the manager studio keep their own files.
@@ -55,8 +64,15 @@ void i18n.use(initReactI18next).init({
       events: eventsEn,
       problems: problemsEn,
     },
-    // Ready for the Arabic UI (right-to-left) as its language is switched on.
-    ar: { channels: channelsAr, events: eventsAr, problems: problemsAr },
+    // Arabic (right-to-left): namespaces not yet written in Arabic fall back to French.
+    ar: {
+      common: commonAr,
+      channels: channelsAr,
+      events: eventsAr,
+      problems: problemsAr,
+      password: passwordAr,
+      fieldErrors: fieldErrorsAr,
+    },
   },
   lng: initialLanguage(),
   fallbackLng: 'fr',
@@ -81,8 +97,9 @@ void i18n.use(initReactI18next).init({
 export function setLanguage(lang: Language) {
   localStorage.setItem(STORAGE_KEY, lang);
   void i18n.changeLanguage(lang);
-  document.documentElement.lang = lang;
+  applyDocumentLanguage(lang);
 }
+applyDocumentLanguage(initialLanguage());
 
 /** Refine's i18n provider over the same i18next instance (used by Refine's own buttons and titles). */
 export const i18nProvider: I18nProvider = {
@@ -94,7 +111,7 @@ export const i18nProvider: I18nProvider = {
     return typeof value === 'string' ? value : String(value);
   },
   changeLocale: (lang) => {
-    setLanguage(lang === 'en' ? 'en' : 'fr');
+    setLanguage((LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : 'fr');
     return Promise.resolve();
   },
   getLocale: () => i18n.language,
