@@ -38,6 +38,7 @@ const NEVER_IN_FRENCH = [
   'already exists',
   'This action needs',
   'contact.statuses.',
+  '37.36', // a French number reads 37,36
 ];
 
 function englishFound(text: string): string[] {
@@ -75,7 +76,7 @@ beforeAll(async () => {
     propertyType: 'APARTMENT',
     priceCents: 25_000_000,
     city: `Rennes ${run}`,
-    surfaceM2: 37.36,
+    surface: 37.36,
   });
   expect(listing.statusCode, listing.body).toBe(201);
   ids.annonce = listing.json<{ id: string }>().id;
