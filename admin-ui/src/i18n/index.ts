@@ -11,6 +11,7 @@ import { coopEn } from './locales/coop-en';
 import { engagementEn, engagementFr } from './locales/engagement';
 import { eventsAr, eventsEn, eventsFr } from './locales/events';
 import { fieldErrorsAr, fieldErrorsEn, fieldErrorsFr } from './locales/field-errors';
+import { labelsAr, labelsEn, labelsFr } from './locales/labels';
 import { passwordAr, passwordEn, passwordFr } from './locales/password';
 import { problemsAr, problemsEn, problemsFr } from './locales/problems';
 import { rulesEn, rulesFr } from './locales/rules';
@@ -49,6 +50,7 @@ void i18n.use(initReactI18next).init({
       channels: channelsFr,
       events: eventsFr,
       problems: problemsFr,
+      labels: labelsFr,
     },
     en: {
       common: commonEn,
@@ -63,6 +65,7 @@ void i18n.use(initReactI18next).init({
       channels: channelsEn,
       events: eventsEn,
       problems: problemsEn,
+      labels: labelsEn,
     },
     // Arabic (right-to-left): namespaces not yet written in Arabic fall back to French.
     ar: {
@@ -70,6 +73,7 @@ void i18n.use(initReactI18next).init({
       channels: channelsAr,
       events: eventsAr,
       problems: problemsAr,
+      labels: labelsAr,
       password: passwordAr,
       fieldErrors: fieldErrorsAr,
     },
@@ -90,6 +94,7 @@ void i18n.use(initReactI18next).init({
     'channels',
     'events',
     'problems',
+    'labels',
   ],
   interpolation: { escapeValue: false }, // React escapes
 });
