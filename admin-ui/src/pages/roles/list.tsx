@@ -139,7 +139,7 @@ export default function RoleList() {
               const locked = r.code === 'ADMIN' && row.permission === 'USER_ADMIN';
               return (
                 <Checkbox
-                  aria-label={`${t(`problems:role.${r.code}`, { defaultValue: r.name })} ${t(`problems:permission.${row.permission}`, { defaultValue: row.permission })}`}
+                  aria-label={`${r.code} ${row.permission}`}
                   checked={granted(r).includes(row.permission)}
                   disabled={!editable || locked}
                   onChange={(e) => toggle(r, row.permission, e.target.checked)}
