@@ -4,10 +4,14 @@ import { fieldErrorsSummary, type FieldReason } from './field-errors';
 /** The parts of a problem+json this UI phrases: its stable `code`, `params` and HTTP status. */
 export interface CodedProblem {
   status?: number;
+  detail?: string;
   code?: string;
   params?: Record<string, unknown>;
   errors?: FieldReason[];
 }
+
+/** Codes whose `detail` is the pipeline's message (its guards and required fields), not the API's English. */
+const PIPELINE_WORDS = new Set(['GUARD_BLOCKED', 'REASON_REQUIRED']);
 
 const permissionLabel = (p: unknown) =>
   i18n.t(`problems:permission.${String(p)}`, { defaultValue: String(p) });
@@ -32,6 +36,8 @@ export function problemText(problem: CodedProblem | undefined, httpStatus: numbe
   const summary = problem?.errors?.length ? fieldErrorsSummary(problem.errors) : undefined;
   if (summary) return summary;
   const code = problem?.code;
+  // A guard's refusal carries the pipeline's own message, written by its manager in the user's language.
+  if (code && PIPELINE_WORDS.has(code) && problem?.detail) return problem.detail;
   if (code && i18n.exists(`problems:code.${code}`))
     return i18n.t(`problems:code.${code}`, shownParams(code, problem.params ?? {}));
   const status = problem?.status ?? httpStatus;
