@@ -101,7 +101,10 @@ export function createAppointmentActivities({
             .map((c) => `${c}: ${consents[c] ?? 'never asked'}`)
             .join(', ');
           const reason = `no channel the contact consented to (${why})`;
-          appointmentEvent(em, a, `Reminder not sent: ${reason}`, null);
+          appointmentEvent(em, a, `Reminder not sent: ${reason}`, null, {
+            code: 'REMINDER_NOT_SENT',
+            reason: 'NO_CONSENTED_CHANNEL',
+          });
           await em.flush();
           return { refused: reason } as const;
         }

@@ -28,6 +28,9 @@ export interface AutomationRecord {
   key: string;
   kind: 'REMINDER' | 'ESCALATION' | 'AUTOMATION';
   title: string;
+  /** The entry's stable code and parameters, for clients that phrase it in their user's language. */
+  code?: string;
+  params?: Record<string, string | null>;
   body?: string | null;
   notify: 'agent' | 'managers' | 'none';
   at: string;
@@ -102,7 +105,7 @@ export function createDossierActivities({ orm }: { orm: Orm }) {
           kind: r.kind,
           title: r.title,
           body: r.body ?? null,
-          payload: { notify: r.notify },
+          payload: { notify: r.notify, ...(r.code ? { code: r.code, params: r.params ?? {} } : {}) },
           occurredAt: new Date(r.at),
           sourceKey: r.key,
         });

@@ -16,6 +16,9 @@ export interface ProblemBody {
   title: string;
   status: number;
   detail: string;
+  /** Stable code (UPPER_SNAKE; the type's slug unless more precise) and its params: what clients phrase. */
+  code?: string;
+  params?: Record<string, unknown>;
   instance?: string;
   correlationId?: string;
   errors?: FieldError[];
@@ -43,8 +46,10 @@ export const problems = {
     new HttpProblem(400, 'validation-error', 'Invalid request', detail, { errors }),
   unauthorized: (detail = 'Authentication is required.') =>
     new HttpProblem(401, 'unauthorized', 'Unauthorized', detail),
-  forbidden: (detail: string) => new HttpProblem(403, 'forbidden', 'Forbidden', detail),
-  notFound: (what: string) => new HttpProblem(404, 'not-found', 'Not found', `${what} was not found.`),
+  forbidden: (detail: string, extra: Record<string, unknown> = {}) =>
+    new HttpProblem(403, 'forbidden', 'Forbidden', detail, extra),
+  notFound: (what: string) =>
+    new HttpProblem(404, 'not-found', 'Not found', `${what} was not found.`, { params: { entity: what } }),
   conflict: (detail: string, extra: Record<string, unknown> = {}) =>
     new HttpProblem(409, 'conflict', 'Conflict', detail, extra),
   staleVersion: (entity: string) =>

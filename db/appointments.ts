@@ -77,8 +77,17 @@ export async function reminderOffsetsOf(em: Em, orgId: string): Promise<string[]
   return Array.isArray(offsets) && offsets.length ? offsets : DEFAULT_REMINDER_OFFSETS;
 }
 
+/** What happened to an appointment, as its timeline entry's code reads it (with a reason where refused). */
+export type AppointmentEventCode = 'BOOKED' | 'MOVED' | 'STATUS' | 'REMINDER_NOT_SENT';
+
 /** Puts an appointment event on the timeline of its dossier and contact (guard facts count appointments). */
-export function appointmentEvent(em: Em, a: IAppointment, title: string, authorId: string | null) {
+export function appointmentEvent(
+  em: Em,
+  a: IAppointment,
+  title: string,
+  authorId: string | null,
+  event: { code: AppointmentEventCode; reason?: string },
+) {
   addTimelineEvent(em, {
     orgId: a.orgId,
     dossierId: a.dossierId ?? null,
@@ -89,7 +98,15 @@ export function appointmentEvent(em: Em, a: IAppointment, title: string, authorI
     authorId,
     title,
     body: null,
-    payload: { appointmentId: a.id, title: a.title, status: a.status, startAt: a.startAt.toISOString() },
+    payload: {
+      appointmentId: a.id,
+      title: a.title,
+      status: a.status,
+      startAt: a.startAt.toISOString(),
+      appointmentKind: a.kind,
+      event: event.code,
+      ...(event.reason ? { reason: event.reason } : {}),
+    },
     occurredAt: new Date(),
     sourceKey: `appointment:${a.id}:${a.status}:${a.version}:${Date.now()}`,
   });

@@ -149,7 +149,12 @@ export async function recordConsent(
     authorId: ctx.userId ?? null,
     title: `${channel} ${choice.status === 'OPT_IN' ? 'opt-in' : 'opt-out'}${dossierId ? ' (this dossier)' : ''}`,
     body: choice.comment ?? null,
-    payload: { status: choice.status, source: choice.source, proof: choice.proof ?? null },
+    payload: {
+      status: choice.status,
+      source: choice.source,
+      proof: choice.proof ?? null,
+      dossierOnly: dossierId !== null,
+    },
     occurredAt: now,
     sourceKey: `consent:${row.id}:${now.getTime()}`,
   });

@@ -305,17 +305,34 @@ export async function dossierLifecycle(input: DossierWorkflowInput): Promise<Dos
           kind: 'AUTOMATION',
           notify: 'agent',
           title: `Automatic move to ${timer.to} blocked: ${reason}`,
+          code: 'AUTO_MOVE_BLOCKED',
+          params: { to: timer.to, reason },
         });
       }
       return;
     }
     const message = timer.message?.fr ?? timer.message?.en;
+    // Without the pipeline's own message, the entry carries a code the UI phrases ("Relance : …").
+    const coded = (code: string) =>
+      message ? {} : { code, params: { status: state.code, after: timer.after } };
     if (timer.action === 'remindAgent') {
       const title = message ?? `Reminder: dossier still in ${state.code} after ${timer.after}`;
-      await acts.recordAutomation({ ...base, kind: 'REMINDER', notify: 'agent', title });
+      await acts.recordAutomation({
+        ...base,
+        kind: 'REMINDER',
+        notify: 'agent',
+        title,
+        ...coded('DOSSIER_REMINDER'),
+      });
     } else {
       const title = message ?? `Escalation: dossier in ${state.code} for ${timer.after}`;
-      await acts.recordAutomation({ ...base, kind: 'ESCALATION', notify: 'managers', title });
+      await acts.recordAutomation({
+        ...base,
+        kind: 'ESCALATION',
+        notify: 'managers',
+        title,
+        ...coded('DOSSIER_ESCALATION'),
+      });
     }
   };
 

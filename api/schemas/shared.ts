@@ -15,7 +15,17 @@ export const sharedSchemas = [
       type: { type: 'string' },
       title: { type: 'string' },
       status: { type: 'integer' },
-      detail: { type: 'string' },
+      detail: { type: 'string', description: 'English; clients phrase `code`' },
+      code: {
+        type: 'string',
+        description:
+          'Stable code (UPPER_SNAKE): the type’s slug (NOT_FOUND, STALE_VERSION, TRANSITION_BLOCKED…) or a more precise one (PERMISSION_REQUIRED, CONTACT_EMAIL_TAKEN…)',
+      },
+      params: {
+        type: 'object',
+        additionalProperties: true,
+        description: 'Values the code refers to (permissions, entity, email…)',
+      },
       instance: { type: 'string' },
       correlationId: { type: 'string' },
       errors: {

@@ -218,7 +218,17 @@ export const timelineEventSchema = {
     channel: nullableString(),
     direction: nullableString(),
     authorId: nullableString(),
-    title: { type: 'string' },
+    title: { type: 'string', description: 'English sentence, for API users; clients phrase `code`.' },
+    code: {
+      type: 'string',
+      description:
+        'Stable event code (DOSSIER_CREATED, STATUS_CHANGED, VISIT_BOOKED, SHORTLIST_ADDED, MATCHING_RAN, …)',
+    },
+    params: {
+      type: 'object',
+      description: 'The parameters of `code` (status codes, references, counts, ISO dates)',
+      additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
+    },
     body: nullableString(),
     payload: { type: ['object', 'null'], additionalProperties: true },
     occurredAt: { type: 'string', format: 'date-time' },

@@ -109,6 +109,7 @@ export async function bookAppointment(em: Em, actor: Actor, input: AppointmentIn
     a,
     `${a.kind === 'VISITE' ? 'Visit' : 'Appointment'} booked: ${a.title}`,
     actor.userId,
+    { code: 'BOOKED' },
   );
   await recordAudit(em, actor, {
     entityType: 'Appointment',
@@ -170,6 +171,7 @@ export async function actOnAppointment(
     a,
     `${a.title}: ${action === 'reschedule' ? `moved to ${a.startAt.toISOString()}` : a.status}`,
     actor.userId,
+    { code: action === 'reschedule' ? 'MOVED' : 'STATUS' },
   );
   if (action === 'done') {
     const visit = em.create(Activity, {

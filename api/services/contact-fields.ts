@@ -79,8 +79,10 @@ export async function assertEmailFree(
     throw problems.conflict(
       `A contact with email ${email} already exists: ${existing.first_name} ${existing.last_name}.`,
       {
-        errors: [{ field: 'email', message: 'is already used by another contact' }],
+        errors: [{ field: 'email', message: 'is already used by another contact', code: 'ALREADY_USED' }],
         existingId: existing.id,
+        code: 'CONTACT_EMAIL_TAKEN',
+        params: { email, name: `${existing.first_name} ${existing.last_name}` },
       },
     );
   }

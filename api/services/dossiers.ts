@@ -155,6 +155,7 @@ export async function createDossier(
         kind: 'CREATED',
         authorId: ctx.userId ?? null,
         title: `Dossier created in ${initial.code}`,
+        payload: { status: initial.code },
         occurredAt: now,
         sourceKey: `create:${id}`,
       });

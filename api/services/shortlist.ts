@@ -100,7 +100,7 @@ function record(
     authorId: ctx.userId ?? null,
     title: from ? `Listing ${reference}: ${from} → ${to}` : `Listing ${reference} shortlisted`,
     body: comment,
-    payload: { entryId: e.id, annonceId: e.annonceId, from, to, status: to },
+    payload: { entryId: e.id, annonceId: e.annonceId, reference, from, to, status: to },
     occurredAt: at,
     sourceKey: `shortlist:${e.id}:${randomUUID()}`,
   });

@@ -1,6 +1,7 @@
 import type { Em } from '../../db/orm.js';
 import { problems } from '../problem.js';
 import { decodeCursor, pageWithCursor, placeholders } from './activity-cursor.js';
+import { timelineCode, type TimelineParam } from './timeline-codes.js';
 
 /** The filters a contact's and a dossier's timelines share (lists are "any of"). */
 export interface TimelineFilters {
@@ -28,6 +29,9 @@ export interface TimelineEventView {
   direction: string | null;
   authorId: string | null;
   title: string;
+  /** Stable event code and its parameters: what a client phrases in its user's language. */
+  code: string;
+  params: Record<string, TimelineParam>;
   body: string | null;
   payload: Record<string, unknown> | null;
   occurredAt: string;
@@ -58,6 +62,7 @@ function eventView(r: TimelineRow): TimelineEventView {
     direction: r.direction,
     authorId: r.author_id,
     title: r.title,
+    ...timelineCode(r),
     body: r.body,
     payload: r.payload,
     occurredAt: new Date(r.occurred_at).toISOString(),

@@ -282,7 +282,7 @@ describe('agent workspace (real browser, real stack)', () => {
     );
     await page.getByTestId('dossier-table').getByText('Aucun dossier ne correspond').waitFor();
     await page.goto(`${base}/dossiers/show/${state.dossierId}`);
-    await page.getByText('Dossier was not found.').first().waitFor();
+    await page.getByText('Élément introuvable (il a peut-être été supprimé).').first().waitFor();
     expect(await page.getByText(state.title!).count()).toBe(0);
     await page.goto(
       `${base}/contacts?filters[0][field]=q&filters[0][operator]=contains&filters[0][value]=${run}`,

@@ -28,3 +28,40 @@ export function formatNumber(value: number | null | undefined, digits = 0): stri
   if (value === null || value === undefined) return '—';
   return new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits }).format(value);
 }
+
+const DURATION_UNITS = [
+  ['Y', 'year'],
+  ['M', 'month'],
+  ['W', 'week'],
+  ['D', 'day'],
+  ['TH', 'hour'],
+  ['TM', 'minute'],
+  ['TS', 'second'],
+] as const;
+
+/**
+ * An ISO 8601 duration in words of the UI language through Intl's unit formatting ("3 jours",
+ * "1 h" with `short`), parts joined as a list; a value that is not a duration is shown as it is.
+ */
+export function formatIsoDuration(
+  iso: string | null | undefined,
+  display: 'long' | 'short' = 'long',
+): string {
+  if (!iso) return '—';
+  const m =
+    /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
+      iso,
+    );
+  if (!m || iso === 'P' || iso === 'PT') return iso;
+  const parts = DURATION_UNITS.flatMap(([, unit], i) => {
+    const n = m[i + 1];
+    return n === undefined
+      ? []
+      : [
+          new Intl.NumberFormat(i18n.language, { style: 'unit', unit, unitDisplay: display }).format(
+            Number(n),
+          ),
+        ];
+  });
+  return new Intl.ListFormat(i18n.language, { style: 'narrow', type: 'unit' }).format(parts);
+}

@@ -1,21 +1,24 @@
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { setLanguage, type Language } from '../i18n';
+import { LANGUAGES, setLanguage, type Language } from '../i18n';
 
-/** FR/EN switch; the choice is kept in localStorage (`atlas.lang`). */
+/** Each language named in itself (so anyone finds theirs). */
+const NAMES: Record<Language, string> = { fr: 'FR', en: 'EN', ar: 'ع' };
+
+/** FR/EN/AR switch; the choice is kept in localStorage (`atlas.lang`). */
 export function LanguageSwitch() {
   const { i18n, t } = useTranslation();
-  const current: Language = i18n.language.startsWith('en') ? 'en' : 'fr';
+  const current = LANGUAGES.find((l) => i18n.language.startsWith(l)) ?? 'fr';
   return (
     <Segmented<Language>
       size="small"
       aria-label={t('common:header.language')}
       data-testid="language-switch"
       value={current}
-      options={[
-        { value: 'fr', label: 'FR' },
-        { value: 'en', label: 'EN' },
-      ]}
+      options={LANGUAGES.map((value) => ({
+        value,
+        label: <span lang={value}>{NAMES[value]}</span>,
+      }))}
       onChange={(lang) => setLanguage(lang)}
     />
   );

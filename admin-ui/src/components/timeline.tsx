@@ -16,11 +16,11 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import i18n from '../i18n';
 import { errorMessage, request } from '../providers/http';
 import { DeliveryStatus } from '../engagement/delivery-status';
 import { ReasonLabel, useDictionary } from './dictionary';
 import { formatDateTime } from './format';
+import { timelineText, type EventLabels } from './timeline-text';
 import { UserName, useUsers } from './users';
 
 export interface TimelineEvent {
@@ -30,6 +30,8 @@ export interface TimelineEvent {
   direction: string | null;
   authorId: string | null;
   title: string;
+  code?: string;
+  params?: Record<string, string | number | boolean | null>;
   body: string | null;
   payload: Record<string, unknown> | null;
   occurredAt: string;
@@ -75,6 +77,10 @@ const KINDS = [
   'CONSENT',
   'APPOINTMENT',
   'PARTY',
+  'SHORTLIST',
+  'MATCHING',
+  'ESCALATION',
+  'AUTOMATION',
 ];
 const CHANNELS = ['EMAIL', 'SMS', 'PHONE', 'WHATSAPP'];
 const DIRECTIONS = ['INBOUND', 'OUTBOUND', 'INTERNAL'];
@@ -115,45 +121,21 @@ function localMatch(source: TimelineSource, f: Filters, e: TimelineEvent): boole
   return true;
 }
 
-/**
- * Status changes, consents and delivery statuses read in the UI language ("Visite → Perdu",
- * "Consentement : Accepté"); other titles are the server's.
- */
-function titleOf(e: TimelineEvent, label: (code: string) => string): string {
-  const { from, to, status, deliveryStatus } = e.payload ?? {};
-  if (e.kind === 'STATUS_CHANGE' && typeof to === 'string')
-    return typeof from === 'string' ? `${label(from)} → ${label(to)}` : label(to);
-  if (e.kind === 'CONSENT' && typeof status === 'string')
-    return i18n.t('engagement:timeline.consent', { status: i18n.t(`engagement:consent.${status}`) });
-  if (e.kind === 'MESSAGE_STATUS' && typeof deliveryStatus === 'string') {
-    const reason = ['failureReason', 'reason'].map((k) => e.payload?.[k]).find((v) => typeof v === 'string');
-    const text = i18n.t('engagement:timeline.delivery', {
-      status: i18n.t(`engagement:delivery.${deliveryStatus}`, { defaultValue: deliveryStatus }),
-    });
-    return typeof reason === 'string' ? `${text} — ${reason}` : text;
-  }
-  if (e.kind === 'APPOINTMENT' && typeof status === 'string') {
-    // The server writes "Appointment booked: <title>", "<title>: moved to <iso>" or "<title>: <STATUS>".
-    const booked = /^Appointment booked: (.*)$/s.exec(e.title);
-    const other = /^(.*): (moved to \S+|[A-Z_]+)$/s.exec(e.title);
-    const name = booked?.[1] ?? other?.[1] ?? e.title;
-    const start = typeof e.payload?.startAt === 'string' ? formatDateTime(e.payload.startAt) : '—';
-    if (other?.[2]?.startsWith('moved to'))
-      return i18n.t('engagement:timeline.appointmentMoved', { title: name, start });
-    return i18n.t('engagement:timeline.appointment', {
-      title: name,
-      status: i18n.t(`engagement:appointment.statuses.${status}`, { defaultValue: status }),
-      start,
-    });
-  }
-  return e.title;
-}
-
 /** A timeline with filters (kind, channel, direction, author, period) and infinite scroll. */
 export function Timeline({ source }: { source: TimelineSource }) {
   const { t } = useTranslation('agent');
   const users = useUsers();
   const statuses = useDictionary('CASE_STATUS');
+  const activityTypes = useDictionary('ACTIVITY_TYPE');
+  const partyRoles = useDictionary('PARTY_ROLE');
+  const contactRoles = useDictionary('CONTACT_ROLE');
+  const labels: EventLabels = {
+    status: statuses.label,
+    activityType: activityTypes.label,
+    partyRole: partyRoles.label,
+    contactRole: contactRoles.label,
+    userName: (id) => users.nameOf(id),
+  };
   const [filters, setFilters] = useState<Filters>({});
   const sentinel = useRef<HTMLDivElement>(null);
   const feed = useInfiniteQuery<
@@ -248,10 +230,10 @@ export function Timeline({ source }: { source: TimelineSource }) {
                 <Typography.Text strong>
                   {e.kind === 'APPOINTMENT' && typeof e.payload?.appointmentId === 'string' ? (
                     <Link to={`/appointments/show/${e.payload.appointmentId}`}>
-                      {titleOf(e, statuses.label)}
+                      {timelineText(e, labels)}
                     </Link>
                   ) : (
-                    titleOf(e, statuses.label)
+                    timelineText(e, labels)
                   )}
                 </Typography.Text>
                 {e.channel ? (

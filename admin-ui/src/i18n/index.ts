@@ -6,21 +6,33 @@ import { agentEn, agentFr } from './locales/agent';
 import { annoncesEn, annoncesFr } from './locales/annonces';
 import { channelsAr, channelsEn, channelsFr } from './locales/channels';
 import { commonEn, commonFr } from './locales/common';
+import { commonAr } from './locales/common-ar';
 import { coopFr } from './locales/coop';
 import { coopEn } from './locales/coop-en';
 import { engagementEn, engagementFr } from './locales/engagement';
-import { fieldErrorsEn, fieldErrorsFr } from './locales/field-errors';
-import { passwordEn, passwordFr } from './locales/password';
+import { eventsAr, eventsEn, eventsFr } from './locales/events';
+import { fieldErrorsAr, fieldErrorsEn, fieldErrorsFr } from './locales/field-errors';
+import { labelsAr, labelsEn, labelsFr } from './locales/labels';
+import { passwordAr, passwordEn, passwordFr } from './locales/password';
+import { problemsAr, problemsEn, problemsFr } from './locales/problems';
 import { rulesEn, rulesFr } from './locales/rules';
 import { studioEn, studioFr } from './locales/studio';
 
-export const LANGUAGES = ['fr', 'en'] as const;
+export const LANGUAGES = ['fr', 'en', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'atlas.lang';
 
 function initialLanguage(): Language {
   const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
-  return stored === 'en' || stored === 'fr' ? stored : 'fr'; // French by default (the customer's language)
+  // French by default (the customer's language).
+  return (LANGUAGES as readonly string[]).includes(stored ?? '') ? (stored as Language) : 'fr';
+}
+
+/** The page's language and writing direction (Arabic reads right-to-left). */
+function applyDocumentLanguage(lang: Language) {
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = lang;
+  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
 }
 
 // One namespace per area so the agent workspace and the manager studio keep their own files.
@@ -38,6 +50,9 @@ void i18n.use(initReactI18next).init({
       password: passwordFr,
       channels: channelsFr,
       a11y: a11yFr,
+      events: eventsFr,
+      problems: problemsFr,
+      labels: labelsFr,
     },
     en: {
       common: commonEn,
@@ -51,9 +66,21 @@ void i18n.use(initReactI18next).init({
       password: passwordEn,
       channels: channelsEn,
       a11y: a11yEn,
+      events: eventsEn,
+      problems: problemsEn,
+      labels: labelsEn,
     },
-    // Ready for the Arabic UI (right-to-left) as its language is switched on.
-    ar: { channels: channelsAr, a11y: a11yAr },
+    // Arabic (right-to-left): namespaces not yet written in Arabic fall back to French.
+    ar: {
+      common: commonAr,
+      channels: channelsAr,
+      a11y: a11yAr,
+      events: eventsAr,
+      problems: problemsAr,
+      labels: labelsAr,
+      password: passwordAr,
+      fieldErrors: fieldErrorsAr,
+    },
   },
   lng: initialLanguage(),
   fallbackLng: 'fr',
@@ -70,6 +97,9 @@ void i18n.use(initReactI18next).init({
     'password',
     'channels',
     'a11y',
+    'events',
+    'problems',
+    'labels',
   ],
   interpolation: { escapeValue: false }, // React escapes
 });
@@ -77,8 +107,9 @@ void i18n.use(initReactI18next).init({
 export function setLanguage(lang: Language) {
   localStorage.setItem(STORAGE_KEY, lang);
   void i18n.changeLanguage(lang);
-  document.documentElement.lang = lang;
+  applyDocumentLanguage(lang);
 }
+applyDocumentLanguage(initialLanguage());
 
 /** Refine's i18n provider over the same i18next instance (used by Refine's own buttons and titles). */
 export const i18nProvider: I18nProvider = {
@@ -90,7 +121,7 @@ export const i18nProvider: I18nProvider = {
     return typeof value === 'string' ? value : String(value);
   },
   changeLocale: (lang) => {
-    setLanguage(lang === 'en' ? 'en' : 'fr');
+    setLanguage((LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : 'fr');
     return Promise.resolve();
   },
   getLocale: () => i18n.language,

@@ -10,9 +10,13 @@ export interface FieldReason {
 
 const shown = (v: unknown) => (Array.isArray(v) ? v.map(String).join(', ') : v);
 
-/** The reason in the user's language by its code; the API's (English) message when the code is unknown. */
+/**
+ * The reason in the user's language by its code; for a code this UI does not know, the API's message
+ * in English and a generic reason in any other language.
+ */
 export function fieldErrorText(e: FieldReason): string {
-  if (!e.code || !i18n.exists(e.code, { ns: 'fieldErrors' })) return e.message;
+  if (!e.code || !i18n.exists(e.code, { ns: 'fieldErrors' }))
+    return i18n.language.startsWith('en') ? e.message : i18n.t('problems:fieldRefused');
   const params = Object.fromEntries(Object.entries(e.params ?? {}).map(([k, v]) => [k, shown(v)]));
   return i18n.t(e.code, { ns: 'fieldErrors', ...params });
 }

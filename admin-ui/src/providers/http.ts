@@ -1,5 +1,6 @@
 import type { HttpError } from '@refinedev/core';
-import { fieldErrorsSummary, fieldErrorText, type FieldReason } from './field-errors';
+import { fieldErrorText, type FieldReason } from './field-errors';
+import { problemText } from './problem-text';
 import { getToken } from './session';
 
 /** RFC 9457 problem details, as returned by the API on errors. */
@@ -8,6 +9,9 @@ export interface ProblemDetails {
   title?: string;
   status?: number;
   detail?: string;
+  /** Stable code (and its params) the UI phrases; `detail` is English, for logs and API users. */
+  code?: string;
+  params?: Record<string, unknown>;
   errors?: FieldReason[];
   /** On a 409 duplicate: the id of the record that already holds the value (e.g. a contact's email). */
   existingId?: string;
@@ -21,8 +25,8 @@ export class ApiError extends Error implements HttpError {
   readonly problem?: ProblemDetails;
 
   constructor(message: string, statusCode: number, problem?: ProblemDetails) {
-    // Field reasons come with a code: shown in the user's language (fieldErrors namespace).
-    super((problem?.errors && fieldErrorsSummary(problem.errors)) ?? message);
+    // Refusals are phrased from their code in the user's language (problems/fieldErrors namespaces).
+    super(problem || statusCode >= 400 ? problemText(problem, statusCode) : message);
     this.name = problem?.title ?? 'Request failed';
     this.statusCode = statusCode;
     this.problem = problem;
@@ -89,13 +93,8 @@ export function problemOf(error: unknown): ProblemDetails | undefined {
   return error instanceof ApiError ? error.problem : undefined;
 }
 
-/** A readable message for any error: the problem's `detail`, else its message. */
+/** A readable message for any error, in the user's language (see problemText). */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError)
-    return (
-      (error.problem?.errors && fieldErrorsSummary(error.problem.errors)) ??
-      error.problem?.detail ??
-      error.message
-    );
+  if (error instanceof ApiError) return error.message;
   return error instanceof Error ? error.message : String(error);
 }

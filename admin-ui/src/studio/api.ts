@@ -1,4 +1,5 @@
 import { request } from '../providers/http';
+import { problemText, type CodedProblem } from '../providers/problem-text';
 import { getToken } from '../providers/session';
 import type { DefinitionProblemView, WorkflowDefinitionBody } from './definition-model';
 
@@ -109,8 +110,8 @@ export async function downloadWithToken(url: string, filename: string): Promise<
   const token = getToken();
   const res = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   if (!res.ok) {
-    const problem = (await res.json().catch(() => ({}))) as { detail?: string; title?: string };
-    throw new Error(problem.detail ?? problem.title ?? `HTTP ${res.status}`);
+    const problem = (await res.json().catch(() => ({}))) as CodedProblem;
+    throw new Error(problemText(problem, res.status));
   }
   const disposition = res.headers.get('content-disposition') ?? '';
   const named = /filename="?([^";]+)"?/.exec(disposition)?.[1];

@@ -26,10 +26,25 @@ export interface GuardValue {
   message: { fr?: string; en?: string; ar?: string };
 }
 
-function builderConfig(lang: Lang, t: (key: string) => string): Config {
+function builderConfig(lang: Lang, t: (key: string, o?: { defaultValue?: string }) => string): Config {
   // Every operator stays defined (the JsonLogic import looks them all up); each field offers only its own.
+  // The builder's own words (operators, and/or) in the UI language instead of its English defaults.
+  const operators = Object.fromEntries(
+    Object.entries(AntdConfig.operators).map(([code, op]) => [
+      code,
+      { ...op, label: t(`guard.ops.${code}`, { defaultValue: op.label }) },
+    ]),
+  );
+  const conjunctions = Object.fromEntries(
+    Object.entries(AntdConfig.conjunctions).map(([code, c]) => [
+      code,
+      { ...c, label: t(`guard.conjunctions.${code}`, { defaultValue: c.label }) },
+    ]),
+  );
   return {
     ...AntdConfig,
+    operators: operators as Config['operators'],
+    conjunctions: conjunctions as Config['conjunctions'],
     fields: guardBuilderFields(lang) as unknown as Fields,
     settings: {
       ...AntdConfig.settings,

@@ -88,6 +88,7 @@ export default fp(async function auth(app: FastifyInstance) {
     if (config.permission && !grantsAnyOf(request.principal!.permissions, config.permission)) {
       throw problems.forbidden(
         `This action needs ${describeRequirement(config.permission)}, which your roles do not grant.`,
+        { code: 'PERMISSION_REQUIRED', params: { permissions: acceptedPermissions(config.permission) } },
       );
     }
   });

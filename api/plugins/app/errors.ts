@@ -47,11 +47,18 @@ type ProblemInput = Pick<ProblemBody, 'type' | 'title' | 'status' | 'detail'> & 
   [extra: string]: unknown;
 };
 
+/** A problem type slug as its stable code: transition-blocked → TRANSITION_BLOCKED. */
+export function problemCode(type: string): string {
+  return (type.split('/').pop() ?? type).replace(/-/g, '_').toUpperCase();
+}
+
 function send(reply: FastifyReply, request: FastifyRequest, body: ProblemInput) {
   return reply
     .code(body.status)
     .type('application/problem+json')
     .send({
+      // Every problem has a code (the type's, unless a more precise one is given) for clients to phrase.
+      code: problemCode(body.type),
       ...body,
       type: body.type.startsWith('http') ? body.type : PROBLEM_BASE + body.type,
       instance: request.url,

@@ -113,6 +113,7 @@ export const engagementFr = {
     notes: 'Notes',
     status: 'Statut',
     reminders: 'Rappels',
+    reminderBefore: '{{duration}} avant',
     canceledReason: 'Motif d’annulation',
     statuses: {
       SCHEDULED: 'Planifié',
@@ -284,6 +285,7 @@ export const engagementEn: Shape<typeof engagementFr> = {
     notes: 'Notes',
     status: 'Status',
     reminders: 'Reminders',
+    reminderBefore: '{{duration}} before',
     canceledReason: 'Cancellation reason',
     statuses: {
       SCHEDULED: 'Scheduled',

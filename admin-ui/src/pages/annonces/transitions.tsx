@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, List, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDictionary } from '../../components/dictionary';
 import { API_URL } from '../../providers/data-provider';
 import { errorMessage, request } from '../../providers/http';
 import type { TransitionsAnswer } from '../dossiers/types';
@@ -23,8 +24,14 @@ export function AnnonceTransitions({ annonce, canMove }: { annonce: Annonce; can
     queryKey: ['annonce-transitions', annonce.id, annonce.version, lang],
     queryFn: () => request<TransitionsAnswer>(`${API_URL}/annonces/${annonce.id}/transitions?lang=${lang}`),
   });
-  const allowed = options.data?.data.filter((o) => o.allowed) ?? [];
-  const blocked = options.data?.data.filter((o) => !o.allowed) ?? [];
+  const statuses = useDictionary('CASE_STATUS');
+  // A transition without a label of its own (the server then sends its code) reads as its target status.
+  const labelled = (options.data?.data ?? []).map((o) => ({
+    ...o,
+    label: o.label && o.label !== o.to ? o.label : statuses.label(o.to),
+  }));
+  const allowed = labelled.filter((o) => o.allowed);
+  const blocked = labelled.filter((o) => !o.allowed);
 
   const move = async (to: string, label: string) => {
     setBusy(true);

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import dayjs from 'dayjs';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime, formatIsoDuration } from '../../components/format';
 import { UserName } from '../../components/users';
 import { can } from '../../engagement/api';
 import { API_URL } from '../../providers/data-provider';
@@ -165,7 +165,9 @@ export default function AppointmentShow() {
             </Descriptions.Item>
             <Descriptions.Item label={t('appointment.reminders')}>
               {a.reminderOffsets.map((o) => (
-                <Tag key={o}>{o}</Tag>
+                <Tag key={o} title={o}>
+                  {t('appointment.reminderBefore', { duration: formatIsoDuration(o, 'short') })}
+                </Tag>
               ))}
             </Descriptions.Item>
             {a.canceledReason ? (

@@ -4,6 +4,7 @@ import { Alert, App, Button, DatePicker, Form, Input, Space, Table, Tag, Typogra
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../components/format';
 import { request } from '../../providers/http';
 import { can } from '../../studio/access';
 import { downloadWithToken } from '../../studio/api';
@@ -41,7 +42,7 @@ interface Verification {
 
 /** The audit trail: search by entity, user and period, export it, and verify its hash chain. */
 export default function AuditList() {
-  const { t, i18n } = useTranslation('studio');
+  const { t } = useTranslation('studio');
   const { message } = App.useApp();
   const [verification, setVerification] = useState<Verification>();
   const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
@@ -162,9 +163,13 @@ export default function AuditList() {
           {
             title: t('audit.date'),
             dataIndex: 'createdAt',
-            render: (v: string) => new Date(v).toLocaleString(i18n.language),
+            render: (v: string) => formatDateTime(v),
           },
-          { title: t('audit.entityType'), dataIndex: 'entityType', render: (v: string) => <Tag>{v}</Tag> },
+          {
+            title: t('audit.entityType'),
+            dataIndex: 'entityType',
+            render: (v: string) => <Tag title={v}>{t(`labels:entity.${v}`, { defaultValue: v })}</Tag>,
+          },
           {
             title: t('audit.entityId'),
             dataIndex: 'entityId',
@@ -177,7 +182,11 @@ export default function AuditList() {
           {
             title: t('audit.action'),
             dataIndex: 'action',
-            render: (v: string) => <Tag color="blue">{v}</Tag>,
+            render: (v: string) => (
+              <Tag color="blue" title={v}>
+                {t(`labels:action.${v}`, { defaultValue: v })}
+              </Tag>
+            ),
           },
           {
             title: t('audit.actor'),

@@ -4,7 +4,7 @@ export interface Contact {
   lastName: string;
   email: string;
   phone: string | null;
-  status: 'lead' | 'active' | 'archived';
+  status: 'lead' | 'active_client' | 'archived';
   source: string | null;
   tags: string[];
   assignedAgentId: string | null;
@@ -37,5 +37,10 @@ export interface ContactDetail extends Contact {
   }[];
 }
 
-export const CONTACT_STATUSES = ['lead', 'active', 'archived'] as const;
-export const STATUS_COLOR: Record<string, string> = { lead: 'gold', active: 'green', archived: 'default' };
+// The API's codes (contact_status_check).
+export const CONTACT_STATUSES = ['lead', 'active_client', 'archived'] as const;
+export const STATUS_COLOR: Record<string, string> = {
+  lead: 'gold',
+  active_client: 'green',
+  archived: 'default',
+};

@@ -17,7 +17,7 @@ export function useContactForm(action: 'create' | 'edit') {
       const email = (variables as { email?: string }).email;
       setDuplicate(
         problem?.status === 409 && typeof problem.existingId === 'string' && email
-          ? { email, existingId: problem.existingId, message: problem.detail ?? '' }
+          ? { email, existingId: problem.existingId, message: error.message }
           : null,
       );
     },

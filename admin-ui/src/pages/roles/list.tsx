@@ -122,8 +122,8 @@ export default function RoleList() {
             dataIndex: 'permission',
             fixed: 'left',
             render: (p: string) => (
-              <Tooltip title={t(`permissions.${p}`, { defaultValue: p })}>
-                <Tag>{p}</Tag>
+              <Tooltip title={p}>
+                <Tag>{t(`problems:permission.${p}`, { defaultValue: p })}</Tag>
               </Tooltip>
             ),
           },
@@ -132,8 +132,8 @@ export default function RoleList() {
             align: 'center' as const,
             title: (
               <Space direction="vertical" size={0}>
-                <strong>{r.code}</strong>
-                <span style={{ fontWeight: 'normal', fontSize: 12 }}>{r.name}</span>
+                <strong>{t(`problems:role.${r.code}`, { defaultValue: r.name })}</strong>
+                <span style={{ fontWeight: 'normal', fontSize: 12 }}>{r.code}</span>
               </Space>
             ),
             render: (_: unknown, row: { permission: string }) => {

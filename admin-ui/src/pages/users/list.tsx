@@ -69,11 +69,14 @@ export default function UserList() {
                   aria-label={t('users.rolesOf', { name: u.fullName })}
                   style={{ minWidth: 200 }}
                   value={u.roles}
-                  options={roles.data.map((r) => ({ value: r.code, label: r.code }))}
+                  options={roles.data.map((r) => ({
+                    value: r.code,
+                    label: t(`problems:role.${r.code}`, { defaultValue: r.name }),
+                  }))}
                   onChange={(next: string[]) => void setRoles(u, next)}
                 />
               ) : (
-                u.roles.map((r) => <Tag key={r}>{r}</Tag>)
+                u.roles.map((r) => <Tag key={r}>{t(`problems:role.${r}`, { defaultValue: r })}</Tag>)
               ),
           },
           {

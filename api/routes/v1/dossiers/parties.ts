@@ -124,7 +124,12 @@ export default async function partyRoutes(app: FastifyInstance) {
           authorId: ctx.userId ?? null,
           title: `${contact!.firstName} ${contact!.lastName}: ${role}`,
           body: null,
-          payload: { partyId: p.id, role, action: 'ADDED' },
+          payload: {
+            partyId: p.id,
+            role,
+            action: 'ADDED',
+            name: `${contact!.firstName} ${contact!.lastName}`,
+          },
           occurredAt: new Date(),
           sourceKey: `party:${p.id}:added`,
         });
