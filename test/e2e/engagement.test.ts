@@ -190,8 +190,14 @@ describe('engagement: consent, messages, appointments (real browser, real stack)
       .toMatch(/^(SENT|DELIVERED)$/);
     expect(await item.getByTestId('delivery-status').textContent()).toMatch(/Envoyé|Distribué/);
     // Once final, the timeline reloads and shows the delivery event in French.
-    await timeline.getByText('Statut d’envoi : Envoyé').first().waitFor({ timeout: 15_000 });
-    await timeline.getByText('Consentement : Accepté').waitFor();
+    await timeline
+      .getByText(/Statut d’envoi .*: Envoyé/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await timeline
+      .getByText(/Consentement .*: Accepté/)
+      .first()
+      .waitFor();
     await expect
       .poll(async () => (await received()).emails.filter((e) => e.subject === state.subject).length, {
         timeout: 15_000,

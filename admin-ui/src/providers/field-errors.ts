@@ -11,12 +11,13 @@ export interface FieldReason {
 const shown = (v: unknown) => (Array.isArray(v) ? v.map(String).join(', ') : v);
 
 /**
- * The reason in the user's language by its code; for a code this UI does not know, the API's message
- * in English and a generic reason in any other language.
+ * The reason in the user's language by its code; for a code this UI does not know (the studio's
+ * validation problems are not all coded yet), the API's message — after a generic reason in the
+ * user's language — because it says what to fix.
  */
 export function fieldErrorText(e: FieldReason): string {
   if (!e.code || !i18n.exists(e.code, { ns: 'fieldErrors' }))
-    return i18n.language.startsWith('en') ? e.message : i18n.t('problems:fieldRefused');
+    return i18n.language.startsWith('en') ? e.message : `${i18n.t('problems:fieldRefused')} : ${e.message}`;
   const params = Object.fromEntries(Object.entries(e.params ?? {}).map(([k, v]) => [k, shown(v)]));
   return i18n.t(e.code, { ns: 'fieldErrors', ...params });
 }
