@@ -44,8 +44,8 @@ export class HttpProblem extends Error {
 export const problems = {
   validation: (errors: FieldError[], detail = 'The request is not valid; see errors for each field.') =>
     new HttpProblem(400, 'validation-error', 'Invalid request', detail, { errors }),
-  unauthorized: (detail = 'Authentication is required.') =>
-    new HttpProblem(401, 'unauthorized', 'Unauthorized', detail),
+  unauthorized: (detail = 'Authentication is required.', extra: Record<string, unknown> = {}) =>
+    new HttpProblem(401, 'unauthorized', 'Unauthorized', detail, extra),
   forbidden: (detail: string, extra: Record<string, unknown> = {}) =>
     new HttpProblem(403, 'forbidden', 'Forbidden', detail, extra),
   notFound: (what: string) =>

@@ -59,6 +59,7 @@ describe('login', () => {
       expect(res.statusCode).toBe(401);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(problemOf(res).detail).toBe('Wrong organisation, email or password.');
+      expect(problemOf(res).code).toBe('INVALID_CREDENTIALS');
     }
   });
 

@@ -49,7 +49,7 @@ describe('admin UI shell (served by the API, real browser)', () => {
   it('shows the server’s reason when the password is wrong', async () => {
     const page = await browser.newPage();
     await signIn(page, 'demo', 'agent@demo.test', 'not-the-password');
-    await page.getByText('Wrong organisation, email or password.').waitFor();
+    await page.getByText('Organisation, e-mail ou mot de passe incorrect.').waitFor();
     expect(page.url()).toContain('/login');
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-login-error.png') });
     await page.close();

@@ -82,6 +82,8 @@ export function problemOf(res: LightMyRequestResponse) {
     title: string;
     status: number;
     detail: string;
-    errors?: { field: string; message: string }[];
+    code?: string;
+    params?: Record<string, unknown>;
+    errors?: { field: string; message: string; code?: string }[];
   }>();
 }

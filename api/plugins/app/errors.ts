@@ -7,6 +7,7 @@ import {
   ValidationError as OrmValidationError,
 } from '@mikro-orm/core';
 import { ConsentRequiredError } from '../../../db/consent.js';
+import { DomainError, type DomainErrorKind } from '../../../services/domain-error.js';
 import { isDatabaseUnavailable } from '../../lib/database-unavailable.js';
 import { HttpProblem, PROBLEM_BASE, type FieldError, type ProblemBody } from '../../problem.js';
 
@@ -47,6 +48,20 @@ type ProblemInput = Pick<ProblemBody, 'type' | 'title' | 'status' | 'detail'> & 
   [extra: string]: unknown;
 };
 
+/** The one place a domain refusal's kind becomes an HTTP status. */
+const DOMAIN_ERROR_STATUS: Record<DomainErrorKind, [status: number, title: string]> = {
+  invalid: [422, 'Unprocessable request'],
+  'not-found': [404, 'Not found'],
+  forbidden: [403, 'Forbidden'],
+  conflict: [409, 'Conflict'],
+  unavailable: [503, 'Service unavailable'],
+};
+
+/** A code as a problem type slug: TRANSITION_BLOCKED → transition-blocked. */
+function problemType(code: string): string {
+  return code.toLowerCase().replace(/_/g, '-');
+}
+
 /** A problem type slug as its stable code: transition-blocked → TRANSITION_BLOCKED. */
 export function problemCode(type: string): string {
   return (type.split('/').pop() ?? type).replace(/-/g, '_').toUpperCase();
@@ -79,6 +94,20 @@ export default fp(async function errors(app: FastifyInstance) {
         status: error.status,
         detail: error.detail,
         ...error.extra,
+      });
+    }
+    if (error instanceof DomainError) {
+      const withFields = error.kind === 'invalid' && error.fieldErrors.length > 0;
+      const [status, title] = DOMAIN_ERROR_STATUS[error.kind];
+      return send(reply, request, {
+        type: problemType(error.code),
+        title,
+        status: withFields ? 400 : status,
+        detail: error.detail,
+        code: error.code,
+        params: error.params,
+        context: error.context,
+        ...(withFields ? { errors: error.fieldErrors } : {}),
       });
     }
     if (error.validation) {

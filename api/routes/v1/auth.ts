@@ -43,7 +43,8 @@ const session = {
 } as const;
 
 export default async function authRoutes(app: FastifyInstance) {
-  const invalid = () => problems.unauthorized('Wrong organisation, email or password.');
+  const invalid = () =>
+    problems.unauthorized('Wrong organisation, email or password.', { code: 'INVALID_CREDENTIALS' });
 
   app.post<{ Body: LoginBody }>(
     '/auth/login',

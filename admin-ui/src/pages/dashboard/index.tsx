@@ -124,9 +124,10 @@ export default function DashboardPage() {
                 dataSource={dash.result.data?.nextBestActions ?? []}
                 renderItem={(a) => (
                   <List.Item>
-                    <List.Item.Meta
-                      title={
-                        a.appointmentId ? (
+                    {/* Not List.Item.Meta: its title is an <h4> under the page's <h1> (heading order). */}
+                    <div>
+                      <div style={{ fontWeight: 500 }}>
+                        {a.appointmentId ? (
                           <Link to={`/appointments/show/${a.appointmentId}`}>{a.title}</Link>
                         ) : a.dossierId ? (
                           <Link to={`/dossiers/show/${a.dossierId}`}>{a.title}</Link>
@@ -134,9 +135,9 @@ export default function DashboardPage() {
                           <Link to={`/contacts/show/${a.contactId}`}>{a.title}</Link>
                         ) : (
                           a.title
-                        )
-                      }
-                      description={
+                        )}
+                      </div>
+                      <div>
                         <>
                           <Tag color="red">
                             {t(`dashboard.actionKinds.${a.kind}`, { defaultValue: a.kind })}
@@ -145,8 +146,8 @@ export default function DashboardPage() {
                           {a.contactName ? ` · ${a.contactName}` : ''}
                           {a.dossierTitle ? ` · ${a.dossierTitle}` : ''}
                         </>
-                      }
-                    />
+                      </div>
+                    </div>
                   </List.Item>
                 )}
               />
