@@ -31,7 +31,7 @@ import {
   type ProbeOrg,
   type Session,
 } from '../helpers/probe-org.js';
-import { spawnApiProcess, type ApiProcess } from '../helpers/spawn-api.js';
+import { spawnApiProcess, type ApiProcess } from '../helpers/api-process.js';
 
 const JWT_SECRET = `process-probe-${randomUUID()}`;
 const MAX_BYTES = 64 * 1024;
@@ -93,7 +93,7 @@ beforeAll(async () => {
   api = await spawnApiProcess({
     appUrl: inject('appUrl'),
     temporalAddress: inject('temporalAddress'),
-    env: { JWT_SECRET, DOCUMENTS_MAX_BYTES: String(MAX_BYTES) },
+    env: { JWT_SECRET, DOCUMENTS_MAX_BYTES: String(MAX_BYTES), LOG_LEVEL: 'warn' },
   });
 }, 180_000);
 afterAll(async () => {
@@ -118,7 +118,7 @@ const isMultipart = (o: Operation) =>
 
 /** The requests of one operation: one JSON request, or one upload per document owner type. */
 function requestsOf(o: Operation, s: Session): Array<{ what: string; init: RequestInit; url: string }> {
-  const url = `${api.url}${fillPath(o.path, pathValues(o))}`;
+  const url = `${api.base}${fillPath(o.path, pathValues(o))}`;
   if (isMultipart(o))
     return DOCUMENT_OWNER_TYPES.map((ownerType) => {
       const form = new FormData();
@@ -137,12 +137,12 @@ function requestsOf(o: Operation, s: Session): Array<{ what: string; init: Reque
 
 /** Same pid, never exited, and /health answers 200 within a couple of seconds (median of five). */
 async function assertStillServing(after: string) {
-  expect(api.child.exitCode, `API exited after ${after}: ${api.output.join('').slice(-2000)}`).toBeNull();
+  expect(api.child.exitCode, `API exited after ${after}: ${api.output().slice(-2000)}`).toBeNull();
   expect(api.child.pid).toBe(api.pid);
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
-    const res = await fetch(`${api.url}/health`, { signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(`${api.base}/health`, { signal: AbortSignal.timeout(10_000) });
     times.push(performance.now() - started);
     expect(res.status, `/health after ${after}`).toBe(200);
   }
@@ -254,7 +254,7 @@ describe('hostile multipart uploads', () => {
       for (const c of multipartAbuse()) {
         const where = `${role} [${c.what}]`;
         try {
-          const res = await fetch(`${api.url}/api/v1/documents`, {
+          const res = await fetch(`${api.base}/api/v1/documents`, {
             method: 'POST',
             headers: { ...sessions[role].headers, 'content-type': c.contentType },
             body: c.body,
