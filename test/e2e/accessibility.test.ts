@@ -4,7 +4,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
-import { launchBrowser, SCREENSHOT_DIR, screenshotTop, signInFr } from '../helpers/browser.js';
+import {
+  launchBrowser,
+  listenForBrowser,
+  SCREENSHOT_DIR,
+  screenshotTop,
+  signInFr,
+} from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 import { createDossier } from '../helpers/dossiers.js';
 
@@ -27,9 +33,7 @@ async function firstId(url: string, headers: Record<string, string>): Promise<st
 
 beforeAll(async () => {
   t = await buildTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await listenForBrowser(t);
   browser = await launchBrowser();
   const admin = await login(t.app, 'admin@demo.test', 'demo');
   const agent = await login(t.app, 'agent@demo.test', 'demo');

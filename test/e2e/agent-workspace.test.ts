@@ -1,8 +1,13 @@
-import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
-import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.js';
+import {
+  launchBrowser,
+  listenForBrowser,
+  openTrackedPage,
+  screenshotTop,
+  signInFr,
+} from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 
 let t: TestApp;
@@ -14,9 +19,7 @@ const state: { contactId?: string; dossierId?: string; reference?: string; title
 
 beforeAll(async () => {
   t = await buildTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await listenForBrowser(t);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -31,35 +34,16 @@ afterAll(async () => {
  */
 const NETWORK_LOG = /^Failed to load resource: the server responded with a status of (409|404)/;
 
-async function openPage(errors: string[]): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !NETWORK_LOG.test(msg.text())) errors.push(msg.text());
+const openPage = (errors: string[]) =>
+  openTrackedPage(browser, {
+    errors,
+    prefix: 'agent',
+    name: String(Date.now()),
+    ignore: NETWORK_LOG,
+    viewport: { width: 1920, height: 1080 },
   });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  onTestFailed(async () => {
-    await page.screenshot({
-      path: path.join(SCREENSHOT_DIR, `agent-failed-${Date.now()}.png`),
-      fullPage: true,
-    });
-    console.error('console errors:', errors, 'url:', page.url());
-  });
-  return page;
-}
-
-async function signIn(page: Page, org: string, email: string) {
-  await page.goto(`${base}/login`);
-  // Every login field has a visible label bound to its input (French by default).
-  await page.getByLabel('Organisation').fill(org);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByTestId('home').waitFor();
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `agent-${name}.png`), fullPage: true });
-}
+const signIn = (page: Page, org: string, email: string) => signInFr(page, base, email, TEST_PASSWORD, org);
+const shot = (page: Page, name: string) => screenshotTop(page, `agent-${name}.png`);
 
 async function pick(page: Page, inputId: string, option: string) {
   await page.locator(`#${inputId}`).click();

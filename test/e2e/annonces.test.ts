@@ -2,7 +2,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOrm } from '../../db/orm.js';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
-import { launchBrowser, openTrackedPage, screenshotTop, signInFr } from '../helpers/browser.js';
+import {
+  launchBrowser,
+  listenForBrowser,
+  openTrackedPage,
+  screenshotTop,
+  signInFr,
+} from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 import { createDossier } from '../helpers/dossiers.js';
 import { createProbeOrg } from '../helpers/probe-org.js';
@@ -22,9 +28,7 @@ beforeAll(async () => {
   const ownerOrm = await createOrm(inject('ownerUrl'), 2);
   slug = (await createProbeOrg(t.app, ownerOrm, 'e2e-annonces')).slug;
   await ownerOrm.close(true);
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await listenForBrowser(t);
   browser = await launchBrowser();
 });
 afterAll(async () => {

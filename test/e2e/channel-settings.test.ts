@@ -2,7 +2,13 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOrm, type Orm } from '../../db/orm.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, openTrackedPage, screenshotTop, signInFr } from '../helpers/browser.js';
+import {
+  launchBrowser,
+  listenForBrowser,
+  openTrackedPage,
+  screenshotTop,
+  signInFr,
+} from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 import { createProbeOrg, type ProbeOrg } from '../helpers/probe-org.js';
 
@@ -14,9 +20,7 @@ let org: ProbeOrg;
 
 beforeAll(async () => {
   t = await buildTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await listenForBrowser(t);
   ownerOrm = await createOrm(inject('ownerUrl'), 2);
   // An organisation of its own: its number starts unset, whatever other files do to demo's.
   org = await createProbeOrg(t.app, ownerOrm, 'wa-ui');

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOrm } from '../../db/orm.js';
 import { ensureUser } from '../../db/seed.js';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
-import { launchBrowser, openTrackedPage, screenshotTop, signInFr } from '../helpers/browser.js';
+import {
+  launchBrowser,
+  listenForBrowser,
+  openTrackedPage,
+  screenshotTop,
+  signInFr,
+} from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 import { pdfBytes, type Session } from '../helpers/coop.js';
 import { createCoopScenario } from '../helpers/coop-scenario.js';
@@ -46,9 +52,7 @@ beforeAll(async () => {
   await ownerOrm.close(true);
   admin = probe.sessions.admin;
   const member = await login(t.app, `member@${slug}.test`, slug);
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await listenForBrowser(t);
   browser = await launchBrowser();
 
   const scenario = await createCoopScenario(t.app, admin, {

@@ -1,8 +1,13 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
-import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.js';
+import {
+  launchBrowser,
+  listenForBrowser,
+  openTrackedPage,
+  screenshotTop,
+  signInFr,
+} from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 import { createDossier } from '../helpers/dossiers.js';
 import type { Received } from '../helpers/stand-ins.js';
@@ -23,9 +28,7 @@ const state: {
 
 beforeAll(async () => {
   t = await buildTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await listenForBrowser(t);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -39,36 +42,16 @@ afterAll(async () => {
  */
 const NETWORK_LOG = /^Failed to load resource: the server responded with a status of (422|409|404|403)/;
 
-async function openPage(errors: string[], name: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1680, height: 1050 }, acceptDownloads: true });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !NETWORK_LOG.test(msg.text())) errors.push(msg.text());
+const openPage = (errors: string[], name: string) =>
+  openTrackedPage(browser, {
+    errors,
+    prefix: 'engagement',
+    name,
+    ignore: NETWORK_LOG,
+    acceptDownloads: true,
   });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  onTestFailed(async () => {
-    await page.screenshot({
-      path: path.join(SCREENSHOT_DIR, `engagement-failed-${name}.png`),
-      fullPage: true,
-    });
-    console.error('console errors:', errors, 'url:', page.url());
-  });
-  return page;
-}
-
-async function signIn(page: Page, org: string, email: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Organisation').fill(org);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByTestId('home').waitFor();
-}
-
-async function shot(page: Page, name: string) {
-  // The layout header is sticky: a full-page capture of a scrolled page would paint it mid-page.
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `engagement-${name}.png`), fullPage: true });
-}
+const signIn = (page: Page, org: string, email: string) => signInFr(page, base, email, TEST_PASSWORD, org);
+const shot = (page: Page, name: string) => screenshotTop(page, `engagement-${name}.png`);
 
 async function received(): Promise<Received> {
   const res = await fetch(`${inject('standInUrl')}/__stand-in/received`);

@@ -7,7 +7,13 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
-import { launchBrowser, openTrackedPage, screenshotTop, signInFr } from '../helpers/browser.js';
+import {
+  launchBrowser,
+  listenForBrowser,
+  openTrackedPage,
+  screenshotTop,
+  signInFr,
+} from '../helpers/browser.js';
 import { coopApi } from '../helpers/coop.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 import { createDossier } from '../helpers/dossiers.js';
@@ -55,9 +61,7 @@ function englishFound(text: string): string[] {
 
 beforeAll(async () => {
   t = await buildTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await listenForBrowser(t);
   browser = await launchBrowser();
   const agent = await login(t.app, 'agent@demo.test', 'demo');
   const admin = await login(t.app, 'admin@demo.test', 'demo');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
-import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.js';
+import { launchBrowser, listenForBrowser, SCREENSHOT_DIR } from '../helpers/browser.js';
 import { publishTestDefinition } from '../helpers/definitions.js';
 import { createDossier } from '../helpers/dossiers.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
@@ -25,9 +25,7 @@ const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   t = await buildTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await listenForBrowser(t);
   browser = await launchBrowser();
   const manager = await login(t.app, 'manager@demo.test', 'demo');
   demoOrgId = manager.user.orgId;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
-import { launchBrowser, openTrackedPage, screenshotTop } from '../helpers/browser.js';
+import { launchBrowser, listenForBrowser, openTrackedPage, screenshotTop } from '../helpers/browser.js';
 
 let t: TestApp;
 let browser: Browser;
@@ -10,9 +10,7 @@ let base: string;
 
 beforeAll(async () => {
   t = await buildTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await listenForBrowser(t);
   browser = await launchBrowser();
 });
 afterAll(async () => {

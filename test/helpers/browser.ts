@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { onTestFailed } from 'vitest';
+import type { TestApp } from './app.js';
 
 export const SCREENSHOT_DIR = path.resolve('screenshots');
 
@@ -23,15 +24,32 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Makes the test app listen on a free port and answers its base URL, for a browser to reach. */
+export async function listenForBrowser(t: TestApp): Promise<string> {
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
 /**
  * A page that collects console and page errors into `errors` (minus lines matching `ignore`, for
  * failures a test provokes on purpose) and saves a full screenshot if the test fails.
  */
 export async function openTrackedPage(
   browser: Browser,
-  opts: { errors: string[]; prefix: string; name: string; ignore?: RegExp },
+  opts: {
+    errors: string[];
+    prefix: string;
+    name: string;
+    ignore?: RegExp;
+    viewport?: { width: number; height: number };
+    acceptDownloads?: boolean;
+  },
 ): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1680, height: 1050 } });
+  const page = await browser.newPage({
+    viewport: opts.viewport ?? { width: 1680, height: 1050 },
+    acceptDownloads: opts.acceptDownloads ?? false,
+  });
   page.on('console', (msg) => {
     if (msg.type() === 'error' && !opts.ignore?.test(msg.text())) opts.errors.push(msg.text());
   });
