@@ -62,14 +62,31 @@ async function pickUp(page: Page, card: Locator) {
   await page.mouse.move(x, y);
   await page.mouse.down();
   await page.mouse.move(x + 12, y + 12, { steps: 4 });
+  return { x: x + 12, y: y + 12 };
+}
+
+/**
+ * What a column says of the held card. On a busy machine the pointer sensor may miss the first moves
+ * or the press itself: while no drag has started ('idle'), move a little more, then pick up again.
+ */
+function dropState(page: Page, card: Locator, column: Locator, held: { x: number; y: number }) {
+  let from = held;
+  let nudge = 0;
+  return async () => {
+    const state = await column.getAttribute('data-drop-state');
+    if (state !== 'idle') return state;
+    if (++nudge % 5 === 0) {
+      await page.mouse.up();
+      from = await pickUp(page, card);
+    } else await page.mouse.move(from.x + nudge, from.y + nudge);
+    return state;
+  };
 }
 
 /** Drops the picked-up card on a column once the allowed transitions are known; returns what the column said. */
-async function dropOn(page: Page, column: Locator) {
+async function dropOn(page: Page, card: Locator, column: Locator, held: { x: number; y: number }) {
   // The allowed-transitions answer decides what each column means; wait until it is there.
-  await expect
-    .poll(() => column.getAttribute('data-drop-state'), { timeout: 10_000 })
-    .not.toMatch(/loading|idle/);
+  await expect.poll(dropState(page, card, column, held), { timeout: 20_000 }).not.toMatch(/loading|idle/);
   const to = await column.boundingBox();
   if (!to) throw new Error('column not on screen');
   await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 12 });
@@ -79,8 +96,7 @@ async function dropOn(page: Page, column: Locator) {
 }
 
 async function drag(page: Page, card: Locator, column: Locator) {
-  await pickUp(page, card);
-  return dropOn(page, column);
+  return dropOn(page, card, column, await pickUp(page, card));
 }
 
 describe('agent workspace (real browser, real stack)', () => {
@@ -151,8 +167,8 @@ describe('agent workspace (real browser, real stack)', () => {
 
     // WON needs an amount (required field, then guard amount > 0): greyed out with the reason while dragging, refused, snaps back.
     const won = page.getByTestId('kanban-column-WON');
-    await pickUp(page, card);
-    await expect.poll(() => won.getAttribute('data-drop-state'), { timeout: 10_000 }).toBe('blocked');
+    const held = await pickUp(page, card);
+    await expect.poll(dropState(page, card, won, held), { timeout: 20_000 }).toBe('blocked');
     expect(await page.getByTestId('kanban-blocked-WON').textContent()).toContain(
       'Champ obligatoire manquant : Montant',
     );

@@ -5,6 +5,7 @@ import { createOrm } from '../../db/orm.js';
 import { ensureUser } from '../../db/seed.js';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
 import {
+  clickInDialog,
   launchBrowser,
   listenForBrowser,
   openTrackedPage,
@@ -113,7 +114,7 @@ describe('Coop Habitat screens (real browser, real stack)', () => {
     await row('Amina Benali').getByTestId('contribution-confirm').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Confirmer le paiement de Amina Benali (150,00 €)').waitFor();
-    await dialog.getByRole('button', { name: 'Confirmer' }).click();
+    await clickInDialog(page, 'Confirmer');
     await row('Amina Benali').waitFor({ state: 'detached' });
     await dialog.waitFor({ state: 'detached' }); // the confirmation's closing animation
     await row('Brahim Tazi').getByTestId('contribution-reject').click();

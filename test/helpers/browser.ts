@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { onTestFailed } from 'vitest';
+import { expect, onTestFailed } from 'vitest';
 import type { TestApp } from './app.js';
 
 export const SCREENSHOT_DIR = path.resolve('screenshots');
@@ -92,4 +92,21 @@ export async function signInFr(
 export async function screenshotTop(page: Page, file: string) {
   await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, file), fullPage: true });
+}
+
+/**
+ * Clicks a button of the open antd dialog once its opening animation is over (a click during the zoom
+ * was seen lost on a loaded machine), and once more if the dialog is still there, idle, after 10 s.
+ */
+export async function clickInDialog(page: Page, name: string) {
+  const dialog = page.getByRole('dialog');
+  await expect.poll(() => page.locator('.ant-zoom-appear, .ant-zoom-enter').count()).toBe(0);
+  const button = dialog.getByRole('button', { name });
+  await button.click();
+  const closed = await dialog
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!closed && (await button.count()) && !(await button.getAttribute('class'))?.includes('ant-btn-loading'))
+    await button.click();
 }
