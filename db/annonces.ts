@@ -4,6 +4,7 @@ import { ANNONCE_CASE_TYPE } from '../definitions/annonce.js';
 import type { GuardFacts } from '../definitions/guard-facts.schema.js';
 import { checkTransition, evaluateTransitions, initialState, type Language } from '../definitions/guards.js';
 import type { WorkflowDefinitionBody } from '../definitions/workflow-definition.schema.js';
+import { DomainError, type DomainErrorKind } from '../services/domain-error.js';
 import { recordAudit, snapshot } from './audit.js';
 import { latestPublishedOrBuiltIn } from './definitions.js';
 import { Annonce, AnnonceStatusHistory, type IAnnonce, type IWorkflowDefinition } from './entities/index.js';
@@ -104,15 +105,17 @@ export async function allowedAnnonceTransitions(
   return evaluateTransitions(body, a.statusCode, annonceFacts(a, user, new Date()), user, lang);
 }
 
-export class AnnonceTransitionRefused extends Error {
-  override name = 'AnnonceTransitionRefused';
-  constructor(
-    readonly status: number,
-    readonly problemType: string,
-    message: string,
-  ) {
-    super(message);
-  }
+/** Why a listing move was refused: stable codes (problem types stale-version, guard-blocked, …). */
+export type AnnonceErrorCode =
+  'STALE_VERSION' | 'STALE_STATE' | 'TRANSITION_FORBIDDEN' | 'ILLEGAL_TRANSITION' | 'GUARD_BLOCKED';
+
+function refused(
+  kind: DomainErrorKind,
+  code: AnnonceErrorCode,
+  detail: string,
+  params: Record<string, unknown> = {},
+) {
+  return new DomainError<AnnonceErrorCode>('listings', kind, code, detail, params);
 }
 
 /**
@@ -132,22 +135,20 @@ export async function transitionAnnonce(
   const a = await em.findOne(Annonce, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!a) return null;
   if (move.version !== undefined && move.version !== a.version)
-    throw new AnnonceTransitionRefused(409, 'stale-version', 'This listing was changed by someone else.');
+    throw refused('conflict', 'STALE_VERSION', 'This listing was changed by someone else.');
   if (move.expectedFrom !== undefined && move.expectedFrom !== a.statusCode)
-    throw new AnnonceTransitionRefused(409, 'stale-state', `The listing is in ${a.statusCode} now.`);
+    throw refused('conflict', 'STALE_STATE', `The listing is in ${a.statusCode} now.`, {
+      status: a.statusCode,
+    });
   const def = await annonceDefinition(em, ctx);
   const body = def.body as unknown as WorkflowDefinitionBody;
   const now = new Date();
   const verdict = checkTransition(body, a.statusCode, move.to, annonceFacts(a, user, now), user, lang);
   if (!verdict.allowed) {
     const code = verdict.reasonCode;
-    const [status, type] =
-      code === 'PERMISSION' || code === 'ROLE'
-        ? [403, 'transition-forbidden']
-        : code === 'UNKNOWN_TRANSITION'
-          ? [422, 'illegal-transition']
-          : [422, 'guard-blocked'];
-    throw new AnnonceTransitionRefused(status, type, verdict.reason ?? 'Transition refused.');
+    const detail = verdict.reason ?? 'Transition refused.';
+    if (code === 'PERMISSION' || code === 'ROLE') throw refused('forbidden', 'TRANSITION_FORBIDDEN', detail);
+    throw refused('invalid', code === 'UNKNOWN_TRANSITION' ? 'ILLEGAL_TRANSITION' : 'GUARD_BLOCKED', detail);
   }
   const before = snapshot(annonceView(a));
   const from = a.statusCode;

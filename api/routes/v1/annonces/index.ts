@@ -1,13 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  allowedAnnonceTransitions,
-  AnnonceTransitionRefused,
-  annonceView,
-  transitionAnnonce,
-} from '../../../../db/annonces.js';
+import { allowedAnnonceTransitions, annonceView, transitionAnnonce } from '../../../../db/annonces.js';
 import { Annonce, AnnonceStatusHistory } from '../../../../db/entities/index.js';
 import type { Em } from '../../../../db/orm.js';
-import { HttpProblem, problems } from '../../../problem.js';
+import { problems } from '../../../problem.js';
 import { errorResponses, pageOf } from '../../../schemas/shared.js';
 import { createAnnonce, updateAnnonce } from '../../../services/annonces.js';
 import { deleteAnnonce } from '../../../services/annonce-deletion.js';
@@ -196,24 +191,19 @@ export default async function annonceRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      try {
-        const moved = await request.tx((em) =>
-          transitionAnnonce(
-            em,
-            request.tenant(),
-            user(request),
-            request.params.id,
-            request.body,
-            request.query.lang ?? 'fr',
-          ),
-        );
-        if (!moved) throw problems.notFound('Listing');
-        return moved;
-      } catch (err) {
-        if (err instanceof AnnonceTransitionRefused)
-          throw new HttpProblem(err.status, err.problemType, 'Transition refused', err.message);
-        throw err;
-      }
+      // A refused move throws a DomainError (listings context); the error handler maps it to 403/409/422.
+      const moved = await request.tx((em) =>
+        transitionAnnonce(
+          em,
+          request.tenant(),
+          user(request),
+          request.params.id,
+          request.body,
+          request.query.lang ?? 'fr',
+        ),
+      );
+      if (!moved) throw problems.notFound('Listing');
+      return moved;
     },
   );
 
