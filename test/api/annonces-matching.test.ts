@@ -404,12 +404,18 @@ describe('listings', () => {
     );
     const go = (to: string, version?: number) =>
       api(agent, 'POST', `/annonces/${rent.id}/transitions?lang=en`, { to, ...(version ? { version } : {}) });
-    expect((await go('SOLD')).statusCode).toBe(422); // not declared from AVAILABLE
+    const undeclared = await go('SOLD'); // not declared from AVAILABLE
+    expect(undeclared.statusCode).toBe(422);
+    expect(problemOf(undeclared)).toMatchObject({ type: expect.stringMatching(/illegal-transition$/) });
+    expect(problemOf(undeclared).code).toBe('ILLEGAL_TRANSITION');
     expect((await go('UNDER_OFFER', rent.version)).statusCode).toBe(200);
     const sold = await go('SOLD');
     expect(sold.statusCode).toBe(422);
     expect(problemOf(sold).detail).toBe('Only a property for sale can be sold');
-    expect((await go('RENTED', rent.version)).statusCode).toBe(409);
+    expect(problemOf(sold).code).toBe('GUARD_BLOCKED');
+    const stale = await go('RENTED', rent.version);
+    expect(stale.statusCode).toBe(409);
+    expect(problemOf(stale).code).toBe('STALE_VERSION');
     expect((await go('RENTED')).json<Annonce>().statusCode).toBe('RENTED');
     const history = (await api(agent, 'GET', `/annonces/${rent.id}/history`)).json<{
       data: Array<{ from: string | null; to: string }>;
