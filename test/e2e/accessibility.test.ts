@@ -3,14 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, login, type TestApp } from '../helpers/app.js';
-import {
-  launchBrowser,
-  listenForBrowser,
-  SCREENSHOT_DIR,
-  screenshotTop,
-  signInFr,
-} from '../helpers/browser.js';
+import { login, type TestApp } from '../helpers/app.js';
+import { openBrowserStack, SCREENSHOT_DIR, screenshotTop, signInFr } from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 import { createDossier } from '../helpers/dossiers.js';
 
@@ -32,9 +26,7 @@ async function firstId(url: string, headers: Record<string, string>): Promise<st
 }
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  base = await listenForBrowser(t);
-  browser = await launchBrowser();
+  ({ t, browser, base } = await openBrowserStack());
   const admin = await login(t.app, 'admin@demo.test', 'demo');
   const agent = await login(t.app, 'agent@demo.test', 'demo');
   // Screens with content: a contact and a dossier of the agent (the suite's database has no demo dossiers).

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, listenForBrowser, SCREENSHOT_DIR } from '../helpers/browser.js';
+import { type TestApp } from '../helpers/app.js';
+import { openBrowserStack, SCREENSHOT_DIR } from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 
 let t: TestApp;
@@ -10,9 +10,7 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  base = await listenForBrowser(t);
-  browser = await launchBrowser();
+  ({ t, browser, base } = await openBrowserStack());
 });
 afterAll(async () => {
   await browser?.close();

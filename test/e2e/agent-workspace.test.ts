@@ -1,13 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, login, type TestApp } from '../helpers/app.js';
-import {
-  launchBrowser,
-  listenForBrowser,
-  openTrackedPage,
-  screenshotTop,
-  signInFr,
-} from '../helpers/browser.js';
+import { login, type TestApp } from '../helpers/app.js';
+import { openBrowserStack, openTrackedPage, screenshotTop, signInFr } from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 
 let t: TestApp;
@@ -18,9 +12,7 @@ const state: { contactId?: string; dossierId?: string; reference?: string; title
   {};
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  base = await listenForBrowser(t);
-  browser = await launchBrowser();
+  ({ t, browser, base } = await openBrowserStack());
 });
 afterAll(async () => {
   await browser?.close();

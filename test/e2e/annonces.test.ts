@@ -1,14 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOrm } from '../../db/orm.js';
-import { buildTestApp, login, type TestApp } from '../helpers/app.js';
-import {
-  launchBrowser,
-  listenForBrowser,
-  openTrackedPage,
-  screenshotTop,
-  signInFr,
-} from '../helpers/browser.js';
+import { login, type TestApp } from '../helpers/app.js';
+import { openBrowserStack, openTrackedPage, screenshotTop, signInFr } from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 import { createDossier } from '../helpers/dossiers.js';
 import { createProbeOrg } from '../helpers/probe-org.js';
@@ -23,13 +17,11 @@ const state: { dossierId?: string; best?: string; created?: string } = {};
 
 let slug: string;
 beforeAll(async () => {
-  t = await buildTestApp();
+  ({ t, browser, base } = await openBrowserStack());
   // An organisation of its own: other suites add listings, visits and settings to the shared demo one.
   const ownerOrm = await createOrm(inject('ownerUrl'), 2);
   slug = (await createProbeOrg(t.app, ownerOrm, 'e2e-annonces')).slug;
   await ownerOrm.close(true);
-  base = await listenForBrowser(t);
-  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();

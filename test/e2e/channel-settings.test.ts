@@ -1,14 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOrm, type Orm } from '../../db/orm.js';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
-import {
-  launchBrowser,
-  listenForBrowser,
-  openTrackedPage,
-  screenshotTop,
-  signInFr,
-} from '../helpers/browser.js';
+import { type TestApp } from '../helpers/app.js';
+import { openBrowserStack, openTrackedPage, screenshotTop, signInFr } from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 import { createProbeOrg, type ProbeOrg } from '../helpers/probe-org.js';
 
@@ -19,12 +13,10 @@ let base: string;
 let org: ProbeOrg;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  base = await listenForBrowser(t);
+  ({ t, browser, base } = await openBrowserStack());
   ownerOrm = await createOrm(inject('ownerUrl'), 2);
   // An organisation of its own: its number starts unset, whatever other files do to demo's.
   org = await createProbeOrg(t.app, ownerOrm, 'wa-ui');
-  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -3,11 +3,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOrm } from '../../db/orm.js';
 import { ensureUser } from '../../db/seed.js';
-import { buildTestApp, login, type TestApp } from '../helpers/app.js';
+import { login, type TestApp } from '../helpers/app.js';
 import {
   clickInDialog,
-  launchBrowser,
-  listenForBrowser,
+  openBrowserStack,
   openTrackedPage,
   screenshotTop,
   signInFr,
@@ -39,7 +38,7 @@ async function receiptPng(text: string): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  t = await buildTestApp({ DATA_DIR: `/tmp/atlas-e2e-coop-${run}` });
+  ({ t, browser, base } = await openBrowserStack({ DATA_DIR: `/tmp/atlas-e2e-coop-${run}` }));
   // An organisation of its own, with a cooperative member who signs in.
   const ownerOrm = await createOrm(inject('ownerUrl'), 2);
   const probe = await createProbeOrg(t.app, ownerOrm, 'e2e-coop');
@@ -53,8 +52,6 @@ beforeAll(async () => {
   await ownerOrm.close(true);
   admin = probe.sessions.admin;
   const member = await login(t.app, `member@${slug}.test`, slug);
-  base = await listenForBrowser(t);
-  browser = await launchBrowser();
 
   const scenario = await createCoopScenario(t.app, admin, {
     name: groupName,

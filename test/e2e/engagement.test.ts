@@ -1,13 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildTestApp, login, type TestApp } from '../helpers/app.js';
-import {
-  launchBrowser,
-  listenForBrowser,
-  openTrackedPage,
-  screenshotTop,
-  signInFr,
-} from '../helpers/browser.js';
+import { login, type TestApp } from '../helpers/app.js';
+import { openBrowserStack, openTrackedPage, screenshotTop, signInFr } from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 import { createDossier } from '../helpers/dossiers.js';
 import type { Received } from '../helpers/stand-ins.js';
@@ -27,9 +21,7 @@ const state: {
 } = {};
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  base = await listenForBrowser(t);
-  browser = await launchBrowser();
+  ({ t, browser, base } = await openBrowserStack());
 });
 afterAll(async () => {
   await browser?.close();

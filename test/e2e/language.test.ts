@@ -6,14 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, login, type TestApp } from '../helpers/app.js';
-import {
-  launchBrowser,
-  listenForBrowser,
-  openTrackedPage,
-  screenshotTop,
-  signInFr,
-} from '../helpers/browser.js';
+import { login, type TestApp } from '../helpers/app.js';
+import { openBrowserStack, openTrackedPage, screenshotTop, signInFr } from '../helpers/browser.js';
 import { coopApi } from '../helpers/coop.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 import { createDossier } from '../helpers/dossiers.js';
@@ -60,9 +54,7 @@ function englishFound(text: string): string[] {
 }
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  base = await listenForBrowser(t);
-  browser = await launchBrowser();
+  ({ t, browser, base } = await openBrowserStack());
   const agent = await login(t.app, 'agent@demo.test', 'demo');
   const admin = await login(t.app, 'admin@demo.test', 'demo');
   const api = (method: string, url: string, payload?: object, s = agent) =>

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, login, type TestApp } from '../helpers/app.js';
-import { launchBrowser, listenForBrowser, SCREENSHOT_DIR } from '../helpers/browser.js';
+import { login, type TestApp } from '../helpers/app.js';
+import { openBrowserStack, SCREENSHOT_DIR } from '../helpers/browser.js';
 import { publishTestDefinition } from '../helpers/definitions.js';
 import { createDossier } from '../helpers/dossiers.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
@@ -24,9 +24,7 @@ const GUARD_FR = 'Budget d’au moins 100 000 € requis';
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  base = await listenForBrowser(t);
-  browser = await launchBrowser();
+  ({ t, browser, base } = await openBrowserStack());
   const manager = await login(t.app, 'manager@demo.test', 'demo');
   demoOrgId = manager.user.orgId;
   // v1 of a fresh case type, so this file changes nothing the other suites rely on.

@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, login, type TestApp } from '../helpers/app.js';
-import { launchBrowser, listenForBrowser, openTrackedPage, screenshotTop } from '../helpers/browser.js';
+import { login, type TestApp } from '../helpers/app.js';
+import { openBrowserStack, openTrackedPage, screenshotTop } from '../helpers/browser.js';
 
 let t: TestApp;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  base = await listenForBrowser(t);
-  browser = await launchBrowser();
+  ({ t, browser, base } = await openBrowserStack());
 });
 afterAll(async () => {
   await browser?.close();

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, listenForBrowser, SCREENSHOT_DIR, signInFr } from '../helpers/browser.js';
+import { type TestApp } from '../helpers/app.js';
+import { openBrowserStack, SCREENSHOT_DIR, signInFr } from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 
 let t: TestApp;
@@ -13,9 +13,7 @@ let base: string;
 let session: Awaited<ReturnType<BrowserContext['storageState']>>;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  base = await listenForBrowser(t);
-  browser = await launchBrowser();
+  ({ t, browser, base } = await openBrowserStack());
   const context = await browser.newContext();
   await signInFr(await context.newPage(), base, 'manager@demo.test', TEST_PASSWORD);
   session = await context.storageState();

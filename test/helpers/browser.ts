@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect, onTestFailed } from 'vitest';
-import type { TestApp } from './app.js';
+import { buildTestApp, type TestApp } from './app.js';
 
 export const SCREENSHOT_DIR = path.resolve('screenshots');
 
@@ -25,7 +25,7 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** Makes the test app listen on a free port and answers its base URL, for a browser to reach. */
-export async function listenForBrowser(t: TestApp): Promise<string> {
+async function listenForBrowser(t: TestApp): Promise<string> {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -109,4 +109,13 @@ export async function clickInDialog(page: Page, name: string) {
     .catch(() => false);
   if (!closed && (await button.count()) && !(await button.getAttribute('class'))?.includes('ant-btn-loading'))
     await button.click();
+}
+
+/** A browser file's stack: the real API (listening, for the browser to reach) and Chromium. */
+export async function openBrowserStack(
+  envOverrides: Record<string, string | undefined> = {},
+): Promise<{ t: TestApp; browser: Browser; base: string }> {
+  const t = await buildTestApp(envOverrides);
+  const base = await listenForBrowser(t);
+  return { t, browser: await launchBrowser(), base };
 }
