@@ -114,7 +114,7 @@ try {
     await ownerOrm.close(true);
     log('demo seed is in place');
   }
-  const temporalServer = await ensureTemporal(env, log);
+  const temporalServer = await ensureTemporal(env, log, db.ownerUrl);
   stops.push(temporalServer.stop);
 
   if (env.SERVE_ADMIN_UI && !existsSync(path.join(ADMIN_UI_DIST, 'index.html'))) {
