@@ -23,6 +23,8 @@ declare module 'vitest' {
     ownerUrl: string;
     appUrl: string;
     temporalAddress: string;
+    /** With TEMPORAL_MODE=server: the connection to the Temporal server's own database (else empty). */
+    temporalDatabaseUrl: string;
     standInUrl: string;
     workerMetricsUrl: string;
   }
@@ -36,7 +38,7 @@ async function startSuiteTemporal(serverUrl: string, cleanups: Array<() => Promi
   if (process.env.TEMPORAL_MODE !== 'server') {
     const dev = await startTemporalDevServer({ port: await freePort(), headless: true });
     cleanups.unshift(dev.stop);
-    return dev;
+    return { ...dev, databaseUrl: '' };
   }
   const prefix = `temporal_test_${process.pid}_${Date.now().toString(36)}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-test-temporal-'));
@@ -55,7 +57,7 @@ async function startSuiteTemporal(serverUrl: string, cleanups: Array<() => Promi
     await c.end();
     rmSync(dataDir, { recursive: true, force: true });
   });
-  return server;
+  return { ...server, databaseUrl: Object.assign(new URL(serverUrl), { pathname: `/${prefix}` }).toString() };
 }
 
 /**
@@ -130,6 +132,7 @@ async function startSuiteStack(project: TestProject) {
   project.provide('ownerUrl', ownerUrl);
   project.provide('appUrl', appUrl);
   project.provide('temporalAddress', temporal.address);
+  project.provide('temporalDatabaseUrl', temporal.databaseUrl);
   project.provide('standInUrl', standIns.httpUrl);
 
   return async () => {
