@@ -5,7 +5,7 @@ import {
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { DossierView } from '../../db/dossiers.js';
+import type { DossierView } from '../../definitions/dossier-view.js';
 import {
   dossierLifecycle,
   migrateUpdate,

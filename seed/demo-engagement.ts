@@ -5,7 +5,7 @@
  * meeting, past (done, no-show, cancelled) or in the next two weeks (scheduled, confirmed).
  */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_REMINDER_OFFSETS } from './appointments.js';
+import { DEFAULT_REMINDER_OFFSETS } from '../db/appointments.js';
 import * as F from './demo-fixtures.js';
 import type { DemoOrgContext } from './demo-rows.js';
 

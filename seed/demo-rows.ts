@@ -1,6 +1,6 @@
 /**
  * Builds the rows of one organisation's demo business data (pure: no I/O). Column names are the
- * database's; db/demo-data.ts inserts them set-based and starts the open dossiers' workflows.
+ * database's; seed/demo-data.ts inserts them set-based and starts the open dossiers' workflows.
  */
 import { randomUUID } from 'node:crypto';
 import { reasonTypeOf, type WorkflowDefinitionBody } from '../definitions/workflow-definition.schema.js';
@@ -153,7 +153,7 @@ export function buildDemoRows(
     const stepTimes = [new Date(createdMs), ...F.spreadTimes(rnd, path.length - 2, createdMs, lastMs)];
     if (path.length > 1) stepTimes.push(new Date(Math.max(lastMs, createdMs)));
     const id = randomUUID();
-    // Buyers and tenants search in the cities the demo listings are in (db/bulk-annonces.ts).
+    // Buyers and tenants search in the cities the demo listings are in (seed/bulk-annonces.ts).
     const search = caseType === 'LEAD' ? null : F.demoSearch(rnd, caseType === 'ACHAT');
     const city = search?.city ?? F.pick(rnd, F.CITIES);
     const kind = F.pick(rnd, F.PROPERTY_KINDS);

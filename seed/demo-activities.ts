@@ -1,6 +1,6 @@
 /** Activity and message rows (with their timeline events) of the demo business data. */
 import { randomUUID } from 'node:crypto';
-import { timelineChannelOf, timelineDirectionOf } from './activities.js';
+import { timelineChannelOf, timelineDirectionOf } from '../db/activities.js';
 import * as F from './demo-fixtures.js';
 import type { DemoTables } from './demo-rows.js';
 
