@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_REMINDER_OFFSETS } from '../db/appointments.js';
 import * as F from './demo-fixtures.js';
-import type { DemoOrgContext } from './demo-rows.js';
+import type { DemoOrgContext } from './demo-types.js';
 
 type Row = Record<string, unknown>;
 const DAY = 86_400_000;

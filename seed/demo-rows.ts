@@ -3,41 +3,12 @@
  * database's; seed/demo-data.ts inserts them set-based and starts the open dossiers' workflows.
  */
 import { randomUUID } from 'node:crypto';
-import { reasonTypeOf, type WorkflowDefinitionBody } from '../definitions/workflow-definition.schema.js';
+import { reasonTypeOf } from '../definitions/workflow-definition.schema.js';
 import { addActivity, addMessage } from './demo-activities.js';
 import * as F from './demo-fixtures.js';
+import type { DemoOrgContext, DemoTables, OpenDossier, Row } from './demo-types.js';
 
-type Row = Record<string, unknown>;
-export interface PublishedDef {
-  id: string;
-  caseType: string;
-  version: number;
-  body: WorkflowDefinitionBody;
-}
-export interface DemoOrgContext {
-  orgId: string;
-  slug: string;
-  agents: string[];
-  defs: PublishedDef[];
-  codes: Record<'LEAD_SOURCE' | 'LOSS_REASON' | 'WON_REASON' | 'TAG', string[]>;
-  probability: Map<string, number>;
-  now: Date;
-  size: { contacts: number; accounts: number; dossiers: number; annonces?: number };
-}
-export interface OpenDossier {
-  id: string;
-  caseType: string;
-  def: PublishedDef;
-  statusCode: string;
-  enteredStateAt: Date;
-  title: string;
-  workflowId: string;
-}
-export type DemoTables = Record<
-  'contact' | 'account' | 'account_contact' | 'dossier' | 'dossier_status_history' | 'timeline_event',
-  Row[]
-> &
-  Record<'activity' | 'message', Row[]>;
+export type { DemoOrgContext, DemoTables, OpenDossier, PublishedDef } from './demo-types.js';
 
 const DAY = 86_400_000;
 const CASE_MIX = [
