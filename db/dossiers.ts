@@ -6,7 +6,7 @@ import { recordAudit, snapshot } from './audit.js';
 import { notifyEvent } from './notify.js';
 import { loadGuardFacts } from './facts.js';
 import { recomputeDossierScore } from './scoring.js';
-import { Dossier, DossierStatusHistory, TimelineEvent, type IDossier } from './entities/index.js';
+import { Dossier, DossierStatusHistory, TimelineEvent } from './entities/index.js';
 import type { Em, TenantContext } from './orm.js';
 import { dossierView } from './dossier-view.js';
 import type { DossierView } from '../definitions/dossier-view.js';
