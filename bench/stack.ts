@@ -17,7 +17,7 @@ import { fastifyOptions } from '../api/fastify-options.js';
 import { loadEnv } from '../config/env.js';
 import { appDatabaseUrl, migrate } from '../db/migrate.js';
 import { createOrm, type Orm } from '../db/orm.js';
-import { seedDemo } from '../db/seed.js';
+import { seedDemo } from '../seed/demo-orgs.js';
 import { freePort, startEmbeddedPostgres } from '../runtime/postgres.js';
 import { startTemporalDevServer } from '../runtime/temporal-server.js';
 import { TEST_JWT_SECRET } from '../test/helpers/constants.js';
