@@ -34,6 +34,54 @@ const nodeBuiltins = [
   'zlib',
 ];
 
+/** Files in `files` may not import from the listed top-level rooms (nor the listed packages). */
+function roomRule(files, forbiddenRooms, { paths = [] } = {}) {
+  const room = files[0].split('/')[0];
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: paths.map((p) =>
+            typeof p === 'string' ? { name: p, message: `${room}/ may not depend on ${p}.` } : p,
+          ),
+          patterns: forbiddenRooms.map((r) => ({
+            group: [
+              `../${r}/*`,
+              `../../${r}/*`,
+              `../../../${r}/*`,
+              `../${r}/**`,
+              `../../${r}/**`,
+              `../../../${r}/**`,
+            ],
+            message: `${room}/ may not import from ${r}/ (README, Architecture).`,
+          })),
+        },
+      ],
+    },
+  };
+}
+
+/** Node's I/O modules, as restricted-import paths. */
+function nodeIo(why) {
+  return [
+    'fs',
+    'fs/promises',
+    'child_process',
+    'net',
+    'http',
+    'https',
+    'dgram',
+    'dns',
+    'tls',
+    'worker_threads',
+  ].flatMap((m) => [
+    { name: m, message: `No ${m}: ${why}.` },
+    { name: `node:${m}`, message: `No ${m}: ${why}.` },
+  ]);
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -85,8 +133,8 @@ export default tseslint.config(
           ]),
           patterns: [
             {
-              group: ['../activities/*', '../db/*', '../api/*'],
-              message: 'Workflows import activities with `import type` only.',
+              group: ['../activities/*', '../db/*', '../api/*', '../services/**', '../seed/*'],
+              message: 'Workflows import activities, services and persistence with `import type` only.',
               allowTypeImports: true,
             },
           ],
@@ -94,6 +142,28 @@ export default tseslint.config(
       ],
     },
   },
+  // One room per concern (README "Architecture"): arrows point one way, from HTTP and workflows down to
+  // domain services, persistence and the pure definitions.
+  roomRule(
+    ['definitions/**/*.ts'],
+    ['api', 'activities', 'workflows', 'services', 'db', 'seed', 'worker', 'runtime', 'scripts', 'config'],
+    {
+      paths: [
+        ...nodeIo('the pure definitions do no I/O'),
+        'pg',
+        '@mikro-orm/core',
+        '@temporalio/client',
+        'fastify',
+      ],
+    },
+  ),
+  roomRule(['db/**/*.ts'], ['api', 'activities', 'workflows', 'services', 'seed', 'worker', 'scripts'], {
+    paths: ['@temporalio/client', '@temporalio/workflow', 'fastify'],
+  }),
+  roomRule(['services/**/*.ts'], ['api', 'activities', 'workflows', 'seed', 'worker', 'scripts'], {
+    paths: ['@temporalio/workflow', 'fastify'],
+  }),
+  roomRule(['activities/**/*.ts'], ['api', 'seed', 'scripts'], { paths: ['fastify'] }),
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['**/*.mjs'],

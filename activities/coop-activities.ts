@@ -25,7 +25,12 @@ export const COOP_NON_RETRYABLE = ['ContributionRefused'];
 
 function refusal(err: unknown): never {
   if (err instanceof ContributionRefusedError)
-    throw ApplicationFailure.nonRetryable(err.message, 'ContributionRefused');
+    throw ApplicationFailure.create({
+      type: 'ContributionRefused',
+      message: err.message,
+      nonRetryable: true,
+      details: [err.params],
+    });
   throw err;
 }
 

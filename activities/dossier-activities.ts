@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import {
   DossierStateConflict,
   TransitionBlocked,
-  dossierView,
   writeTransition,
   type TransitionWrite,
 } from '../db/dossiers.js';
+import { dossierView } from '../db/dossier-view.js';
 import { Dossier, Notification, TimelineEvent, User } from '../db/entities/index.js';
 import { recordAudit, snapshot } from '../db/audit.js';
 import { withTenant, type Orm } from '../db/orm.js';

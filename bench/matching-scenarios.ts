@@ -1,10 +1,10 @@
 /**
- * Matching at scale (F-8.2): one organisation with 1,000 then 100,000 listings (db/bulk-annonces.ts),
+ * Matching at scale (F-8.2): one organisation with 1,000 then 100,000 listings (seed/bulk-annonces.ts),
  * `POST /dossiers/{id}/matches?limit=10` over real HTTP for a few realistic searches, p50/p95 at both
  * sizes and their ratio (target: p95 ≤ 150 ms, ≤ 2× growth), plus the prefilter's plan.
  */
 import type pg from 'pg';
-import { bulkLoadAnnonces, ensureBenchOrg } from '../db/bulk-load.js';
+import { bulkLoadAnnonces, ensureBenchOrg } from '../seed/bulk-load.js';
 import type { Orm } from '../db/orm.js';
 import { runPool, summarize, type ScenarioStats } from './stats.js';
 

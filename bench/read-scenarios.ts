@@ -1,10 +1,10 @@
 /**
- * Read scenarios at scale: bulk-loads organisations (db/bulk-load.ts, read-only fixtures without
+ * Read scenarios at scale: bulk-loads organisations (seed/bulk-load.ts, read-only fixtures without
  * workflows), then measures lists, search, dashboard, funnel and the streamed CSV export over HTTP
  * at a 1k baseline and at the large size, with the large/small ratio and EXPLAIN on missed targets.
  */
 import type pg from 'pg';
-import { bulkLoadAcrossOrgs, bulkLoad, ensureBenchOrg } from '../db/bulk-load.js';
+import { bulkLoadAcrossOrgs, bulkLoad, ensureBenchOrg } from '../seed/bulk-load.js';
 import type { Orm } from '../db/orm.js';
 import { explainScenario, type ReadScenario } from './explain.js';
 import { runPool, summarize, type ScenarioStats } from './stats.js';

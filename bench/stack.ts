@@ -18,7 +18,7 @@ import { fastifyOptions } from '../api/fastify-options.js';
 import { loadEnv } from '../config/env.js';
 import { appDatabaseUrl, migrate } from '../db/migrate.js';
 import { createOrm, type Orm } from '../db/orm.js';
-import { seedDemo } from '../db/seed.js';
+import { seedDemo } from '../seed/demo-orgs.js';
 import { freePort, startEmbeddedPostgres } from '../runtime/postgres.js';
 import { startTemporalPgServer } from '../runtime/temporal-pg-server.js';
 import { startTemporalDevServer } from '../runtime/temporal-server.js';

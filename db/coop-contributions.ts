@@ -13,6 +13,13 @@ import type { Em, TenantContext } from './orm.js';
 /** A business refusal inside the cycle (the line changed meanwhile): retrying cannot fix it. */
 export class ContributionRefusedError extends Error {
   override name = 'ContributionRefusedError';
+  constructor(
+    reason: string,
+    /** What a client phrases, when known: the line's status and the refused action. */
+    readonly params: Record<string, unknown> = {},
+  ) {
+    super(reason);
+  }
 }
 
 export function contributionView(c: ICoopContribution) {
@@ -244,7 +251,8 @@ export async function decideContribution(
   const formula = formulaAt(await planVersions(em, c.planId), c.dueAt);
   const late = !!c.lateSince || Date.now() >= lateAt(formula, c.dueAt.getTime());
   const verdict = applyContributionAction(c.status as ContributionStatus, input.action, late);
-  if (!verdict.ok) throw new ContributionRefusedError(verdict.reason);
+  if (!verdict.ok)
+    throw new ContributionRefusedError(verdict.reason, { status: c.status, action: input.action });
   const before = contributionView(c);
   const member = await em.findOneOrFail(CoopMember, { id: c.memberId });
   const base = { orgId: ctx.orgId, groupId: c.groupId, memberId: c.memberId, contributionId: c.id };

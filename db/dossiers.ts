@@ -6,49 +6,12 @@ import { recordAudit, snapshot } from './audit.js';
 import { notifyEvent } from './notify.js';
 import { loadGuardFacts } from './facts.js';
 import { recomputeDossierScore } from './scoring.js';
-import { Dossier, DossierStatusHistory, TimelineEvent, type IDossier } from './entities/index.js';
+import { Dossier, DossierStatusHistory, TimelineEvent } from './entities/index.js';
 import type { Em, TenantContext } from './orm.js';
+import { dossierView } from './dossier-view.js';
+import type { DossierView } from '../definitions/dossier-view.js';
 
 /** The dossier as the API returns it (and as guards read it: `facts.dossier`). */
-export function dossierView(d: IDossier) {
-  const amount = d.amount ?? null;
-  const probability = d.probability ?? null;
-  return {
-    id: d.id,
-    reference: d.reference,
-    caseType: d.caseType,
-    statusCode: d.statusCode,
-    statusChangedAt: d.statusChangedAt.toISOString(),
-    definitionId: d.definitionId,
-    definitionVersion: d.definitionVersion,
-    workflowId: d.workflowId,
-    title: d.title,
-    assignedAgentId: d.assignedAgentId ?? null,
-    contactId: d.contactId ?? null,
-    annonceId: d.annonceId ?? null,
-    source: d.source ?? null,
-    budgetMin: d.budgetMin ?? null,
-    budgetMax: d.budgetMax ?? null,
-    currency: d.currency,
-    locationZone: d.locationZone ?? null,
-    criteria: d.criteria ?? {},
-    amount,
-    probability,
-    // Weighted pipeline value = amount × probability / 100 (F-3.4).
-    weightedAmount: amount !== null && probability !== null ? Math.round(amount * probability) / 100 : null,
-    expectedCloseDate: d.expectedCloseDate ?? null,
-    score: d.score ?? null,
-    closeReasonCode: d.closeReasonCode ?? null,
-    closeComment: d.closeComment ?? null,
-    closedAt: d.closedAt ? d.closedAt.toISOString() : null,
-    metaJson: d.metaJson ?? {},
-    version: d.version,
-    createdAt: d.createdAt.toISOString(),
-    updatedAt: d.updatedAt.toISOString(),
-    createdBy: d.createdBy ?? null,
-  };
-}
-export type DossierView = ReturnType<typeof dossierView>;
 
 export interface Actor {
   userId: string | null;

@@ -1,6 +1,7 @@
 import type { GuardFacts } from '../definitions/guard-facts.schema.js';
 import { consentFacts } from './consent.js';
-import { dossierView, type DossierView } from './dossiers.js';
+import type { DossierView } from '../definitions/dossier-view.js';
+import { dossierView } from './dossier-view.js';
 import { Dossier } from './entities/index.js';
 import type { Em } from './orm.js';
 

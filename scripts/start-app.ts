@@ -10,7 +10,7 @@ import atlasApp from '../api/app.js';
 import { fastifyOptions } from '../api/fastify-options.js';
 import { withDevSecrets } from '../config/dev-secrets.js';
 import { loadEnv } from '../config/env.js';
-import { seedDemoBusinessData } from '../db/demo-data.js';
+import { seedDemoBusinessData } from '../seed/demo-data.js';
 import { apiSessionSettings, createOrm } from '../db/orm.js';
 import { createWorker } from '../worker/create-worker.js';
 import { installWorkerRuntime } from '../worker/runtime.js';

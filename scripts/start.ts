@@ -12,7 +12,7 @@ import { ADMIN_UI_DIST } from '../api/routes/admin-ui.js';
 import { devSecretPath, withDevSecrets } from '../config/dev-secrets.js';
 import { loadEnv } from '../config/env.js';
 import { createOrm } from '../db/orm.js';
-import { DEMO_ORGS, DEMO_ROLES, demoEmail, seedDemo } from '../db/seed.js';
+import { DEMO_ORGS, DEMO_ROLES, demoEmail, seedDemo } from '../seed/demo-orgs.js';
 import { takenPorts } from '../runtime/ports.js';
 import { ensureDatabase, ensureTemporal } from '../runtime/stack.js';
 import {

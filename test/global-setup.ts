@@ -7,7 +7,7 @@ import { appDatabaseUrl, migrate } from '../db/migrate.js';
 import { createOrm, withTenant } from '../db/orm.js';
 import { saveWhatsAppConfig } from '../db/channel-config.js';
 import { parseEncryptionKey } from '../config/secret-box.js';
-import { seedDemo } from '../db/seed.js';
+import { seedDemo } from '../seed/demo-orgs.js';
 import { freePort, startEmbeddedPostgres } from '../runtime/postgres.js';
 import { startTemporalPgServer } from '../runtime/temporal-pg-server.js';
 import { startTemporalDevServer } from '../runtime/temporal-server.js';

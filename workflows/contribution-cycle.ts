@@ -95,6 +95,13 @@ const DECISIONS: [typeof submitProofUpdate, ContributionAction][] = [
   [reversePaymentUpdate, 'reverse'],
 ];
 
+/** Why the cycle refused a decision (the failure type the API maps to a coop DomainError). */
+export type DecisionRefusal = 'CycleEnded' | 'ReasonRequired' | 'ProofRequired' | 'ContributionRefused';
+
+function refuseDecision(type: DecisionRefusal, message: string, params: Record<string, unknown> = {}): never {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true, details: [params] });
+}
+
 /**
  * One workflow per member and plan (F-10.4), id `coop-cycle-<plan>-<member>`. The database is the
  * truth: each turn reloads the plan's lines and their state (so a new plan version applies at once
@@ -177,23 +184,32 @@ export async function contributionCycle(input: ContributionCycleInput): Promise<
           } catch (err) {
             const cause = err instanceof ActivityFailure ? err.cause : undefined;
             if (cause instanceof ApplicationFailure && cause.type === 'ContributionRefused')
-              throw ApplicationFailure.nonRetryable(cause.message, 'ContributionRefused');
+              refuseDecision(
+                'ContributionRefused',
+                cause.message,
+                cause.details?.[0] as Record<string, unknown>,
+              );
             throw err;
           }
         }),
       {
         validator: (req) => {
-          if (done) throw new Error('The contribution cycle has ended.');
+          if (done) refuseDecision('CycleEnded', 'The contribution cycle has ended.');
           if (['reject', 'waive', 'reverse'].includes(action) && !req.reason?.trim())
-            throw new Error('A reason is required.');
-          if (action === 'submitProof' && !req.documentId) throw new Error('A proof document is required.');
+            refuseDecision('ReasonRequired', 'A reason is required.');
+          if (action === 'submitProof' && !req.documentId)
+            refuseDecision('ProofRequired', 'A proof document is required.');
           // A line the cycle has not yet seen called (its call's result is still being retried after a
           // worker crash) is left to the activity, which decides on the database row.
           const line = snapshot.lines.find((l) => l.contributionId === req.contributionId);
           if (!line?.status) return;
           const late = line.status === 'LATE' || Date.now() >= line.lateAt;
           const verdict = applyContributionAction(line.status, action, late);
-          if (!verdict.ok) throw new Error(`Refused: ${verdict.reason}.`);
+          if (!verdict.ok)
+            refuseDecision('ContributionRefused', `Refused: ${verdict.reason}.`, {
+              status: line.status,
+              action,
+            });
         },
       },
     );

@@ -13,7 +13,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
-import type { DossierView } from '../db/dossiers.js';
+import type { DossierView } from '../definitions/dossier-view.js';
 import { parseIsoDuration } from '../definitions/duration.js';
 import { checkTransition, findState, type Language } from '../definitions/guards.js';
 import {

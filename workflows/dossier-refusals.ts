@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/workflow';
+import type { DomainErrorKind } from '../services/domain-error.js';
 
-/** Why the dossier workflow refused a request; the API maps each to its HTTP status. */
+/** Why the dossier workflow refused a request (the failure type in its history). */
 export const DossierRefusal = {
   NOT_FOUND: 'DossierNotFound',
   CLOSED: 'DossierClosed',
@@ -12,15 +13,26 @@ export const DossierRefusal = {
 } as const;
 export type DossierRefusal = (typeof DossierRefusal)[keyof typeof DossierRefusal];
 
-export const REFUSAL_HTTP_STATUS: Record<DossierRefusal, number> = {
-  DossierNotFound: 404,
-  DossierClosed: 422,
-  DossierStaleState: 409,
-  IllegalTransition: 422,
-  TransitionForbidden: 403,
-  ReasonRequired: 422,
-  GuardBlocked: 422,
-};
+/** The stable codes the API sends for each refusal (engine context), and what kind of refusal each is. */
+export const DOSSIER_REFUSAL_CODE: Record<DossierRefusal, { code: DossierErrorCode; kind: DomainErrorKind }> =
+  {
+    DossierNotFound: { code: 'DOSSIER_NOT_FOUND', kind: 'not-found' },
+    DossierClosed: { code: 'DOSSIER_CLOSED', kind: 'invalid' },
+    DossierStaleState: { code: 'DOSSIER_STALE_STATE', kind: 'conflict' },
+    IllegalTransition: { code: 'ILLEGAL_TRANSITION', kind: 'invalid' },
+    TransitionForbidden: { code: 'TRANSITION_FORBIDDEN', kind: 'forbidden' },
+    ReasonRequired: { code: 'REASON_REQUIRED', kind: 'invalid' },
+    GuardBlocked: { code: 'GUARD_BLOCKED', kind: 'invalid' },
+  };
+
+export type DossierErrorCode =
+  | 'DOSSIER_NOT_FOUND'
+  | 'DOSSIER_CLOSED'
+  | 'DOSSIER_STALE_STATE'
+  | 'ILLEGAL_TRANSITION'
+  | 'TRANSITION_FORBIDDEN'
+  | 'REASON_REQUIRED'
+  | 'GUARD_BLOCKED';
 
 export function refuse(type: DossierRefusal, message: string, details?: Record<string, unknown>): never {
   throw ApplicationFailure.create({ type, message, nonRetryable: true, details: details ? [details] : [] });

@@ -5,7 +5,7 @@ import {
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { DossierView } from '../../db/dossiers.js';
+import type { DossierView } from '../../definitions/dossier-view.js';
 import {
   dossierLifecycle,
   migrateUpdate,
@@ -14,8 +14,8 @@ import {
   type MigrationRequest,
   type TransitionRequest,
 } from '../../workflows/dossier-lifecycle.js';
-import { REFUSAL_HTTP_STATUS, type DossierRefusal } from '../../workflows/dossier-refusals.js';
-import { HttpProblem } from '../problem.js';
+import { DOSSIER_REFUSAL_CODE, type DossierRefusal } from '../../workflows/dossier-refusals.js';
+import { DomainError } from '../../services/domain-error.js';
 
 /** Readable in the Temporal UI: `dossier-<org slug>-<first 12 hex of the id>`. */
 export function dossierWorkflowId(orgSlug: string, dossierId: string): string {
@@ -24,10 +24,10 @@ export function dossierWorkflowId(orgSlug: string, dossierId: string): string {
 
 export function requireTemporal(client: Client | undefined): Client {
   if (!client)
-    throw new HttpProblem(
-      503,
-      'temporal-unavailable',
-      'Workflow engine unavailable',
+    throw new DomainError(
+      'engine',
+      'unavailable',
+      'TEMPORAL_UNAVAILABLE',
       'The workflow engine is not reachable; retry shortly.',
     );
   return client;
@@ -59,34 +59,23 @@ export async function startDossierWorkflow(
   }
 }
 
-const TITLES: Record<DossierRefusal, string> = {
-  DossierNotFound: 'Not found',
-  DossierClosed: 'Dossier closed',
-  DossierStaleState: 'Conflict',
-  IllegalTransition: 'Transition not allowed',
-  TransitionForbidden: 'Forbidden',
-  ReasonRequired: 'Reason required',
-  GuardBlocked: 'Transition blocked',
-};
-
-/** Turns the workflow's refusal into the HTTP problem the brief asks for (403/404/409/422). */
+/** Turns the workflow's refusal into the engine's DomainError (the API answers 403/404/409/422). */
 function toProblem(err: unknown): never {
   const cause = err instanceof WorkflowUpdateFailedError ? err.cause : err;
-  if (cause instanceof ApplicationFailure && cause.type && cause.type in REFUSAL_HTTP_STATUS) {
-    const type = cause.type as DossierRefusal;
+  if (cause instanceof ApplicationFailure && cause.type && cause.type in DOSSIER_REFUSAL_CODE) {
+    const { code, kind } = DOSSIER_REFUSAL_CODE[cause.type as DossierRefusal];
     const details = (cause.details?.[0] ?? {}) as Record<string, unknown>;
-    const slug = type.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
-    throw new HttpProblem(REFUSAL_HTTP_STATUS[type], slug, TITLES[type], cause.message, details);
+    throw new DomainError('engine', kind, code, cause.message, details);
   }
   if (
     err instanceof WorkflowUpdateFailedError &&
     /wasn't processed by worker/i.test(String((err.cause as Error | undefined)?.message))
   ) {
     // Admitted while a racing request closed the dossier and its workflow ended.
-    throw new HttpProblem(
-      409,
-      'dossier-stale-state',
-      'Conflict',
+    throw new DomainError(
+      'engine',
+      'conflict',
+      'DOSSIER_STALE_STATE',
       'The dossier changed while your request waited; reload it and try again.',
     );
   }
@@ -94,10 +83,10 @@ function toProblem(err: unknown): never {
     err instanceof WorkflowNotFoundError ||
     (err instanceof Error && /workflow execution already completed/i.test(err.message))
   ) {
-    throw new HttpProblem(
-      422,
-      'dossier-closed',
-      'Dossier closed',
+    throw new DomainError(
+      'engine',
+      'invalid',
+      'DOSSIER_CLOSED',
       'This dossier is closed; its process has ended.',
     );
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { annonceDefinition, annonceInitialStatus, annonceView, type AnnonceView } from '../../db/annonces.js';
+import { annonceView, type AnnonceView } from '../../db/annonces.js';
+import { annonceDefinition, annonceInitialStatus } from '../../services/listings/annonce-transitions.js';
 import { recordAudit, snapshot } from '../../db/audit.js';
 import { activeCodes } from '../../db/dictionaries.js';
 import { Annonce, AnnonceStatusHistory, User, type IAnnonce } from '../../db/entities/index.js';

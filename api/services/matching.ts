@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addTimelineEvent } from '../../db/activities.js';
 import { annonceView, type AnnonceView } from '../../db/annonces.js';
-import { dossierView } from '../../db/dossiers.js';
+import { dossierView } from '../../db/dossier-view.js';
 import { Annonce, Dossier, ShortlistEntry, type IAnnonce } from '../../db/entities/index.js';
 import type { Em, TenantContext } from '../../db/orm.js';
 import { criteriaOfDossier, type MatchingCriteria } from '../../definitions/matching-criteria.js';

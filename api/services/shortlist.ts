@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { addTimelineEvent } from '../../db/activities.js';
 import { annonceView } from '../../db/annonces.js';
 import { recordAudit } from '../../db/audit.js';
-import { dossierView } from '../../db/dossiers.js';
+import { dossierView } from '../../db/dossier-view.js';
 import {
   Annonce,
   Dossier,

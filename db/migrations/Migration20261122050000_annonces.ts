@@ -1,6 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
-import { annonceSearchDocument } from '../entities/annonce.js';
 import { enableTenantRls } from './tenant-rls.js';
+
+// Frozen copy of what the entity indexed when this migration was written.
+const ANNONCE_DOCUMENT = `regexp_replace(coalesce(title, '') || ' ' || coalesce(reference, '') || ' ' || coalesce(city, ''), '[^[:alnum:]]+', ' ', 'g')`;
 
 /**
  * Property listings (annonces), their status history, dossier shortlists, visits linked to a listing,
@@ -52,7 +54,7 @@ export class Migration20261122050000_annonces extends Migration {
     );
     this.addSql(`create index "annonce_features_index" on "annonce" using gin ("features");`);
     this.addSql(
-      `create index "annonce_search_index" on "annonce" using gin (to_tsvector('simple', ${annonceSearchDocument()}));`,
+      `create index "annonce_search_index" on "annonce" using gin (to_tsvector('simple', ${ANNONCE_DOCUMENT}));`,
     );
     this.addSql(
       `alter table "annonce" add constraint "annonce_definition_fk" foreign key ("definition_id") references "workflow_definition" ("id");`,
@@ -121,7 +123,7 @@ export class Migration20261122050000_annonces extends Migration {
 
     this.addSql(`create or replace function annonce_search_ids(q tsquery) returns setof uuid
       language sql stable security definer set search_path = public rows 200 as $$
-      select id from annonce where org_id = app_current_org() and to_tsvector('simple', ${annonceSearchDocument()}) @@ q $$;`);
+      select id from annonce where org_id = app_current_org() and to_tsvector('simple', ${ANNONCE_DOCUMENT}) @@ q $$;`);
     this.addSql(`create or replace function annonce_feature_ids(p_features text[]) returns setof uuid
       language sql stable security definer set search_path = public rows 200 as $$
       select id from annonce where org_id = app_current_org() and features @> p_features $$;`);

@@ -11,7 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DOCUMENT_OWNER_TYPES } from '../../api/services/document-access.js';
 import { createOrm, type Orm } from '../../db/orm.js';
-import { ensureUser } from '../../db/seed.js';
+import { ensureUser } from '../../seed/demo-orgs.js';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 import {

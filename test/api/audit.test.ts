@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { createOrm } from '../../db/orm.js';
-import { ensureOrganization, ensureUser } from '../../db/seed.js';
+import { ensureOrganization, ensureUser } from '../../seed/demo-orgs.js';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ORGS, DEMO_ROLES, demoEmail } from '../../db/seed.js';
+import { DEMO_ORGS, DEMO_ROLES, demoEmail } from '../../seed/demo-orgs.js';
 import { buildTestApp, login, problemOf, type TestApp } from '../helpers/app.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOrm } from '../../db/orm.js';
-import { ensureOrganization, ensureUser } from '../../db/seed.js';
+import { ensureOrganization, ensureUser } from '../../seed/demo-orgs.js';
 import { buildTestApp, login, problemOf, type TestApp } from '../helpers/app.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 import { coopApi, until, type Session } from '../helpers/coop.js';

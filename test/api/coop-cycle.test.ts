@@ -141,6 +141,7 @@ describe('contribution cycles as Temporal workflows (F-10.4, F-10.5)', () => {
     await proof(admin, c1!);
     const noReason = await api(admin, 'POST', `/coop/contributions/${c1!.id}/reject`, {});
     expect(noReason.statusCode).toBe(400);
+    expect(noReason.json()).toMatchObject({ code: 'VALIDATION_ERROR', errors: [{ field: 'reason' }] });
     expect(
       (
         await ok<Line>(
@@ -153,7 +154,13 @@ describe('contribution cycles as Temporal workflows (F-10.4, F-10.5)', () => {
       'CONFIRMED',
     );
     // Confirming twice is a conflict, not a second payment.
-    expect((await api(admin, 'POST', `/coop/contributions/${c1!.id}/confirm`, {})).statusCode).toBe(409);
+    const twice = await api(admin, 'POST', `/coop/contributions/${c1!.id}/confirm`, {});
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({
+      code: 'CONTRIBUTION_CONFLICT',
+      context: 'coop',
+      params: { status: 'CONFIRMED', action: 'confirm' },
+    });
     // D is suspended before line 2 is called: no call for them.
     const dNow = await ok<{ version: number }>(api(admin, 'GET', `/coop/members/${d!.id}`));
     await ok(

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { bulkLoad, ensureBenchOrg } from '../../db/bulk-load.js';
-import { seedDemoBusinessData, type DemoDataResult } from '../../db/demo-data.js';
-import { DEMO_COOP_GROUP } from '../../db/demo-coop.js';
+import { bulkLoad, ensureBenchOrg } from '../../seed/bulk-load.js';
+import { seedDemoBusinessData, type DemoDataResult } from '../../seed/demo-data.js';
+import { DEMO_COOP_GROUP } from '../../seed/demo-coop.js';
 import { createOrm, type Orm } from '../../db/orm.js';
 import { contributionCycleWorkflowId } from '../../workflows/contribution-cycle.js';
-import { ensureOrganization, ensureUser } from '../../db/seed.js';
+import { ensureOrganization, ensureUser } from '../../seed/demo-orgs.js';
 import type { WorkflowDefinitionBody } from '../../definitions/workflow-definition.schema.js';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
 import { TEST_PASSWORD, TEST_TASK_QUEUE } from '../helpers/constants.js';

@@ -12,7 +12,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import atlasApp from '../../api/app.js';
 import { fastifyOptions } from '../../api/fastify-options.js';
-import { bulkLoad, ensureBenchOrg } from '../../db/bulk-load.js';
+import { bulkLoad, ensureBenchOrg } from '../../seed/bulk-load.js';
 import { createOrm, type Orm } from '../../db/orm.js';
 import { login, testEnv } from '../helpers/app.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { remindOverdueTasks } from '../../db/activities.js';
 import { createOrm, withTenant } from '../../db/orm.js';
-import { ensureOrganization, ensureUser } from '../../db/seed.js';
+import { ensureOrganization, ensureUser } from '../../seed/demo-orgs.js';
 import { buildTestApp, login, problemOf, type TestApp } from '../helpers/app.js';
 import { TEST_TASK_QUEUE } from '../helpers/constants.js';
 import { createDossier, transition } from '../helpers/dossiers.js';

@@ -5,7 +5,7 @@
  * (the full run: `FUZZ_ROUNDS=20 npx vitest run test/api/openapi-fuzz.test.ts`, > 10,000 requests).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { seededRandom } from '../../db/demo-fixtures.js';
+import { seededRandom } from '../../seed/demo-fixtures.js';
 import { createOrm, type Orm } from '../../db/orm.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { bodyValidator, fuzzCases, randomJson, type FuzzCase } from '../helpers/fuzz-inputs.js';

@@ -15,7 +15,7 @@ import atlasApp from '../../api/app.js';
 import { fastifyOptions } from '../../api/fastify-options.js';
 import { appDatabaseUrl, migrate } from '../../db/migrate.js';
 import { createOrm, type Orm } from '../../db/orm.js';
-import { seedDemo } from '../../db/seed.js';
+import { seedDemo } from '../../seed/demo-orgs.js';
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../runtime/postgres.js';
 import { login, testEnv } from '../helpers/app.js';
 import { TEST_APP_ROLE, TEST_PASSWORD } from '../helpers/constants.js';

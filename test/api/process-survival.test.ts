@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOrm } from '../../db/orm.js';
-import { ensureOrganization, ensureUser } from '../../db/seed.js';
+import { ensureOrganization, ensureUser } from '../../seed/demo-orgs.js';
 import { counterValue, spawnApiProcess, type ApiProcess } from '../helpers/api-process.js';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOrm } from '../../db/orm.js';
-import { ensureUser } from '../../db/seed.js';
+import { ensureUser } from '../../seed/demo-orgs.js';
 import { login, type TestApp } from '../helpers/app.js';
 import {
   clickInDialog,

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import type { Orm } from '../../db/orm.js';
-import { ensureOrganization, ensureUser } from '../../db/seed.js';
+import { ensureOrganization, ensureUser } from '../../seed/demo-orgs.js';
 import { login } from './app.js';
 import { TEST_PASSWORD } from './constants.js';
 

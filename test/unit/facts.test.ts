@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toPrefixTsQuery } from '../../api/routes/v1/dossiers/queries.js';
-import type { DossierView } from '../../db/dossiers.js';
+import type { DossierView } from '../../definitions/dossier-view.js';
 import { buildGuardFacts } from '../../db/facts.js';
 import { checkTransition } from '../../definitions/guards.js';
 import { builtInTemplate } from '../../definitions/templates/index.js';

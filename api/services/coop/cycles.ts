@@ -19,9 +19,10 @@ import {
   reversePaymentUpdate,
   submitProofUpdate,
   waiveContributionUpdate,
+  type DecisionRefusal,
   type DecisionRequest,
 } from '../../../workflows/contribution-cycle.js';
-import { HttpProblem, problems } from '../../problem.js';
+import { DomainError } from '../../../services/domain-error.js';
 
 export interface CycleKey {
   orgId: string;
@@ -116,7 +117,7 @@ const UPDATES = {
 
 /**
  * Sends a decision to the line's cycle as a Temporal Update (id = decisionId, so a retried request is
- * the same update). Validator refusals and business refusals become 409 / 422 problems.
+ * the same update). The cycle's refusals (validator or activity) come back typed and become coop DomainErrors.
  */
 export async function decideThroughCycle(
   temporal: Client,
@@ -129,29 +130,46 @@ export async function decideThroughCycle(
       .getHandle(workflowId)
       .executeUpdate(UPDATES[action], { args: [req], updateId: req.decisionId });
   } catch (err) {
-    const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
-    const message = cause instanceof Error ? cause.message : '';
-    if (/reason is required/i.test(message))
-      throw problems.validation([{ field: 'reason', message: 'is required' }]);
-    if (/proof document is required/i.test(message))
-      throw problems.validation([{ field: 'documentId', message: 'is required' }]);
-    if (cause instanceof ApplicationFailure || err instanceof WorkflowUpdateFailedError)
-      throw new HttpProblem(
-        409,
-        'contribution-conflict',
-        'Conflict',
-        message.replace(/^Refused: /, '') || 'Refused.',
-      );
-    if (
-      err instanceof WorkflowNotFoundError ||
-      (err instanceof Error && /already completed/i.test(err.message))
-    )
-      throw new HttpProblem(
-        409,
-        'cycle-ended',
-        'Cycle ended',
-        'The contribution cycle of this member has ended.',
-      );
-    throw err;
+    throw decisionRefusal(err);
   }
+}
+
+/** The cycle's typed refusal as the coop context's DomainError; anything else as it came. */
+function decisionRefusal(err: unknown): unknown {
+  const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
+  if (cause instanceof ApplicationFailure) {
+    const params = (cause.details?.[0] ?? {}) as Record<string, unknown>;
+    const refusal = cause.type as DecisionRefusal;
+    if (refusal === 'ReasonRequired' || refusal === 'ProofRequired') {
+      const field = refusal === 'ReasonRequired' ? 'reason' : 'documentId';
+      return new DomainError('coop', 'invalid', 'VALIDATION_ERROR', `${field} is required`, {}, [
+        { field, message: 'is required', code: 'REQUIRED' },
+      ]);
+    }
+    if (refusal === 'CycleEnded') return cycleEnded();
+    return new DomainError<CoopCycleErrorCode>(
+      'coop',
+      'conflict',
+      'CONTRIBUTION_CONFLICT',
+      cause.message.replace(/^Refused: /, '') || 'Refused.',
+      params,
+    );
+  }
+  if (
+    err instanceof WorkflowNotFoundError ||
+    (err instanceof Error && /already completed/i.test(err.message))
+  )
+    return cycleEnded();
+  return err;
+}
+
+export type CoopCycleErrorCode = 'CONTRIBUTION_CONFLICT' | 'CYCLE_ENDED';
+
+function cycleEnded() {
+  return new DomainError<CoopCycleErrorCode>(
+    'coop',
+    'conflict',
+    'CYCLE_ENDED',
+    'The contribution cycle of this member has ended.',
+  );
 }

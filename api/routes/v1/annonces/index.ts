@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { allowedAnnonceTransitions, annonceView, transitionAnnonce } from '../../../../db/annonces.js';
+import { annonceView } from '../../../../db/annonces.js';
+import {
+  allowedAnnonceTransitions,
+  transitionAnnonce,
+} from '../../../../services/listings/annonce-transitions.js';
 import { Annonce, AnnonceStatusHistory } from '../../../../db/entities/index.js';
 import type { Em } from '../../../../db/orm.js';
 import { problems } from '../../../problem.js';

@@ -5,7 +5,8 @@ import partyRoutes from './parties.js';
 import shortlistRoutes from './shortlist.js';
 import { recordAudit, snapshot } from '../../../../db/audit.js';
 import { activeCodes } from '../../../../db/dictionaries.js';
-import { dossierView, type DossierView } from '../../../../db/dossiers.js';
+import type { DossierView } from '../../../../definitions/dossier-view.js';
+import { dossierView } from '../../../../db/dossier-view.js';
 import { recomputeDossierScore, refreshContactScore } from '../../../../db/scoring.js';
 import type { ContactRoleCode } from '../../../../db/entities/contact.js';
 import { convertContact } from '../../../services/contact-lifecycle.js';
@@ -22,7 +23,8 @@ import {
   requestHash,
   updateIdFor,
 } from '../../../lib/idempotency.js';
-import { HttpProblem, problems } from '../../../problem.js';
+import { problems } from '../../../problem.js';
+import { DomainError } from '../../../../services/domain-error.js';
 import { assertReferences } from '../../../lib/tenant-references.js';
 import { ANNONCE_CASE_TYPE } from '../../../../definitions/annonce.js';
 import { errorResponses } from '../../../schemas/shared.js';
@@ -353,7 +355,7 @@ export default async function dossierRoutes(app: FastifyInstance) {
         },
         updateId,
       ).catch(async (err: unknown) => {
-        if (!(err instanceof HttpProblem) || (err.status !== 409 && err.problemType !== 'dossier-closed'))
+        if (!(err instanceof DomainError) || (err.kind !== 'conflict' && err.code !== 'DOSSIER_CLOSED'))
           throw err;
         if (key) {
           const same = await existingUpdateResult(
@@ -370,12 +372,13 @@ export default async function dossierRoutes(app: FastifyInstance) {
         // A concurrent retry with the same key already applied this very transition: same answer.
         if (current.applied) return current.view;
         // The workflow ended because a racing request closed the dossier after we read it: that is a conflict.
-        if (err.problemType === 'dossier-closed' && current.view.statusCode !== dossier.statusCode) {
-          throw new HttpProblem(
-            409,
-            'dossier-stale-state',
-            'Conflict',
+        if (err.code === 'DOSSIER_CLOSED' && current.view.statusCode !== dossier.statusCode) {
+          throw new DomainError(
+            'engine',
+            'conflict',
+            'DOSSIER_STALE_STATE',
             `The dossier moved to ${current.view.statusCode} in the meantime.`,
+            { status: current.view.statusCode },
           );
         }
         throw err;

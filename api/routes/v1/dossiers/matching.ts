@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { recordAudit, snapshot } from '../../../../db/audit.js';
-import { dossierView } from '../../../../db/dossiers.js';
+import { dossierView } from '../../../../db/dossier-view.js';
 import { Annonce, Dossier } from '../../../../db/entities/index.js';
 import type { Em } from '../../../../db/orm.js';
 import { recomputeDossierScore } from '../../../../db/scoring.js';

@@ -1,5 +1,5 @@
 import { QueryOrder } from '@mikro-orm/core';
-import { dossierView } from '../../../../db/dossiers.js';
+import { dossierView } from '../../../../db/dossier-view.js';
 import { Dossier } from '../../../../db/entities/index.js';
 import { latestPublished } from '../../../../db/definitions.js';
 import type { Em } from '../../../../db/orm.js';

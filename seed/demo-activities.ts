@@ -1,8 +1,8 @@
 /** Activity and message rows (with their timeline events) of the demo business data. */
 import { randomUUID } from 'node:crypto';
-import { timelineChannelOf, timelineDirectionOf } from './activities.js';
+import { timelineChannelOf, timelineDirectionOf } from '../db/activities.js';
 import * as F from './demo-fixtures.js';
-import type { DemoTables } from './demo-rows.js';
+import type { DemoTables } from './demo-types.js';
 
 type Row = Record<string, unknown>;
 const OUTCOMES = ['REACHED', 'NO_ANSWER', 'VOICEMAIL', 'INTERESTED', 'CALLBACK_REQUESTED', 'APPOINTMENT_SET'];

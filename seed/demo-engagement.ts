@@ -5,9 +5,9 @@
  * meeting, past (done, no-show, cancelled) or in the next two weeks (scheduled, confirmed).
  */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_REMINDER_OFFSETS } from './appointments.js';
+import { DEFAULT_REMINDER_OFFSETS } from '../db/appointments.js';
 import * as F from './demo-fixtures.js';
-import type { DemoOrgContext } from './demo-rows.js';
+import type { DemoOrgContext } from './demo-types.js';
 
 type Row = Record<string, unknown>;
 const DAY = 86_400_000;

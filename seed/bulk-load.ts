@@ -9,8 +9,8 @@
 import type pg from 'pg';
 import type { WorkflowDefinitionBody } from '../definitions/workflow-definition.schema.js';
 import { statusPath, seededRandom } from './demo-fixtures.js';
-import type { Orm } from './orm.js';
-import { ensureOrganization, ensureUser } from './seed.js';
+import type { Orm } from '../db/orm.js';
+import { ensureOrganization, ensureUser } from './demo-orgs.js';
 
 export interface BulkLoadOptions {
   orgId: string;

@@ -1,43 +1,14 @@
 /**
  * Builds the rows of one organisation's demo business data (pure: no I/O). Column names are the
- * database's; db/demo-data.ts inserts them set-based and starts the open dossiers' workflows.
+ * database's; seed/demo-data.ts inserts them set-based and starts the open dossiers' workflows.
  */
 import { randomUUID } from 'node:crypto';
-import { reasonTypeOf, type WorkflowDefinitionBody } from '../definitions/workflow-definition.schema.js';
+import { reasonTypeOf } from '../definitions/workflow-definition.schema.js';
 import { addActivity, addMessage } from './demo-activities.js';
 import * as F from './demo-fixtures.js';
+import type { DemoOrgContext, DemoTables, OpenDossier, Row } from './demo-types.js';
 
-type Row = Record<string, unknown>;
-export interface PublishedDef {
-  id: string;
-  caseType: string;
-  version: number;
-  body: WorkflowDefinitionBody;
-}
-export interface DemoOrgContext {
-  orgId: string;
-  slug: string;
-  agents: string[];
-  defs: PublishedDef[];
-  codes: Record<'LEAD_SOURCE' | 'LOSS_REASON' | 'WON_REASON' | 'TAG', string[]>;
-  probability: Map<string, number>;
-  now: Date;
-  size: { contacts: number; accounts: number; dossiers: number; annonces?: number };
-}
-export interface OpenDossier {
-  id: string;
-  caseType: string;
-  def: PublishedDef;
-  statusCode: string;
-  enteredStateAt: Date;
-  title: string;
-  workflowId: string;
-}
-export type DemoTables = Record<
-  'contact' | 'account' | 'account_contact' | 'dossier' | 'dossier_status_history' | 'timeline_event',
-  Row[]
-> &
-  Record<'activity' | 'message', Row[]>;
+export type { DemoOrgContext, DemoTables, OpenDossier, PublishedDef } from './demo-types.js';
 
 const DAY = 86_400_000;
 const CASE_MIX = [
@@ -153,7 +124,7 @@ export function buildDemoRows(
     const stepTimes = [new Date(createdMs), ...F.spreadTimes(rnd, path.length - 2, createdMs, lastMs)];
     if (path.length > 1) stepTimes.push(new Date(Math.max(lastMs, createdMs)));
     const id = randomUUID();
-    // Buyers and tenants search in the cities the demo listings are in (db/bulk-annonces.ts).
+    // Buyers and tenants search in the cities the demo listings are in (seed/bulk-annonces.ts).
     const search = caseType === 'LEAD' ? null : F.demoSearch(rnd, caseType === 'ACHAT');
     const city = search?.city ?? F.pick(rnd, F.CITIES);
     const kind = F.pick(rnd, F.PROPERTY_KINDS);

@@ -1,8 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
-import { loadEnv } from '../../config/env.js';
-import { seedDemoBusinessData } from '../demo-data.js';
-import { createOrm } from '../orm.js';
-import { seedDemo } from '../seed.js';
+import { loadEnv } from '../config/env.js';
+import { seedDemoBusinessData } from './demo-data.js';
+import { createOrm } from '../db/orm.js';
+import { seedDemo } from './demo-orgs.js';
 
 const env = loadEnv();
 if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required.');

@@ -10,7 +10,7 @@ import type { Client as TemporalClient } from '@temporalio/client';
 import type pg from 'pg';
 import { startCycle } from '../api/services/coop/cycles.js';
 import { DEFAULT_GROUP_RULES, formulaFromRules } from '../definitions/coop/rules.js';
-import { demoMemberEmail } from './seed.js';
+import { demoMemberEmail } from './demo-orgs.js';
 
 export const DEMO_COOP_GROUP = 'Coop Habitat Les Tilleuls';
 

@@ -1,10 +1,10 @@
 import { DEFAULT_ROLES } from '../definitions/permissions.js';
-import { recordAudit } from './audit.js';
-import { seedBuiltInDefinitions } from './definitions.js';
-import { Organization, Role, User } from './entities/index.js';
-import type { Orm } from './orm.js';
-import { withTenant } from './orm.js';
-import { hashPassword } from './passwords.js';
+import { recordAudit } from '../db/audit.js';
+import { seedBuiltInDefinitions } from '../db/definitions.js';
+import { Organization, Role, User } from '../db/entities/index.js';
+import type { Orm } from '../db/orm.js';
+import { withTenant } from '../db/orm.js';
+import { hashPassword } from '../db/passwords.js';
 
 export const DEMO_ORGS = [
   { slug: 'demo', name: 'Demo Immobilier' },

@@ -17,7 +17,7 @@ import { buildDemoEngagement, type DemoAppointment } from './demo-engagement.js'
 import { buildDemoRows, type DemoOrgContext, type OpenDossier, type PublishedDef } from './demo-rows.js';
 import { bulkLoadAnnonces } from './bulk-annonces.js';
 import { seedDemoCoop } from './demo-coop.js';
-import { DEMO_ORGS } from './seed.js';
+import { DEMO_ORGS } from './demo-orgs.js';
 
 export interface DemoDataOptions {
   /** Owner (superuser/table owner) connection string: the seed bypasses RLS. */

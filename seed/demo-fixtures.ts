@@ -1,5 +1,5 @@
 /**
- * Pure helpers of the demo business data (db/demo-data.ts): a seeded random generator, French names
+ * Pure helpers of the demo business data (seed/demo-data.ts): a seeded random generator, French names
  * and places, and status paths that follow a workflow definition's declared transitions.
  */
 import { reasonTypeOf, type WorkflowDefinitionBody } from '../definitions/workflow-definition.schema.js';
