@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { freePort } from './postgres.js';
+import { freePort, isPortFree } from './postgres.js';
 import { registerSearchAttributes, waitForTemporal } from './temporal-admin.js';
 
 export const TEMPORAL_SERVER_VERSION = 'v1.29.1';
@@ -161,6 +161,18 @@ dynamicConfigClient:
 `;
 }
 
+const taken = new Set<number>();
+async function freeMembershipPort(): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (!taken.has(port) && (await isPortFree(port))) {
+      taken.add(port);
+      return port;
+    }
+  }
+  throw new Error('no free port below 32768 for the Temporal membership ring');
+}
+
 /** Creates/updates the databases, starts the server, registers namespace and search attributes. */
 export async function startTemporalPgServer(opts: TemporalPgServerOptions): Promise<TemporalPgServerHandle> {
   const log = opts.log ?? (() => {});
@@ -184,11 +196,12 @@ export async function startTemporalPgServer(opts: TemporalPgServerOptions): Prom
     matching: await freePort(),
     worker: await freePort(),
   };
+  // Temporal stores membership ports as smallint: they must stay below 32768, under the OS's ephemeral range.
   const membership = {
-    frontend: await freePort(),
-    history: await freePort(),
-    matching: await freePort(),
-    worker: await freePort(),
+    frontend: await freeMembershipPort(),
+    history: await freeMembershipPort(),
+    matching: await freeMembershipPort(),
+    worker: await freeMembershipPort(),
   };
   writeFileSync(
     path.join(configDir, 'atlas.yaml'),

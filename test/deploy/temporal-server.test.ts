@@ -6,7 +6,12 @@
 import { Connection } from '@temporalio/client';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { TEMPORAL_SERVER_VERSION } from '../../runtime/temporal-pg-server.js';
+import { spawnSync } from 'node:child_process';
+import {
+  DYNAMIC_CONFIG,
+  ensureTemporalServerBinaries,
+  TEMPORAL_SERVER_VERSION,
+} from '../../runtime/temporal-pg-server.js';
 import { SEARCH_ATTRIBUTES } from '../../runtime/temporal-admin.js';
 
 describe.skipIf(process.env.TEMPORAL_MODE !== 'server')('the suite on the real Temporal server', () => {
@@ -34,5 +39,14 @@ describe.skipIf(process.env.TEMPORAL_MODE !== 'server')('the suite on the real T
     } finally {
       await db.end();
     }
+  });
+
+  it('accepts the committed dynamic config: every key known to 1.29.1, every value of its type', () => {
+    const home = ensureTemporalServerBinaries();
+    const run = spawnSync(`${home}/bin/server`, ['validate-dynamic-config', DYNAMIC_CONFIG], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/warning|error/i);
   });
 });
