@@ -142,7 +142,7 @@ try {
     API docs     ${base}/docs
     Health       ${base}/health
     Metrics      ${base}/metrics  (${metricsAccess()})
-    Temporal UI  ${temporalServer.uiUrl ?? '(external cluster)'}
+    Temporal UI  ${temporalServer.uiUrl ?? (env.TEMPORAL_MODE === 'server' && !env.TEMPORAL_ADDRESS ? 'none with TEMPORAL_MODE=server (see README)' : '(external cluster)')}
     PostgreSQL   ${db.embedded ? `embedded, data in ${path.resolve(env.DATA_DIR, 'postgres')}` : 'DATABASE_URL'}
 
   Demo logins (password: ${env.DEMO_PASSWORD})
