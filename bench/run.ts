@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --quick] [-- --million] [-- --out report.json]`: builds the stack it needs (DATABASE_URL's
- * server or an embedded PostgreSQL, a local Temporal dev server), then measures the engine through
+ * `npm run bench [-- --quick] [-- --million] [-- --out report.json] [-- --temporal dev|server]
+ * [-- --temporal-address HOST:PORT]`: builds the stack it needs (DATABASE_URL's server or an embedded
+ * PostgreSQL, a local Temporal dev server or the real server on PostgreSQL), then measures the engine through
  * the real HTTP API and prints one JSON report plus a readable table.
  */
 import { DefaultLogger, Runtime } from '@temporalio/worker';
@@ -13,7 +14,7 @@ import { engagementScenarios } from './engagement-scenarios.js';
 import { matchingScenarios } from './matching-scenarios.js';
 import { readScenarios } from './read-scenarios.js';
 import { scenarios } from './scenarios.js';
-import { startBenchStack } from './stack.js';
+import { startBenchStack, type BenchTemporal } from './stack.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -25,6 +26,17 @@ const onlyIndex = args.indexOf('--only');
 const only: string | undefined = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
 if (only !== undefined && !['engine', 'reads', 'engagement', 'matching', 'api'].includes(only))
   throw new Error('--only takes engine, reads, engagement, matching or api');
+// `--temporal dev|server` (default dev) or `--temporal-address HOST:PORT`: the engine measured against.
+const temporalIndex = args.indexOf('--temporal');
+const addressIndex = args.indexOf('--temporal-address');
+const temporalChoice: BenchTemporal =
+  addressIndex >= 0
+    ? { kind: 'address', address: args[addressIndex + 1] ?? '' }
+    : args[temporalIndex + 1] === 'server' && temporalIndex >= 0
+      ? { kind: 'server' }
+      : { kind: 'dev' };
+if (temporalIndex >= 0 && !['dev', 'server'].includes(args[temporalIndex + 1] ?? ''))
+  throw new Error('--temporal takes dev or server');
 const log = (m: string) => console.error(`[bench] ${m}`);
 
 Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
@@ -33,7 +45,7 @@ let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 
 try {
-  const stack = await startBenchStack({ log });
+  const stack = await startBenchStack({ log, temporal: temporalChoice });
   cleanups.push(...stack.cleanups);
   const { base, ownerUrl, orm, temporal, standIns } = stack;
 
@@ -70,7 +82,11 @@ try {
       platform: `${os.platform()} ${os.arch()}`,
     },
     database: process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded PostgreSQL',
-    temporal: 'temporal server start-dev (in-memory)',
+    temporal: {
+      kind: stack.temporalInfo.kind,
+      version: stack.temporalInfo.version,
+      persistence: stack.temporalInfo.persistence,
+    },
     peakRssMiB: Math.round(peakRss / 2 ** 20),
     ...results,
     api,

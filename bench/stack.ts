@@ -1,6 +1,7 @@
 /**
  * The stack `npm run bench` and `npm run soak` measure: DATABASE_URL's server (or an embedded
- * PostgreSQL) with a fresh database, migrated and seeded; a local Temporal dev server; stand-ins of
+ * PostgreSQL) with a fresh database, migrated and seeded; a local Temporal (the dev server, or the real
+ * server on PostgreSQL, or a given address); stand-ins of
  * the providers; the worker (in this process, or in a child process so its memory is its own); the
  * API listening on a free port. `cleanups` undo it all, in order.
  */
@@ -19,6 +20,7 @@ import { appDatabaseUrl, migrate } from '../db/migrate.js';
 import { createOrm, type Orm } from '../db/orm.js';
 import { seedDemo } from '../seed/demo-orgs.js';
 import { freePort, startEmbeddedPostgres } from '../runtime/postgres.js';
+import { startTemporalPgServer } from '../runtime/temporal-pg-server.js';
 import { startTemporalDevServer } from '../runtime/temporal-server.js';
 import { TEST_JWT_SECRET } from '../test/helpers/constants.js';
 import { spawnWorkerProcess } from '../test/helpers/spawn-worker.js';
@@ -34,6 +36,7 @@ export interface BenchStack {
   ownerUrl: string;
   orm: Orm;
   temporal: Client;
+  temporalInfo: TemporalInfo;
   standIns: StandIns;
   /** The worker's process when it runs in a child (`workerProcess: true`). */
   workerChild: ChildProcess | null;
@@ -70,20 +73,84 @@ async function createDatabase(log: (m: string) => void, cleanups: BenchStack['cl
   const ownerOrm = await createOrm(ownerUrl, 4);
   await seedDemo(ownerOrm, BENCH_PASSWORD);
   await ownerOrm.close(true);
-  return ownerUrl;
+  return { ownerUrl, serverUrl };
+}
+
+/** Which Temporal the bench measures against (`--temporal dev|server`, `--temporal-address HOST:PORT`). */
+export type BenchTemporal = { kind: 'dev' } | { kind: 'server' } | { kind: 'address'; address: string };
+
+export interface TemporalInfo {
+  kind: 'dev' | 'server';
+  address: string;
+  version: string;
+  persistence: string;
+}
+
+async function startTemporal(
+  which: BenchTemporal,
+  serverUrl: string,
+  cleanups: BenchStack['cleanups'],
+  log: (m: string) => void,
+): Promise<TemporalInfo> {
+  if (which.kind === 'address') {
+    const connection = await Connection.connect({ address: which.address });
+    const info = await connection.workflowService.getSystemInfo({});
+    await connection.close();
+    return {
+      kind: 'server',
+      address: which.address,
+      version: info.serverVersion ?? 'unknown',
+      persistence: 'as deployed',
+    };
+  }
+  if (which.kind === 'server') {
+    log('starting the Temporal server on PostgreSQL…');
+    const prefix = `temporal_bench_${Date.now().toString(36)}`;
+    const server = await startTemporalPgServer({
+      databaseUrl: serverUrl,
+      port: await freePort(),
+      dataDir: mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-temporal-')),
+      databasePrefix: prefix,
+    });
+    cleanups.unshift(async () => {
+      await server.stop();
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      for (const db of [prefix, `${prefix}_visibility`])
+        await c.query(`drop database if exists "${db}" with (force)`);
+      await c.end();
+    });
+    return {
+      kind: 'server',
+      address: server.address,
+      version: server.version,
+      persistence: server.persistence,
+    };
+  }
+  log('starting the Temporal dev server…');
+  const dev = await startTemporalDevServer({ port: await freePort(), headless: true });
+  cleanups.unshift(dev.stop);
+  const connection = await Connection.connect({ address: dev.address });
+  const info = await connection.workflowService.getSystemInfo({});
+  await connection.close();
+  return {
+    kind: 'dev',
+    address: dev.address,
+    version: info.serverVersion ?? 'unknown',
+    persistence: 'sqlite (in-memory)',
+  };
 }
 
 export async function startBenchStack(opts: {
   log: (m: string) => void;
   workerProcess?: boolean;
   maxCachedWorkflows?: number;
+  temporal?: BenchTemporal;
 }): Promise<BenchStack> {
   const { log } = opts;
   const cleanups: BenchStack['cleanups'] = [];
-  const ownerUrl = await createDatabase(log, cleanups);
-  log('starting the Temporal dev server…');
-  const temporalServer = await startTemporalDevServer({ port: await freePort(), headless: true });
-  cleanups.unshift(temporalServer.stop);
+  const { ownerUrl, serverUrl } = await createDatabase(log, cleanups);
+  const temporalServer = await startTemporal(opts.temporal ?? { kind: 'dev' }, serverUrl, cleanups, log);
   const env = loadEnv({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -134,5 +201,5 @@ export async function startBenchStack(opts: {
   });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  return { base, ownerUrl, orm, temporal, standIns, workerChild, cleanups };
+  return { base, ownerUrl, orm, temporal, temporalInfo: temporalServer, standIns, workerChild, cleanups };
 }

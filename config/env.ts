@@ -47,7 +47,9 @@ export const envJsonSchema = {
     TEMPORAL_NAMESPACE: { type: 'string', default: 'default' },
     TEMPORAL_TASK_QUEUE: { type: 'string', default: 'atlas-crm' },
     TEMPORAL_UI_URL: { type: 'string', default: 'http://localhost:8233' },
-    /** Ports of the local dev server `npm start` runs when TEMPORAL_ADDRESS is absent. */
+    /** Which Temporal `npm start` runs when TEMPORAL_ADDRESS is absent: the CLI's dev server or the real server on PostgreSQL. */
+    TEMPORAL_MODE: { type: 'string', enum: ['dev', 'server'], default: 'dev' },
+    /** Ports of the local Temporal `npm start` runs when TEMPORAL_ADDRESS is absent. */
     TEMPORAL_DEV_PORT: { type: 'integer', minimum: 1, maximum: 65535, default: 7233 },
     TEMPORAL_UI_PORT: { type: 'integer', minimum: 1, maximum: 65535, default: 8233 },
     /** History events after which a dossier workflow continues as new (Temporal's own hint also applies). */
@@ -126,6 +128,7 @@ export interface Env {
   TEMPORAL_ADDRESS?: string;
   TEMPORAL_NAMESPACE: string;
   TEMPORAL_TASK_QUEUE: string;
+  TEMPORAL_MODE: 'dev' | 'server';
   TEMPORAL_UI_URL: string;
   TEMPORAL_DEV_PORT: number;
   TEMPORAL_UI_PORT: number;

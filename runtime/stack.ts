@@ -3,6 +3,7 @@ import type { Env } from '../config/env.js';
 import { appDatabaseUrl, migrate } from '../db/migrate.js';
 import { startEmbeddedPostgres } from './postgres.js';
 import { runningChild, supervise } from './supervisor.js';
+import { startTemporalPgServer } from './temporal-pg-server.js';
 import { startTemporalDevServer } from './temporal-server.js';
 
 export interface DatabaseHandle {
@@ -55,7 +56,11 @@ export async function ensureDatabase(env: Env, log: (m: string) => void): Promis
  * TEMPORAL_ADDRESS when given, else `temporal server start-dev` persisted under DATA_DIR, restarted
  * whenever it dies (issue 15: it used to stay down, and the stack "degraded", for good).
  */
-export async function ensureTemporal(env: Env, log: (m: string) => void): Promise<TemporalHandle> {
+export async function ensureTemporal(
+  env: Env,
+  log: (m: string) => void,
+  databaseUrl?: string,
+): Promise<TemporalHandle> {
   if (env.TEMPORAL_ADDRESS) {
     return {
       address: env.TEMPORAL_ADDRESS,
@@ -64,6 +69,7 @@ export async function ensureTemporal(env: Env, log: (m: string) => void): Promis
       stop: async () => {},
     };
   }
+  if (env.TEMPORAL_MODE === 'server') return ensureTemporalPgServer(env, log, databaseUrl);
   log('starting the Temporal dev server (no TEMPORAL_ADDRESS given)…');
   const start = () =>
     startTemporalDevServer({
@@ -84,4 +90,38 @@ export async function ensureTemporal(env: Env, log: (m: string) => void): Promis
     },
   });
   return { address: first.address, uiUrl: first.uiUrl, embedded: true, stop: supervised.stop };
+}
+
+/**
+ * TEMPORAL_MODE=server: the real Temporal server (PostgreSQL persistence and visibility) on the same
+ * PostgreSQL as Atlas, restarted whenever it dies like the dev server. No Web UI in this mode: the CLI
+ * bundles its UI with the dev server only (README, "Temporal server on PostgreSQL").
+ */
+async function ensureTemporalPgServer(
+  env: Env,
+  log: (m: string) => void,
+  databaseUrl: string | undefined,
+): Promise<TemporalHandle> {
+  if (!databaseUrl) throw new Error('TEMPORAL_MODE=server needs the PostgreSQL connection');
+  log('starting the Temporal server on PostgreSQL (TEMPORAL_MODE=server)…');
+  const start = () =>
+    startTemporalPgServer({
+      databaseUrl,
+      port: env.TEMPORAL_DEV_PORT,
+      dataDir: path.resolve(env.DATA_DIR, 'temporal-server'),
+      namespace: env.TEMPORAL_NAMESPACE,
+    });
+  const first = await start();
+  let next: typeof first | undefined = first;
+  const supervised = await supervise({
+    name: 'Temporal server',
+    log,
+    start: async () => {
+      const server = next ?? (await start());
+      next = undefined;
+      return runningChild(server.process, server.stop);
+    },
+  });
+  log(`Temporal server ${first.version} on ${first.persistence} at ${first.address}`);
+  return { address: first.address, uiUrl: undefined, embedded: true, stop: supervised.stop };
 }

@@ -1,35 +1,16 @@
-import { Connection } from '@temporalio/client';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ensureTemporalCli } from './temporal-cli.js';
+import { SEARCH_ATTRIBUTES, waitForTemporal } from './temporal-admin.js';
 
-/** Custom search attributes ops filter on in the Temporal UI (all Keyword). */
-export const SEARCH_ATTRIBUTES = ['OrgId', 'CaseType', 'StatusCode', 'EntityId'] as const;
+export { SEARCH_ATTRIBUTES } from './temporal-admin.js';
 
 export interface TemporalDevServerHandle {
   address: string;
   uiUrl: string | undefined;
   process: ChildProcess;
   stop(): Promise<void>;
-}
-
-async function waitForTemporal(address: string, timeoutMs: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`temporal server exited with code ${child.exitCode}`);
-    try {
-      const connection = await Connection.connect({ address, connectTimeout: 1000 });
-      await connection.workflowService.getSystemInfo({});
-      await connection.close();
-      return;
-    } catch (err) {
-      lastError = err;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  throw new Error(`Temporal dev server at ${address} did not become ready: ${String(lastError)}`);
 }
 
 /**

@@ -114,7 +114,7 @@ try {
     await ownerOrm.close(true);
     log('demo seed is in place');
   }
-  const temporalServer = await ensureTemporal(env, log);
+  const temporalServer = await ensureTemporal(env, log, db.ownerUrl);
   stops.push(temporalServer.stop);
 
   if (env.SERVE_ADMIN_UI && !existsSync(path.join(ADMIN_UI_DIST, 'index.html'))) {
@@ -142,7 +142,7 @@ try {
     API docs     ${base}/docs
     Health       ${base}/health
     Metrics      ${base}/metrics  (${metricsAccess()})
-    Temporal UI  ${temporalServer.uiUrl ?? '(external cluster)'}
+    Temporal UI  ${temporalServer.uiUrl ?? (env.TEMPORAL_MODE === 'server' && !env.TEMPORAL_ADDRESS ? 'none with TEMPORAL_MODE=server (see README)' : '(external cluster)')}
     PostgreSQL   ${db.embedded ? `embedded, data in ${path.resolve(env.DATA_DIR, 'postgres')}` : 'DATABASE_URL'}
 
   Demo logins (password: ${env.DEMO_PASSWORD})

@@ -9,6 +9,7 @@ import { saveWhatsAppConfig } from '../db/channel-config.js';
 import { parseEncryptionKey } from '../config/secret-box.js';
 import { seedDemo } from '../seed/demo-orgs.js';
 import { freePort, startEmbeddedPostgres } from '../runtime/postgres.js';
+import { startTemporalPgServer } from '../runtime/temporal-pg-server.js';
 import { startTemporalDevServer } from '../runtime/temporal-server.js';
 import { channelsFromEnv } from '../activities/channels/index.js';
 import { loadEnv } from '../config/env.js';
@@ -22,9 +23,41 @@ declare module 'vitest' {
     ownerUrl: string;
     appUrl: string;
     temporalAddress: string;
+    /** With TEMPORAL_MODE=server: the connection to the Temporal server's own database (else empty). */
+    temporalDatabaseUrl: string;
     standInUrl: string;
     workerMetricsUrl: string;
   }
+}
+
+/**
+ * The suite's Temporal: an in-memory dev server, or with TEMPORAL_MODE=server the real server on
+ * PostgreSQL (its own two databases on the suite's PostgreSQL server, dropped afterwards).
+ */
+async function startSuiteTemporal(serverUrl: string, cleanups: Array<() => Promise<unknown>>) {
+  if (process.env.TEMPORAL_MODE !== 'server') {
+    const dev = await startTemporalDevServer({ port: await freePort(), headless: true });
+    cleanups.unshift(dev.stop);
+    return { ...dev, databaseUrl: '' };
+  }
+  const prefix = `temporal_test_${process.pid}_${Date.now().toString(36)}`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-test-temporal-'));
+  const server = await startTemporalPgServer({
+    databaseUrl: serverUrl,
+    port: await freePort(),
+    dataDir,
+    databasePrefix: prefix,
+  });
+  cleanups.unshift(async () => {
+    await server.stop();
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    for (const db of [prefix, `${prefix}_visibility`])
+      await c.query(`drop database if exists "${db}" with (force)`);
+    await c.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return { ...server, databaseUrl: Object.assign(new URL(serverUrl), { pathname: `/${prefix}` }).toString() };
 }
 
 /**
@@ -79,8 +112,7 @@ async function startSuiteStack(project: TestProject) {
   await ownerOrm.close(true);
   const appUrl = appDatabaseUrl(ownerUrl, TEST_APP_ROLE);
 
-  const temporal = await startTemporalDevServer({ port: await freePort(), headless: true });
-  cleanups.unshift(temporal.stop);
+  const temporal = await startSuiteTemporal(serverUrl, cleanups);
   // The worker's channels talk to local stand-ins of the SMTP relay, Twilio and the WhatsApp Cloud API.
   const standIns = await startStandIns();
   cleanups.unshift(standIns.close);
@@ -100,6 +132,7 @@ async function startSuiteStack(project: TestProject) {
   project.provide('ownerUrl', ownerUrl);
   project.provide('appUrl', appUrl);
   project.provide('temporalAddress', temporal.address);
+  project.provide('temporalDatabaseUrl', temporal.databaseUrl);
   project.provide('standInUrl', standIns.httpUrl);
 
   return async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { envJsonSchema } from '../../config/env.js';
+import { DYNAMIC_CONFIG, TEMPORAL_SERVER_VERSION } from '../../runtime/temporal-pg-server.js';
 
 /**
  * Static checks of the deployment files (no Docker engine needed): docker-compose.yml, Dockerfile
@@ -197,6 +198,31 @@ describe('docker-compose.yml', () => {
     expect(config).toContain("targets: ['worker:9464']");
     const workerEnv = (service('worker') as { environment?: Record<string, string> }).environment ?? {};
     expect(workerEnv.WORKER_METRICS_ADDRESS).toBe('0.0.0.0:9464');
+  });
+
+  it('pins every image to a release, and runs the same Temporal as temporal:server and the dev server', () => {
+    for (const [name, s] of Object.entries(services)) {
+      if (s.build) continue; // Atlas's own image, built from this tree
+      const image = (s.image ?? '').replace(/\$\{[A-Z_]+:-([^}]+)\}/g, '$1');
+      const tag = image.split(':')[1] ?? '';
+      // A release tag: x.y.z, vX.Y.Z or MinIO's RELEASE.<date>; never latest, never a bare major.
+      expect(tag, `service ${name} (${s.image})`).toMatch(/^(v?\d+\.\d+(\.\d+)?|RELEASE\.[\dT:-]+Z)$/);
+    }
+    const version = TEMPORAL_SERVER_VERSION.replace(/^v/, '');
+    expect(service('temporal').image).toContain(`:-${version}}`);
+    expect(service('temporal-admin-tools').image).toContain(`:-${version}}`);
+    expect(service('temporal-namespace').image).toContain(`:-${version}}`);
+  });
+
+  it('mounts the dynamic config temporal:server runs with', () => {
+    const configs = compose.configs as Record<string, { file?: string }>;
+    expect(configs['temporal-dynamic-config']?.file).toBe('./config/temporal/dynamicconfig.yaml');
+    expect(existsSync(path.join(root, 'config/temporal/dynamicconfig.yaml'))).toBe(true);
+    const temporalEnv = service('temporal').environment as Record<string, string>;
+    expect(temporalEnv.DYNAMIC_CONFIG_FILE_PATH).toBe('/etc/temporal/config/dynamicconfig/atlas.yaml');
+    expect(readFileSync(DYNAMIC_CONFIG, 'utf8')).toMatch(
+      /system\.enableActivityEagerExecution:\n\s+- value: true/,
+    );
   });
 
   it('never uses the deprecated temporalio/auto-setup image', () => {

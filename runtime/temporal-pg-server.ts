@@ -1,0 +1,240 @@
+/**
+ * A real Temporal server (not the dev server) on PostgreSQL: the binaries `scripts/install-temporal-server.sh`
+ * builds, the `temporal` and `temporal_visibility` databases created and migrated with Temporal's own SQL tool
+ * and schemas, the project's dynamic config (config/temporal/dynamicconfig.yaml), then the namespace and the
+ * search attributes the API and ops rely on. Used by `npm run temporal:server`, `TEMPORAL_MODE=server npm
+ * start` and the suites that run against a production-shaped engine.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { freePort, isPortFree } from './postgres.js';
+import { registerSearchAttributes, waitForTemporal } from './temporal-admin.js';
+
+export const TEMPORAL_SERVER_VERSION = 'v1.29.1';
+const root = fileURLToPath(new URL('..', import.meta.url));
+const home = path.join(os.homedir(), '.cache', 'atlas-crm', `temporal-server-${TEMPORAL_SERVER_VERSION}`);
+export const DYNAMIC_CONFIG = path.join(root, 'config', 'temporal', 'dynamicconfig.yaml');
+
+export interface TemporalPgServerHandle {
+  address: string;
+  version: string;
+  persistence: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export interface TemporalPgServerOptions {
+  /** An owner connection to the PostgreSQL server that will hold Temporal's databases. */
+  databaseUrl: string;
+  /** gRPC port of the frontend (what TEMPORAL_ADDRESS points at). */
+  port: number;
+  /** Where the generated config lives. */
+  dataDir: string;
+  namespace?: string;
+  /** Database names: `<prefix>` and `<prefix>_visibility` (default `temporal`). */
+  databasePrefix?: string;
+  log?: (line: string) => void;
+}
+
+/** Builds the server once per machine (a few minutes the first time), then returns the binaries' folder. */
+export function ensureTemporalServerBinaries(log: (line: string) => void = console.log): string {
+  if (!existsSync(path.join(home, 'bin', 'server')) || !existsSync(path.join(home, 'schema'))) {
+    log(`building the Temporal server ${TEMPORAL_SERVER_VERSION} (once per machine, 3–4 minutes)…`);
+    const built = spawnSync('bash', [path.join(root, 'scripts', 'install-temporal-server.sh')], {
+      stdio: 'inherit',
+    });
+    if (built.status !== 0) throw new Error('building the Temporal server failed (see above)');
+  }
+  return home;
+}
+
+async function ensureDatabase(databaseUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!found.rowCount) await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** `setup-schema -v 0.0` on an empty database, then `update-schema` to the module's latest version. */
+function migrateSchema(databaseUrl: string, database: string, schemaDir: string, log: (l: string) => void) {
+  const url = new URL(databaseUrl);
+  const base = [
+    '--plugin',
+    'postgres12',
+    '--ep',
+    url.hostname,
+    '-p',
+    url.port || '5432',
+    '-u',
+    decodeURIComponent(url.username || 'postgres'),
+    '--db',
+    database,
+  ];
+  if (url.password) base.push('--pw', decodeURIComponent(url.password));
+  const sql = path.join(home, 'bin', 'sql');
+  for (const step of [
+    ['setup-schema', '-v', '0.0'],
+    ['update-schema', '-d', schemaDir],
+  ]) {
+    const run = spawnSync(sql, [...base, ...step], { encoding: 'utf8' });
+    // setup-schema on a database that already has its tables is refused; update-schema then does the work.
+    if (run.status !== 0 && step[0] !== 'setup-schema')
+      throw new Error(`temporal sql ${step[0]} on ${database} failed: ${run.stderr || run.stdout}`);
+    log(`temporal sql ${step[0]} ${database}: ${run.status === 0 ? 'ok' : 'already set up'}`);
+  }
+}
+
+function configYaml(o: {
+  databaseUrl: string;
+  database: string;
+  visibility: string;
+  ports: Record<'frontend' | 'frontendHttp' | 'history' | 'matching' | 'worker', number>;
+  membership: Record<'frontend' | 'history' | 'matching' | 'worker', number>;
+}): string {
+  const url = new URL(o.databaseUrl);
+  const store = (db: string, conns: number) => `      sql:
+        pluginName: "postgres12"
+        databaseName: "${db}"
+        connectAddr: "${url.hostname}:${url.port || '5432'}"
+        connectProtocol: "tcp"
+        user: ${JSON.stringify(decodeURIComponent(url.username || 'postgres'))}
+        password: ${JSON.stringify(decodeURIComponent(url.password))}
+        maxConns: ${conns}
+        maxIdleConns: ${conns}
+        maxConnLifetime: "1h"`;
+  const service = (name: 'history' | 'matching' | 'worker') => `  ${name}:
+    rpc:
+      grpcPort: ${o.ports[name]}
+      membershipPort: ${o.membership[name]}
+      bindOnLocalHost: true`;
+  return `# Generated by runtime/temporal-pg-server.ts (the shape of Temporal's config/development-postgres12.yaml).
+log:
+  stdout: true
+  level: warn
+persistence:
+  defaultStore: postgres-default
+  visibilityStore: postgres-visibility
+  numHistoryShards: 4
+  datastores:
+    postgres-default:
+${store(o.database, 20)}
+    postgres-visibility:
+${store(o.visibility, 4)}
+global:
+  membership:
+    maxJoinDuration: 30s
+    broadcastAddress: "127.0.0.1"
+services:
+  frontend:
+    rpc:
+      grpcPort: ${o.ports.frontend}
+      membershipPort: ${o.membership.frontend}
+      bindOnLocalHost: true
+      httpPort: ${o.ports.frontendHttp}
+${service('history')}
+${service('matching')}
+${service('worker')}
+clusterMetadata:
+  enableGlobalNamespace: false
+  failoverVersionIncrement: 10
+  masterClusterName: "active"
+  currentClusterName: "active"
+  clusterInformation:
+    active:
+      enabled: true
+      initialFailoverVersion: 1
+      rpcName: "frontend"
+      rpcAddress: "127.0.0.1:${o.ports.frontend}"
+dcRedirectionPolicy:
+  policy: "noop"
+dynamicConfigClient:
+  filepath: ${JSON.stringify(DYNAMIC_CONFIG)}
+  pollInterval: "10s"
+`;
+}
+
+const taken = new Set<number>();
+async function freeMembershipPort(): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (!taken.has(port) && (await isPortFree(port))) {
+      taken.add(port);
+      return port;
+    }
+  }
+  throw new Error('no free port below 32768 for the Temporal membership ring');
+}
+
+/** Creates/updates the databases, starts the server, registers namespace and search attributes. */
+export async function startTemporalPgServer(opts: TemporalPgServerOptions): Promise<TemporalPgServerHandle> {
+  const log = opts.log ?? (() => {});
+  ensureTemporalServerBinaries(log);
+  const database = opts.databasePrefix ?? 'temporal';
+  const visibility = `${database}_visibility`;
+  const schema = path.join(home, 'schema', 'postgresql', 'v12');
+  for (const [db, dir] of [
+    [database, 'temporal'],
+    [visibility, 'visibility'],
+  ] as const) {
+    await ensureDatabase(opts.databaseUrl, db);
+    migrateSchema(opts.databaseUrl, db, path.join(schema, dir, 'versioned'), log);
+  }
+  const configDir = path.join(opts.dataDir, 'config');
+  mkdirSync(configDir, { recursive: true });
+  const ports = {
+    frontend: opts.port,
+    frontendHttp: await freePort(),
+    history: await freePort(),
+    matching: await freePort(),
+    worker: await freePort(),
+  };
+  // Temporal stores membership ports as smallint: they must stay below 32768, under the OS's ephemeral range.
+  const membership = {
+    frontend: await freeMembershipPort(),
+    history: await freeMembershipPort(),
+    matching: await freeMembershipPort(),
+    worker: await freeMembershipPort(),
+  };
+  writeFileSync(
+    path.join(configDir, 'atlas.yaml'),
+    configYaml({ databaseUrl: opts.databaseUrl, database, visibility, ports, membership }),
+  );
+  const child = spawn(
+    path.join(home, 'bin', 'server'),
+    ['--root', opts.dataDir, '--config', 'config', '--env', 'atlas', '--allow-no-auth', 'start'],
+    { cwd: opts.dataDir, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const forward = (chunk: Buffer) => log(chunk.toString());
+  child.stdout?.on('data', forward);
+  child.stderr?.on('data', forward);
+  const address = `127.0.0.1:${opts.port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+    });
+  try {
+    await waitForTemporal(address, 120_000, child);
+    await registerSearchAttributes(address, opts.namespace ?? 'default', { createNamespace: true });
+  } catch (err) {
+    child.kill('SIGKILL'); // a server that never became ready must not stay behind, listening
+    throw err;
+  }
+  return {
+    address,
+    version: TEMPORAL_SERVER_VERSION.replace(/^v/, ''),
+    persistence: 'postgres12',
+    process: child,
+    stop,
+  };
+}
