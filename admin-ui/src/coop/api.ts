@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ok, type Answer } from '../api/client';
 import i18n from '../i18n';
 import { API_URL } from '../providers/data-provider';
 import { ApiError, request, type ProblemDetails } from '../providers/http';
@@ -10,7 +11,25 @@ const COOP = `${API_URL}/coop`;
 /** Labels the API words itself (status moves) follow the UI language, not the browser's. */
 const language = () => ({ 'Accept-Language': i18n.language.startsWith('en') ? 'en' : 'fr' });
 
-/** Every coop query key starts with 'coop', so one invalidation refreshes a screen after a decision. */
+/**
+ * A coop read through the typed client: `key` names it under 'coop' (null: not yet), `load` is the
+ * `api.GET(…)` call, whose 2xx body is the data. Every coop query key starts with 'coop', so one
+ * invalidation refreshes a screen after a decision.
+ */
+export function useCoopQuery<D>(
+  key: readonly unknown[] | null,
+  load: () => Promise<Answer<D>>,
+  opts: { refetchInterval?: number } = {},
+) {
+  return useQuery({
+    queryKey: ['coop', ...(key ?? []), i18n.language],
+    queryFn: () => ok(load()),
+    enabled: key !== null,
+    ...opts,
+  });
+}
+
+/** An untyped coop read by URL (the member list, whose answer is changing shape: issue 16). */
 export function useCoop<T>(path: string | null, opts: { refetchInterval?: number } = {}) {
   return useQuery({
     queryKey: ['coop', path, i18n.language],
