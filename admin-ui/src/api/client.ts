@@ -34,6 +34,13 @@ export type Reply<P extends keyof paths, M extends keyof paths[P]> = paths[P][M]
   ? Sent<B>
   : never;
 
+/** The JSON body `method path` takes: `RequestBody<'/api/v1/coop/groups', 'post'>`. */
+export type RequestBody<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+
 const session: Middleware = {
   onRequest({ request }) {
     request.headers.set('Accept', request.headers.get('Accept') ?? 'application/json');

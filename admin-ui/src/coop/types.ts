@@ -7,7 +7,7 @@ import type { CoopGroupRules } from '../../../definitions/coop/rules.js';
 import type { PlanFormula, PlanSchedule } from '../../../definitions/coop/plan.js';
 import type { Reply, Schemas, Sent } from '../api/client';
 
-export type { ContributionStatus } from '../../../definitions/coop/contribution.js';
+export type { ContributionStatus, PaymentMethod } from '../../../definitions/coop/contribution.js';
 export { PAYMENT_METHODS } from '../../../definitions/coop/contribution.js';
 export type { PenaltyRule } from '../../../definitions/coop/plan.js';
 
