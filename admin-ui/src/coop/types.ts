@@ -25,6 +25,8 @@ export type PlanVersion = Omit<SentPlan['versions'][number], 'schedule' | 'formu
   formula: PlanFormula;
 };
 export type CoopPlan = Omit<SentPlan, 'versions'> & { versions: PlanVersion[] };
+/** Plans as sent, read with their schedules and formulas typed (the API checks those shapes on write). */
+export const plansOf = (plans: SentPlan[]) => plans as unknown as CoopPlan[];
 
 export type Contribution = Sent<Schemas['CoopContribution']>;
 export type ScheduleLine = Sent<Schemas['CoopScheduleLine']>;
