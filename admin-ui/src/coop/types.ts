@@ -43,6 +43,7 @@ export type AllocationLine = AllocationRun['lines'][number];
 export type DocumentView = Sent<Schemas['Document']>;
 export type CoopEvent = Sent<Schemas['CoopTimelineEvent']>;
 
-export type Membership = Omit<Reply<'/api/v1/coop/me', 'get'>['data'][number], 'group'> & {
-  group: CoopGroup;
-};
+type SentMembership = Reply<'/api/v1/coop/me', 'get'>['data'][number];
+export type Membership = Omit<SentMembership, 'group'> & { group: CoopGroup };
+/** Memberships as sent, their groups' rules typed (the API checks that shape on write). */
+export const membershipsOf = (rows: SentMembership[]) => rows as unknown as Membership[];
