@@ -19,7 +19,9 @@ export type Schemas = components['schemas'];
 /**
  * A resource as the API sends it: every property its schema lists is present (null where allowed).
  * The resource schemas do not list `required` yet, so the generated types mark every property
- * optional; this states what the serializer sends until they do.
+ * optional; this states what the serializer sends for resources until they do. The few properties
+ * an answer really leaves out (a blocked move's `reason`, absent on an allowed one) still read as
+ * `undefined` at run time: the screens test them before use, as they did with the hand-written types.
  */
 export type Sent<T> = T extends readonly (infer U)[]
   ? Sent<U>[]
