@@ -1,8 +1,9 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { tenantBaseProperties } from './base.js';
 
-export const ACCOUNT_TYPES = ['PROSPECT', 'LEAD', 'CUSTOMER', 'VIP', 'PARTNER', 'CHURNED'] as const;
-export type AccountType = (typeof ACCOUNT_TYPES)[number];
+import { ACCOUNT_TYPES, type AccountType } from '../../definitions/account.js';
+
+export { ACCOUNT_TYPES, type AccountType };
 
 /**
  * Searched by `q` (GIN index account_search_index); the code also without punctuation, since the

@@ -1,9 +1,13 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { tenantBaseProperties } from './base.js';
 
-export const APPOINTMENT_KINDS = ['RDV', 'VISITE'] as const;
-export const APPOINTMENT_STATUSES = ['SCHEDULED', 'CONFIRMED', 'DONE', 'NO_SHOW', 'CANCELED'] as const;
-export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+import {
+  APPOINTMENT_KINDS,
+  APPOINTMENT_STATUSES,
+  type AppointmentStatus,
+} from '../../definitions/appointment.js';
+
+export { APPOINTMENT_KINDS, APPOINTMENT_STATUSES, type AppointmentStatus };
 
 /** A meeting or a visit (F-7.1); its reminders run in its own workflow (`appointment-<id>`). */
 export const Appointment = defineEntity({

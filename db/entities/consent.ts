@@ -1,10 +1,13 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { tenantBaseProperties } from './base.js';
+import {
+  CONSENT_CHANNELS,
+  CONSENT_STATUSES,
+  type ConsentChannel,
+  type ConsentStatus,
+} from '../../definitions/consent.js';
 
-export const CONSENT_CHANNELS = ['EMAIL', 'SMS', 'WHATSAPP', 'PHONE'] as const;
-export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
-export const CONSENT_STATUSES = ['OPT_IN', 'OPT_OUT'] as const;
-export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+export { CONSENT_CHANNELS, CONSENT_STATUSES, type ConsentChannel, type ConsentStatus };
 
 /**
  * The current consent of a contact for one channel (F-6.1): one row per (organisation, contact,

@@ -2,10 +2,10 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { CoopGroupRules } from '../../definitions/coop/rules.js';
 import type { PlanFormula, PlanSchedule } from '../../definitions/coop/plan.js';
+import { COOP_MEMBER_STATUSES, type CoopMemberStatus } from '../../definitions/coop/member.js';
 import { tenantBaseProperties } from './base.js';
 
-export const COOP_MEMBER_STATUSES = ['PENDING_KYC', 'ACTIVE', 'SUSPENDED', 'EXITED', 'EXCLUDED'] as const;
-export type CoopMemberStatus = (typeof COOP_MEMBER_STATUSES)[number];
+export { COOP_MEMBER_STATUSES, type CoopMemberStatus };
 
 /** A housing cooperative group (F-10.1); `statusCode` follows the tenant's COOP_GROUP workflow definition. */
 export const CoopGroup = defineEntity({

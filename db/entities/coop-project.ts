@@ -1,15 +1,9 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { tenantBaseProperties } from './base.js';
 
-export const COOP_LOT_STATUSES = ['AVAILABLE', 'RESERVED', 'ASSIGNED', 'DELIVERED'] as const;
-export const COOP_PROJECT_STATUSES = [
-  'LAND_SECURED',
-  'PERMITS',
-  'BUILDING',
-  'DELIVERY',
-  'HANDOVER',
-  'CLOSED',
-] as const;
+import { COOP_LOT_STATUSES, COOP_PROJECT_STATUSES } from '../../definitions/coop/project.js';
+
+export { COOP_LOT_STATUSES, COOP_PROJECT_STATUSES };
 
 export interface Milestone {
   code: string;

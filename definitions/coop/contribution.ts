@@ -18,6 +18,10 @@ export const CONTRIBUTION_STATUSES = [
 ] as const;
 export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
 
+/** How a confirmed payment was made (the confirm body's `method`). */
+export const PAYMENT_METHODS = ['BANK_TRANSFER', 'CASH', 'CHEQUE', 'CARD', 'MOBILE_MONEY', 'OTHER'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
 export const CONTRIBUTION_ACTIONS = ['submitProof', 'confirm', 'reject', 'waive', 'reverse'] as const;
 export type ContributionAction = (typeof CONTRIBUTION_ACTIONS)[number];
 

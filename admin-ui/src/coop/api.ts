@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ok, type Answer } from '../api/client';
 import i18n from '../i18n';
 import { API_URL } from '../providers/data-provider';
-import { ApiError, request, type ProblemDetails } from '../providers/http';
+import { ApiError, problemError, request, type ProblemDetails } from '../providers/http';
 import { getToken } from '../providers/session';
 import type { DocumentView } from './types';
 
@@ -10,7 +11,25 @@ const COOP = `${API_URL}/coop`;
 /** Labels the API words itself (status moves) follow the UI language, not the browser's. */
 const language = () => ({ 'Accept-Language': i18n.language.startsWith('en') ? 'en' : 'fr' });
 
-/** Every coop query key starts with 'coop', so one invalidation refreshes a screen after a decision. */
+/**
+ * A coop read through the typed client: `key` names it under 'coop' (null: not yet), `load` is the
+ * `api.GET(…)` call, whose 2xx body is the data. Every coop query key starts with 'coop', so one
+ * invalidation refreshes a screen after a decision.
+ */
+export function useCoopQuery<D>(
+  key: readonly unknown[] | null,
+  load: () => Promise<Answer<D>>,
+  opts: { refetchInterval?: number } = {},
+) {
+  return useQuery({
+    queryKey: ['coop', ...(key ?? []), i18n.language],
+    queryFn: () => ok(load()),
+    enabled: key !== null,
+    ...opts,
+  });
+}
+
+/** An untyped coop read by URL (the member list, whose answer is changing shape: issue 16). */
 export function useCoop<T>(path: string | null, opts: { refetchInterval?: number } = {}) {
   return useQuery({
     queryKey: ['coop', path, i18n.language],
@@ -23,11 +42,6 @@ export function useCoop<T>(path: string | null, opts: { refetchInterval?: number
 export function useRefreshCoop() {
   const client = useQueryClient();
   return () => client.invalidateQueries({ queryKey: ['coop'] });
-}
-
-/** A coop call (POST/PUT/PATCH/GET) under /api/v1/coop. */
-export function coopCall<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>) {
-  return request<T>(`${COOP}${path}`, { method, body, headers: { ...language(), ...headers } });
 }
 
 /** Uploads a file into the shared document store (multipart), owned by a coop record. */
@@ -55,15 +69,13 @@ export async function uploadDocument(
 
 /** The document's bytes (checked against their sha256 by the API) as a blob, with the bearer token. */
 export async function documentBlob(id: string): Promise<Blob> {
-  const token = getToken();
-  const res = await fetch(`${API_URL}/documents/${id}/content`, {
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  const { data, error, response } = await api.GET('/api/v1/documents/{id}/content', {
+    params: { path: { id } },
+    headers: { Accept: '*/*' },
+    parseAs: 'blob',
   });
-  if (!res.ok) {
-    const problem = (await res.json().catch(() => ({}))) as ProblemDetails;
-    throw new ApiError(problem.detail ?? problem.title ?? res.statusText, res.status, problem);
-  }
-  return res.blob();
+  if (!response.ok || !data) throw problemError(response, error);
+  return data;
 }
 
 /** Saves a blob under a file name (a plain link cannot send the bearer token). */

@@ -9,8 +9,8 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Flex, Modal, Spin, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { API_URL } from '../providers/data-provider';
-import { errorMessage, request } from '../providers/http';
+import { api, ok } from '../api/client';
+import { errorMessage } from '../providers/http';
 import { ACCEPTED_DOCUMENTS, documentBlob, saveBlob, uploadDocument } from './api';
 import type { DocumentView } from './types';
 
@@ -174,7 +174,7 @@ export function UploadDocumentButton({
 export function DocumentById({ id }: { id: string }) {
   const meta = useQuery({
     queryKey: ['coop', 'document', id],
-    queryFn: () => request<DocumentView>(`${API_URL}/documents/${id}`),
+    queryFn: () => ok(api.GET('/api/v1/documents/{id}', { params: { path: { id } } })),
     staleTime: 5 * 60_000,
   });
   if (!meta.data) return <Typography.Text type="secondary">…</Typography.Text>;

@@ -1,6 +1,7 @@
 import { Card, Col, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useCoop } from './api';
+import { api } from '../api/client';
+import { useCoopQuery } from './api';
 import { formatCents } from './money';
 import { MemberStatusTag } from './tags';
 import type { Transparency } from './types';
@@ -10,7 +11,9 @@ type Row = Transparency['members'][number];
 /** Every member by FIFO rank with called / paid / waived / penalties / balance / late, and the group's totals. */
 export function TransparencyTable({ groupId, ownMemberId }: { groupId: string; ownMemberId?: string }) {
   const { t } = useTranslation('coop');
-  const view = useCoop<Transparency>(`/groups/${groupId}/transparency`);
+  const view = useCoopQuery(['transparency', groupId], () =>
+    api.GET('/api/v1/coop/groups/{id}/transparency', { params: { path: { id: groupId } } }),
+  );
   const totals = view.data?.totals;
   const money = (v: number) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatCents(v)}</span>;
   const stat = (key: 'called' | 'paid' | 'balance' | 'late', color?: string) => (

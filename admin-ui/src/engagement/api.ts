@@ -1,58 +1,25 @@
 import { useQuery } from '@tanstack/react-query';
-import { API_URL } from '../providers/data-provider';
-import { request } from '../providers/http';
+import { CONSENT_CHANNELS, type ConsentChannel } from '../../../definitions/consent.js';
+import { api, ok, type Reply, type RequestBody } from '../api/client';
 import { getUser } from '../providers/session';
 
-export const CONSENT_CHANNELS = ['EMAIL', 'SMS', 'WHATSAPP', 'PHONE'] as const;
-export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
-export const SEND_CHANNELS = ['EMAIL', 'SMS', 'WHATSAPP'] as const;
-export type SendChannel = (typeof SEND_CHANNELS)[number];
+export { CONSENT_CHANNELS, type ConsentChannel } from '../../../definitions/consent.js';
 
-export interface ConsentState {
-  /** CONTACT: the person's general choice; DOSSIER: their choice for one dossier only. */
-  scope?: 'CONTACT' | 'DOSSIER';
-  contactId?: string;
-  dossierId?: string | null;
-  status: 'OPT_IN' | 'OPT_OUT';
-  source: string;
-  proof: string | null;
-  comment: string | null;
-  decidedAt: string;
-  decidedBy: string | null;
-  decidedByName: string | null;
-}
-export type Consents = Record<ConsentChannel, ConsentState | null>;
+/** What GET /contacts/{id}/consents answers: each channel's current choice, or null. */
+export type Consents = Reply<'/api/v1/contacts/{id}/consents', 'get'>;
+export type ConsentState = NonNullable<Consents[ConsentChannel]>;
+export type ConsentHistoryRow = Reply<'/api/v1/contacts/{id}/consents/history', 'get'>['data'][number];
 
-export interface ConsentHistoryRow {
-  at: string;
-  actorId: string | null;
-  actorType: string;
-  before: (Partial<ConsentState> & { channel?: string }) | null;
-  after: (Partial<ConsentState> & { channel?: string }) | null;
-}
+export type SendChannel = RequestBody<'/api/v1/contacts/{id}/messages', 'post'>['channel'];
+export const SEND_CHANNELS = ['EMAIL', 'SMS', 'WHATSAPP'] as const satisfies readonly SendChannel[];
 
-export interface MessageView {
-  id: string;
-  channel: string;
-  deliveryStatus: string;
-  failureReason: string | null;
-  attempts: number;
-  providerId: string | null;
-}
+export type MessageView = Reply<'/api/v1/messages/{id}', 'get'>;
 
 export const FINAL_DELIVERY = new Set(['SENT', 'DELIVERED', 'READ', 'FAILED', 'RECEIVED']);
 
 /** Per channel, for a dossier: what applies, the dossier's own choice and the general one. */
-export interface DossierConsentChannel {
-  status: 'OPT_IN' | 'OPT_OUT' | null;
-  scope: 'CONTACT' | 'DOSSIER' | null;
-  dossier: ConsentState | null;
-  contact: ConsentState | null;
-}
-export interface DossierConsents {
-  contactId: string;
-  channels: Record<ConsentChannel, DossierConsentChannel>;
-}
+export type DossierConsents = Reply<'/api/v1/dossiers/{id}/consents', 'get'>;
+export type DossierConsentChannel = DossierConsents['channels'][ConsentChannel];
 
 /** Keyed by contact first so invalidating ['consents', contactId] refreshes every dossier view too. */
 export const consentsKey = (contactId: string) => ['consents', contactId];
@@ -73,7 +40,8 @@ export function effectiveConsents(d: DossierConsents): Consents {
 export function useDossierConsents(contactId: string | null | undefined, dossierId: string | undefined) {
   return useQuery({
     queryKey: dossierConsentsKey(contactId ?? '', dossierId ?? ''),
-    queryFn: () => request<DossierConsents>(`${API_URL}/dossiers/${dossierId}/consents`),
+    queryFn: () =>
+      ok(api.GET('/api/v1/dossiers/{id}/consents', { params: { path: { id: dossierId ?? '' } } })),
     enabled: !!contactId && !!dossierId,
   });
 }
@@ -85,7 +53,8 @@ export function useDossierConsents(contactId: string | null | undefined, dossier
 export function useConsents(contactId: string | null | undefined, dossierId?: string) {
   const general = useQuery({
     queryKey: consentsKey(contactId ?? ''),
-    queryFn: () => request<Consents>(`${API_URL}/contacts/${contactId}/consents`),
+    queryFn: () =>
+      ok(api.GET('/api/v1/contacts/{id}/consents', { params: { path: { id: contactId ?? '' } } })),
     enabled: !!contactId && !dossierId,
   });
   const forDossier = useDossierConsents(contactId, dossierId);

@@ -4,8 +4,8 @@ import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Radio, Select, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../components/format';
-import { API_URL } from '../providers/data-provider';
-import { ApiError, errorMessage, problemOf, request } from '../providers/http';
+import { api, ok, type RequestBody } from '../api/client';
+import { ApiError, errorMessage, problemOf } from '../providers/http';
 import {
   newIdempotencyKey,
   SEND_CHANNELS,
@@ -68,29 +68,36 @@ export function MessageComposer({ contactId, dossierId }: { contactId: string | 
     setSending(true);
     setServerError(null);
     try {
-      const url = dossierId
-        ? `${API_URL}/dossiers/${dossierId}/messages`
-        : `${API_URL}/contacts/${contactId}/messages`;
-      const message = await request<MessageView>(url, {
-        method: 'POST',
-        headers: { 'Idempotency-Key': newIdempotencyKey() },
-        body: {
-          send: true,
-          channel: v.channel,
-          content: v.content,
-          ...(v.channel === 'EMAIL' ? { subject: v.subject } : {}),
-          ...(dossierId ? { contactId } : {}),
-          ...(v.channel === 'WHATSAPP' && v.useTemplate
-            ? {
-                template: {
-                  name: v.templateName,
-                  language: v.templateLanguage,
-                  parameters: v.templateParameters ?? [],
-                },
-              }
-            : {}),
-        },
-      });
+      const body: RequestBody<'/api/v1/contacts/{id}/messages', 'post'> = {
+        send: true,
+        channel: v.channel,
+        content: v.content,
+        ...(v.channel === 'EMAIL' ? { subject: v.subject } : {}),
+        ...(v.channel === 'WHATSAPP' && v.useTemplate
+          ? {
+              template: {
+                // Both required in the form whenever a template is used.
+                name: v.templateName ?? '',
+                language: v.templateLanguage ?? '',
+                parameters: v.templateParameters ?? [],
+              },
+            }
+          : {}),
+      };
+      const headers = { 'Idempotency-Key': newIdempotencyKey() };
+      const message = await ok(
+        dossierId
+          ? api.POST('/api/v1/dossiers/{id}/messages', {
+              params: { path: { id: dossierId } },
+              headers,
+              body: { ...body, contactId },
+            })
+          : api.POST('/api/v1/contacts/{id}/messages', {
+              params: { path: { id: contactId } },
+              headers,
+              body,
+            }),
+      );
       setLastSent(message);
       notification.success({ message: t('composer.sent') });
       form.setFieldsValue({ content: '', subject: '' });

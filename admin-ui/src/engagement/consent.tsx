@@ -19,8 +19,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../components/format';
 import { UserName } from '../components/users';
-import { API_URL } from '../providers/data-provider';
-import { ApiError, errorMessage, request } from '../providers/http';
+import { api, ok } from '../api/client';
+import { ApiError, errorMessage } from '../providers/http';
 import {
   can,
   CONSENT_CHANNELS,
@@ -110,14 +110,18 @@ function ConsentEditor({
     setSaving(true);
     setError(null);
     try {
-      const url =
+      const body = { status: v.status, source: v.source, proof: v.proof || null, comment: v.comment || null };
+      await ok(
         dossierId && v.scope === 'DOSSIER'
-          ? `${API_URL}/dossiers/${dossierId}/consents/${v.channel}?contactId=${contactId}`
-          : `${API_URL}/contacts/${contactId}/consents/${v.channel}`;
-      await request(url, {
-        method: 'PUT',
-        body: { status: v.status, source: v.source, proof: v.proof || null, comment: v.comment || null },
-      });
+          ? api.PUT('/api/v1/dossiers/{id}/consents/{channel}', {
+              params: { path: { id: dossierId, channel: v.channel }, query: { contactId } },
+              body,
+            })
+          : api.PUT('/api/v1/contacts/{id}/consents/{channel}', {
+              params: { path: { id: contactId, channel: v.channel } },
+              body,
+            }),
+      );
       notification.success({ message: t('consent.saved') });
       await refreshConsents(queryClient, contactId);
       await queryClient.invalidateQueries({ queryKey: ['timeline'] });
@@ -220,9 +224,12 @@ function ConsentHistory({ contactId, dossierId }: { contactId: string; dossierId
   const history = useQuery({
     queryKey: ['consent-history', contactId, dossierId ?? null],
     queryFn: async () => {
-      const urls = [`${API_URL}/contacts/${contactId}/consents/history`];
-      if (dossierId) urls.push(`${API_URL}/dossiers/${dossierId}/consents/history`);
-      const pages = await Promise.all(urls.map((u) => request<{ data: ConsentHistoryRow[] }>(u)));
+      const pages: { data: ConsentHistoryRow[] }[] = await Promise.all([
+        ok(api.GET('/api/v1/contacts/{id}/consents/history', { params: { path: { id: contactId } } })),
+        ...(dossierId
+          ? [ok(api.GET('/api/v1/dossiers/{id}/consents/history', { params: { path: { id: dossierId } } }))]
+          : []),
+      ]);
       return pages
         .flatMap((p) => p.data)
         .filter(
@@ -303,9 +310,11 @@ function ClearDossierChoice({
   const clear = async () => {
     setBusy(true);
     try {
-      await request(`${API_URL}/dossiers/${dossierId}/consents/${channel}?contactId=${contactId}`, {
-        method: 'DELETE',
-      });
+      await ok(
+        api.DELETE('/api/v1/dossiers/{id}/consents/{channel}', {
+          params: { path: { id: dossierId, channel }, query: { contactId } },
+        }),
+      );
       notification.success({ message: t('consent.cleared') });
       await refreshConsents(queryClient, contactId);
     } catch (err) {

@@ -2,9 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { API_URL } from '../providers/data-provider';
-import { request } from '../providers/http';
-import { FINAL_DELIVERY, type MessageView } from './api';
+import { api, ok } from '../api/client';
+import { FINAL_DELIVERY } from './api';
 
 const COLOR: Record<string, string> = {
   PENDING: 'default',
@@ -22,7 +21,7 @@ export function DeliveryStatus({ messageId, initial }: { messageId: string; init
   const { t } = useTranslation('engagement');
   const message = useQuery({
     queryKey: ['message', messageId],
-    queryFn: () => request<MessageView>(`${API_URL}/messages/${messageId}`),
+    queryFn: () => ok(api.GET('/api/v1/messages/{id}', { params: { path: { id: messageId } } })),
     refetchInterval: (q) =>
       q.state.data && FINAL_DELIVERY.has(q.state.data.deliveryStatus)
         ? false

@@ -3,7 +3,8 @@ import { App, Alert, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API_URL } from '../providers/data-provider';
-import { ApiError, errorMessage, request } from '../providers/http';
+import { api, ok } from '../api/client';
+import { ApiError, errorMessage } from '../providers/http';
 import { getToken } from '../providers/session';
 import { can } from './api';
 
@@ -70,7 +71,7 @@ export function EraseContactButton({
   const erase = async (v: EraseValues) => {
     setBusy(true);
     try {
-      await request(`${API_URL}/contacts/${contactId}/erase`, { method: 'POST', body: v });
+      await ok(api.POST('/api/v1/contacts/{id}/erase', { params: { path: { id: contactId } }, body: v }));
       notification.success({ message: t('privacy.erased') });
       setOpen(false);
       onErased();

@@ -50,18 +50,26 @@ export interface RequestOptions {
   auth?: boolean;
 }
 
+/** The error of a refused answer: its problem+json when the body is one, else its status alone. */
+export function problemError(res: Response, body: unknown): ApiError {
+  if (body && typeof body === 'object') {
+    const problem = body as ProblemDetails;
+    const message = problem.detail ?? problem.title ?? res.statusText;
+    return new ApiError(message, problem.status ?? res.status, problem);
+  }
+  return new ApiError(res.statusText || `HTTP ${res.status}`, res.status);
+}
+
 async function toApiError(res: Response): Promise<ApiError> {
   const type = res.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     try {
-      const problem = (await res.json()) as ProblemDetails;
-      const message = problem.detail ?? problem.title ?? res.statusText;
-      return new ApiError(message, problem.status ?? res.status, problem);
+      return problemError(res, await res.json());
     } catch {
       // fall through to the generic error
     }
   }
-  return new ApiError(res.statusText || `HTTP ${res.status}`, res.status);
+  return problemError(res, undefined);
 }
 
 /** fetch wrapper: JSON in/out, bearer auth, problem+json errors thrown as `ApiError`. */

@@ -1,108 +1,61 @@
-import { request } from '../providers/http';
+import { api, ok, type Reply, type RequestBody, type Schemas, type Sent } from '../api/client';
 import { problemText, type CodedProblem } from '../providers/problem-text';
 import { getToken } from '../providers/session';
 import type { DefinitionProblemView, WorkflowDefinitionBody } from './definition-model';
 
 /** Calls of the studio that are not plain Refine CRUD (lifecycle, simulation, exports). */
 
-const BASE = '/api/v1';
+type Sentv = Sent<Schemas['WorkflowDefinitionVersion']>;
+/** A version as sent; its body is typed by definitions/ (the schema's WorkflowDefinitionBody). */
+export type DefinitionVersion = Omit<Sentv, 'definition'> & { definition: WorkflowDefinitionBody };
+const version = (v: Sentv) => v as unknown as DefinitionVersion;
 
-export interface DefinitionVersion {
-  id: string;
-  caseType: string;
-  version: number;
-  status: 'DRAFT' | 'PUBLISHED' | 'RETIRED';
-  name?: Record<string, string>;
-  definition: WorkflowDefinitionBody;
-  lockVersion: number;
-  publishedAt?: string | null;
-  retiredAt?: string | null;
-  basedOnId?: string | null;
-  createdAt?: string;
-  updatedAt?: string;
-  isLatestPublished?: boolean;
-}
-
-export interface ValidationResult {
-  valid: boolean;
+export type ValidationResult = Omit<Reply<'/api/v1/workflow-definitions/{id}/validate', 'post'>, 'errors'> & {
   errors: DefinitionProblemView[];
-}
+};
+export type SimulationResult = Reply<'/api/v1/workflow-definitions/{id}/simulate', 'post'>;
+export type SimulatedTransition = SimulationResult['transitions'][number];
+export type MigrationResult = Reply<'/api/v1/workflow-definitions/{id}/migrations', 'post'>;
+export type DefinitionDiff = Reply<'/api/v1/workflow-definitions/diff', 'get'>;
 
-export interface SimulatedTransition {
-  to: string;
-  label: string;
-  allowed: boolean;
-  reason?: string;
-  reasonCode?: string;
-  reasonType?: string;
-}
-
-export interface SimulationResult {
-  definition: { id: string; version: number; status: string };
-  source: 'dossier' | 'facts';
-  dossierId: string | null;
-  state: string;
-  stateInDefinition: boolean;
-  transitions: SimulatedTransition[];
-  impact: {
-    openDossiers: number;
-    byStatus: { statusCode: string; count: number; inDraft: boolean }[];
-    stranded: number;
-    blocked: number;
-    blockedEvaluated: number;
-    blockedComplete: boolean;
-    note?: string;
-  };
-}
-
-export interface MigrationResult {
-  dryRun: boolean;
-  target: { id: string; version: number };
-  summary: { total: number; moved: number; wouldMove: number; cannotMove: number; failed: number };
-  remaining: number;
-  data: {
-    dossierId: string;
-    reference: string;
-    fromVersion: number;
-    fromStatus: string;
-    toStatus: string;
-    outcome: 'WOULD_MOVE' | 'MOVED' | 'CANNOT_MOVE' | 'FAILED';
-    reason?: string;
-  }[];
-}
-
-export interface DefinitionDiff {
-  from: { id: string; caseType: string; version: number };
-  to: { id: string; caseType: string; version: number };
-  statesAdded: Record<string, unknown>[];
-  statesRemoved: Record<string, unknown>[];
-  statesChanged: { code: string; changes: Record<string, unknown> }[];
-  transitionsAdded: Record<string, unknown>[];
-  transitionsRemoved: Record<string, unknown>[];
-  transitionsChanged: { from: string; to: string; changes: Record<string, unknown> }[];
-}
-
-const defs = `${BASE}/workflow-definitions`;
+const id = (value: string) => ({ params: { path: { id: value } } });
 
 export const studioApi = {
-  saveDraft: (id: string, body: WorkflowDefinitionBody, lockVersion: number) =>
-    request<DefinitionVersion>(`${defs}/${id}`, {
-      method: 'PUT',
-      body,
-      headers: { 'If-Match': String(lockVersion) },
-    }),
-  validate: (id: string) => request<ValidationResult>(`${defs}/${id}/validate`, { method: 'POST', body: {} }),
-  publish: (id: string) => request<DefinitionVersion>(`${defs}/${id}/publish`, { method: 'POST', body: {} }),
-  retire: (id: string) => request<DefinitionVersion>(`${defs}/${id}/retire`, { method: 'POST', body: {} }),
-  newDraft: (id: string) => request<DefinitionVersion>(`${defs}/${id}/draft`, { method: 'POST', body: {} }),
-  createDraft: (body: WorkflowDefinitionBody) => request<DefinitionVersion>(defs, { method: 'POST', body }),
-  versions: (id: string) => request<{ data: DefinitionVersion[] }>(`${defs}/${id}/versions`),
-  simulate: (id: string, body: { dossierId?: string; state?: string; lang: 'fr' | 'en' }) =>
-    request<SimulationResult>(`${defs}/${id}/simulate`, { method: 'POST', body }),
+  saveDraft: async (draftId: string, body: WorkflowDefinitionBody, lockVersion: number) =>
+    version(
+      await ok(
+        api.PUT('/api/v1/workflow-definitions/{id}', {
+          ...id(draftId),
+          headers: { 'If-Match': String(lockVersion) },
+          body: body as RequestBody<'/api/v1/workflow-definitions/{id}', 'put'>,
+        }),
+      ),
+    ),
+  validate: async (draftId: string) =>
+    (await ok(api.POST('/api/v1/workflow-definitions/{id}/validate', id(draftId)))) as ValidationResult,
+  publish: async (draftId: string) =>
+    version(await ok(api.POST('/api/v1/workflow-definitions/{id}/publish', id(draftId)))),
+  retire: async (versionId: string) =>
+    version(await ok(api.POST('/api/v1/workflow-definitions/{id}/retire', id(versionId)))),
+  newDraft: async (versionId: string) =>
+    version(await ok(api.POST('/api/v1/workflow-definitions/{id}/draft', id(versionId)))),
+  createDraft: async (body: WorkflowDefinitionBody) =>
+    version(
+      await ok(
+        api.POST('/api/v1/workflow-definitions', {
+          body: body as RequestBody<'/api/v1/workflow-definitions', 'post'>,
+        }),
+      ),
+    ),
+  versions: async (versionId: string) => ({
+    data: (await ok(api.GET('/api/v1/workflow-definitions/{id}/versions', id(versionId)))).data.map(version),
+  }),
+  simulate: (versionId: string, body: { dossierId?: string; state?: string; lang: 'fr' | 'en' }) =>
+    ok(api.POST('/api/v1/workflow-definitions/{id}/simulate', { ...id(versionId), body })),
   diff: (from: string, to: string) =>
-    request<DefinitionDiff>(`${defs}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
-  migrate: (id: string, body: { dryRun: boolean; mapping?: Record<string, string> }) =>
-    request<MigrationResult>(`${defs}/${id}/migrations`, { method: 'POST', body }),
+    ok(api.GET('/api/v1/workflow-definitions/diff', { params: { query: { from, to } } })),
+  migrate: (versionId: string, body: { dryRun: boolean; mapping?: Record<string, string> }) =>
+    ok(api.POST('/api/v1/workflow-definitions/{id}/migrations', { ...id(versionId), body })),
 };
 
 /** Downloads an export endpoint with the bearer token (a plain link cannot send it): fetch → blob → save. */

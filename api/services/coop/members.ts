@@ -1,6 +1,7 @@
 import { recordAudit } from '../../../db/audit.js';
 import { addCoopEvent } from '../../../db/coop-timeline.js';
 import { loadIdentity } from '../../../db/users.js';
+import { MEMBER_MOVES } from '../../../definitions/coop/member.js';
 import {
   Contact,
   CoopMember,
@@ -21,15 +22,6 @@ export const DEFAULT_KYC: readonly Pick<KycItem, 'code' | 'label' | 'required'>[
   { code: 'PROOF_OF_ADDRESS', label: 'Justificatif de domicile', required: true },
   { code: 'INCOME_PROOF', label: 'Justificatif de revenus', required: false },
 ];
-
-/** Allowed member status moves (F-10.2); EXITED and EXCLUDED are final. */
-export const MEMBER_MOVES: Record<CoopMemberStatus, CoopMemberStatus[]> = {
-  PENDING_KYC: ['ACTIVE', 'EXITED', 'EXCLUDED'],
-  ACTIVE: ['SUSPENDED', 'EXITED', 'EXCLUDED'],
-  SUSPENDED: ['ACTIVE', 'EXITED', 'EXCLUDED'],
-  EXITED: [],
-  EXCLUDED: [],
-};
 
 export function memberView(m: ICoopMember) {
   return {

@@ -22,7 +22,7 @@ export interface Account {
   updatedAt: string;
 }
 
-export const ACCOUNT_TYPES = ['PROSPECT', 'LEAD', 'CUSTOMER', 'VIP', 'PARTNER', 'CHURNED'] as const;
+export { ACCOUNT_TYPES } from '../../../../definitions/account.js';
 export const TYPE_COLOR: Record<string, string> = {
   PROSPECT: 'gold',
   LEAD: 'orange',

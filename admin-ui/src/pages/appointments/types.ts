@@ -1,5 +1,6 @@
-export const APPOINTMENT_STATUSES = ['SCHEDULED', 'CONFIRMED', 'DONE', 'NO_SHOW', 'CANCELED'] as const;
-export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+import type { AppointmentStatus } from '../../../../definitions/appointment.js';
+
+export { APPOINTMENT_STATUSES, type AppointmentStatus } from '../../../../definitions/appointment.js';
 
 export interface Appointment {
   id: string;

@@ -15,11 +15,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format';
 import { AllocationLines } from '../../coop/allocation-lines';
-import { coopCall, useCoop, useRefreshCoop } from '../../coop/api';
+import { api, ok } from '../../api/client';
+import { useCoop, useCoopQuery, useRefreshCoop } from '../../coop/api';
 import { DocumentById, UploadDocumentButton } from '../../coop/documents';
 import { FormModal } from '../../coop/form-modal';
 import { AllocationStatusTag } from '../../coop/tags';
-import type { AllocationRun, CoopMember, CoopProject } from '../../coop/types';
+import type { AllocationRun, CoopMember } from '../../coop/types';
 import { errorMessage } from '../../providers/http';
 
 function CancelModal({ run, onClose }: { run: AllocationRun; onClose: () => void }) {
@@ -31,7 +32,14 @@ function CancelModal({ run, onClose }: { run: AllocationRun; onClose: () => void
       success={t('allocation.cancelled')}
       failure={t('allocation.failed')}
       onClose={onClose}
-      onSubmit={(v) => coopCall('POST', `/allocations/${run.id}/cancel`, { reason: v.reason.trim() })}
+      onSubmit={(v) =>
+        ok(
+          api.POST('/api/v1/coop/allocations/{id}/cancel', {
+            params: { path: { id: run.id } },
+            body: { reason: v.reason.trim() },
+          }),
+        )
+      }
     >
       <Typography.Paragraph type="secondary">{t('allocation.cancelHint')}</Typography.Paragraph>
       <Form.Item
@@ -58,9 +66,10 @@ function RunCard({
   const { notification } = App.useApp();
   const refresh = useRefreshCoop();
   const [cancelling, setCancelling] = useState(false);
-  const call = async (path: string, body: unknown, done: string) => {
+  const params = { path: { id: run.id } };
+  const call = async (decide: () => Promise<unknown>, done: string) => {
     try {
-      await coopCall('POST', `/allocations/${run.id}/${path}`, body);
+      await decide();
       notification.success({ message: done });
     } catch (err) {
       notification.error({ message: t('allocation.failed'), description: errorMessage(err) });
@@ -91,13 +100,29 @@ function RunCard({
               type="primary"
               testId="allocation-pv-upload"
               label={t('allocation.uploadPv')}
-              onUploaded={(doc) => call('approve', { pvDocumentId: doc.id }, t('allocation.approved'))}
+              onUploaded={(doc) =>
+                call(
+                  () =>
+                    ok(
+                      api.POST('/api/v1/coop/allocations/{id}/approve', {
+                        params,
+                        body: { pvDocumentId: doc.id },
+                      }),
+                    ),
+                  t('allocation.approved'),
+                )
+              }
             />
           ) : null}
           {run.status === 'ASSIGNED' ? (
             <Popconfirm
               title={t('allocation.sign')}
-              onConfirm={() => call('sign', {}, t('allocation.signed'))}
+              onConfirm={() =>
+                call(
+                  () => ok(api.POST('/api/v1/coop/allocations/{id}/sign', { params })),
+                  t('allocation.signed'),
+                )
+              }
               okText={t('common.ok')}
               cancelText={t('common.cancel')}
             >
@@ -142,8 +167,12 @@ function RunCard({
 /** Allocation runs, newest first: explanation per member, PV upload and approval, signature, cancellation. */
 export function AllocationsTab({ groupId }: { groupId: string }) {
   const { t } = useTranslation('coop');
-  const runs = useCoop<{ data: AllocationRun[] }>(`/groups/${groupId}/allocations`);
-  const projects = useCoop<{ data: CoopProject[] }>(`/groups/${groupId}/projects`);
+  const runs = useCoopQuery(['allocations', groupId], () =>
+    api.GET('/api/v1/coop/groups/{id}/allocations', { params: { path: { id: groupId } } }),
+  );
+  const projects = useCoopQuery(['projects', groupId], () =>
+    api.GET('/api/v1/coop/groups/{id}/projects', { params: { path: { id: groupId } } }),
+  );
   const members = useCoop<{ data: CoopMember[] }>(`/groups/${groupId}/members`);
   const projectName = new Map((projects.data?.data ?? []).map((p) => [p.id, p.name]));
   const status = new Map((members.data?.data ?? []).map((m) => [m.id, m.status]));

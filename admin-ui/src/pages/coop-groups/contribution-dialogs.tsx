@@ -1,12 +1,42 @@
 import { DatePicker, Form, Input, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { coopCall } from '../../coop/api';
+import { api, ok } from '../../api/client';
 import { FormModal } from '../../coop/form-modal';
 import { formatCents } from '../../coop/money';
-import { PAYMENT_METHODS, type Contribution } from '../../coop/types';
+import { PAYMENT_METHODS, type Contribution, type PaymentMethod } from '../../coop/types';
 
 export type Decision = 'confirm' | 'reject' | 'waive' | 'reverse';
+
+interface DecisionValues {
+  method?: PaymentMethod;
+  paidAt?: Dayjs;
+  reason?: string;
+}
+
+/** POST /contributions/{id}/{decision}; a double click or a retry is the same decision, never a second ledger entry. */
+function decide(decision: Decision, line: Contribution, v: DecisionValues) {
+  const params = {
+    path: { id: line.id },
+    header: { 'idempotency-key': `${decision}-${line.id}-${line.version}` },
+  };
+  const reason = { params, body: { reason: v.reason?.trim() ?? '' } };
+  switch (decision) {
+    case 'confirm':
+      return ok(
+        api.POST('/api/v1/coop/contributions/{id}/confirm', {
+          params,
+          body: { method: v.method, ...(v.paidAt ? { paidAt: v.paidAt.toISOString() } : {}) },
+        }),
+      );
+    case 'reject':
+      return ok(api.POST('/api/v1/coop/contributions/{id}/reject', reason));
+    case 'waive':
+      return ok(api.POST('/api/v1/coop/contributions/{id}/waive', reason));
+    case 'reverse':
+      return ok(api.POST('/api/v1/coop/contributions/{id}/reverse', reason));
+  }
+}
 
 /** What a decision on a line needs: the payment method and date, or a reason (audited, on the ledger). */
 export function DecisionModal({
@@ -45,7 +75,7 @@ export function DecisionModal({
     reverse: t('contribution.reverse'),
   }[decision];
   return (
-    <FormModal<{ method?: string; paidAt?: Dayjs; reason?: string }>
+    <FormModal<DecisionValues>
       title={title}
       okText={okText}
       success={done}
@@ -53,17 +83,7 @@ export function DecisionModal({
       onClose={onClose}
       testId={`decision-${decision}`}
       initialValues={{ method: 'BANK_TRANSFER', paidAt: dayjs() }}
-      onSubmit={(v) =>
-        coopCall(
-          'POST',
-          `/contributions/${line.id}/${decision}`,
-          decision === 'confirm'
-            ? { method: v.method, ...(v.paidAt ? { paidAt: v.paidAt.toISOString() } : {}) }
-            : { reason: v.reason?.trim() },
-          // A double click or a retry is the same decision, never a second ledger entry.
-          { 'Idempotency-Key': `${decision}-${line.id}-${line.version}` },
-        )
-      }
+      onSubmit={(v) => decide(decision, line, v)}
     >
       {decision === 'confirm' ? (
         <>

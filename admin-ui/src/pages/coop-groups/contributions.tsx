@@ -2,30 +2,35 @@ import { Button, Flex, Segmented, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/format';
-import { useCoop } from '../../coop/api';
+import { CONTRIBUTION_STATUSES, isSettled } from '../../../../definitions/coop/contribution.js';
+import { api } from '../../api/client';
+import { useCoop, useCoopQuery } from '../../coop/api';
 import { DocumentById } from '../../coop/documents';
 import { formatCents } from '../../coop/money';
 import { ContributionStatusTag } from '../../coop/tags';
-import type { Contribution, CoopMember } from '../../coop/types';
+import type { Contribution, ContributionStatus, CoopMember } from '../../coop/types';
 import { DecisionModal, type Decision } from './contribution-dialogs';
 
-const FILTERS = {
+const UNSETTLED = CONTRIBUTION_STATUSES.filter((s) => !isSettled(s));
+const FILTERS: Record<'toReview' | 'open' | 'all', readonly ContributionStatus[]> = {
   toReview: ['PROOF_SUBMITTED'],
-  open: ['PROOF_SUBMITTED', 'PENDING', 'REJECTED', 'LATE'],
+  open: UNSETTLED,
   all: [],
-} as const;
+};
 type Filter = keyof typeof FILTERS;
 
-const OPEN = new Set(['PENDING', 'PROOF_SUBMITTED', 'REJECTED', 'LATE']);
+const OPEN = new Set<string>(UNSETTLED);
 
 /** The review queue: called lines with their proof; the responsible confirms, rejects or waives. */
 export function ContributionsTab({ groupId }: { groupId: string }) {
   const { t } = useTranslation('coop');
   const [filter, setFilter] = useState<Filter>('toReview');
   const [open, setOpen] = useState<{ decision: Decision; line: Contribution } | null>(null);
-  const query = FILTERS[filter].map((s) => `status=${s}`).join('&');
-  const lines = useCoop<{ data: Contribution[] }>(
-    `/groups/${groupId}/contributions${query ? `?${query}` : ''}`,
+  const status = FILTERS[filter];
+  const lines = useCoopQuery(['contributions', groupId, status], () =>
+    api.GET('/api/v1/coop/groups/{id}/contributions', {
+      params: { path: { id: groupId }, query: status.length ? { status: [...status] } : {} },
+    }),
   );
   const members = useCoop<{ data: CoopMember[] }>(`/groups/${groupId}/members`);
   const byId = new Map((members.data?.data ?? []).map((m) => [m.id, m]));

@@ -2,7 +2,8 @@ import { Flex, Table, Tag } from 'antd';
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../../components/format';
-import { useCoop, useRefreshCoop } from '../../coop/api';
+import { api } from '../../api/client';
+import { useCoopQuery, useRefreshCoop } from '../../coop/api';
 import { DocumentLink, UploadDocumentButton } from '../../coop/documents';
 import type { DocumentView } from '../../coop/types';
 
@@ -11,7 +12,9 @@ export function GroupDocuments({ groupId, canPublish }: { groupId: string; canPu
   const { t } = useTranslation('coop');
   const { notification } = App.useApp();
   const refresh = useRefreshCoop();
-  const docs = useCoop<{ data: DocumentView[] }>(`/groups/${groupId}/documents`);
+  const docs = useCoopQuery(['documents', groupId], () =>
+    api.GET('/api/v1/coop/groups/{id}/documents', { params: { path: { id: groupId } } }),
+  );
   const published = async () => {
     notification.success({ message: t('document.uploaded') });
     await refresh();

@@ -3,16 +3,12 @@ import { useInvalidate } from '@refinedev/core';
 import { App, Button, Card, Flex, Input, List, Popconfirm, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { coopCall, useCoop, useRefreshCoop } from '../../coop/api';
+import { api, ok, type Reply } from '../../api/client';
+import { useCoopQuery, useRefreshCoop } from '../../coop/api';
 import type { CoopGroup } from '../../coop/types';
 import { errorMessage } from '../../providers/http';
 
-interface Move {
-  to: string;
-  label: string;
-  allowed: boolean;
-  reason?: string;
-}
+type Move = Reply<'/api/v1/coop/groups/{id}/transitions', 'get'>['data'][number];
 
 /** The group's status moves (COOP_GROUP workflow): allowed ones as buttons, blocked ones with the reason. */
 export function GroupStatusCard({ group }: { group: CoopGroup }) {
@@ -22,18 +18,21 @@ export function GroupStatusCard({ group }: { group: CoopGroup }) {
   const refresh = useRefreshCoop();
   const [busy, setBusy] = useState(false);
   const [comment, setComment] = useState('');
-  const moves = useCoop<{ data: Move[] }>(`/groups/${group.id}/transitions?v=${group.version}`);
+  const moves = useCoopQuery(['group-transitions', group.id, group.version], () =>
+    api.GET('/api/v1/coop/groups/{id}/transitions', { params: { path: { id: group.id } } }),
+  );
   const allowed = moves.data?.data.filter((m) => m.allowed) ?? [];
   const blocked = moves.data?.data.filter((m) => !m.allowed) ?? [];
 
   const move = async (m: Move) => {
     setBusy(true);
     try {
-      await coopCall('POST', `/groups/${group.id}/transitions`, {
-        to: m.to,
-        version: group.version,
-        comment: comment.trim() || null,
-      });
+      await ok(
+        api.POST('/api/v1/coop/groups/{id}/transitions', {
+          params: { path: { id: group.id } },
+          body: { to: m.to, version: group.version, comment: comment.trim() || null },
+        }),
+      );
       notification.success({ message: t('status.moved', { label: m.label }) });
       setComment('');
     } catch (err) {

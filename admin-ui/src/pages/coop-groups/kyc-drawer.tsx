@@ -2,7 +2,8 @@ import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Flex, Input, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { coopCall, useRefreshCoop } from '../../coop/api';
+import { api, ok, type RequestBody } from '../../api/client';
+import { useRefreshCoop } from '../../coop/api';
 import { DocumentById, UploadDocumentButton } from '../../coop/documents';
 import type { CoopMember, KycItem } from '../../coop/types';
 import { errorMessage } from '../../providers/http';
@@ -14,15 +15,19 @@ const COLORS: Record<KycItem['status'], string> = {
   REFUSED: 'red',
 };
 
+type KycBody = RequestBody<'/api/v1/coop/members/{id}/kyc/{code}', 'put'>;
+
 /** The KYC-light checklist: pieces uploaded (by the member or here), validated or refused by a responsible. */
 export function KycDrawer({ member, onClose }: { member: CoopMember; onClose: () => void }) {
   const { t } = useTranslation('coop');
   const { notification } = App.useApp();
   const refresh = useRefreshCoop();
   const [comment, setComment] = useState('');
-  const put = async (code: string, body: Record<string, unknown>) => {
+  const put = async (code: string, body: KycBody) => {
     try {
-      await coopCall('PUT', `/members/${member.id}/kyc/${code}`, body);
+      await ok(
+        api.PUT('/api/v1/coop/members/{id}/kyc/{code}', { params: { path: { id: member.id, code } }, body }),
+      );
       notification.success({ message: t('kyc.updated') });
     } catch (err) {
       notification.error({ message: t('kyc.failed'), description: errorMessage(err) });

@@ -2,18 +2,15 @@ import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, List, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { coopCall, useCoop } from '../../coop/api';
+import { api, ok, type Reply } from '../../api/client';
+import { useCoop, useCoopQuery } from '../../coop/api';
 import { LedgerTable } from '../../coop/ledger-table';
-import type { CoopMember, LedgerEntry } from '../../coop/types';
+import type { CoopMember } from '../../coop/types';
 import { API_URL } from '../../providers/data-provider';
 import { errorMessage } from '../../providers/http';
 import { downloadWithToken } from '../../studio/api';
 
-interface Verify {
-  valid: boolean;
-  count: number;
-  breaks: { seq: number; problem: string }[];
-}
+type Verify = Reply<'/api/v1/coop/groups/{id}/ledger/verify', 'get'>;
 
 /** The group ledger: entries (all or one member's), chain verification, CSV/JSON export. */
 export function LedgerTab({ groupId }: { groupId: string }) {
@@ -23,15 +20,19 @@ export function LedgerTab({ groupId }: { groupId: string }) {
   const [verify, setVerify] = useState<Verify | null>(null);
   const [checking, setChecking] = useState(false);
   const members = useCoop<{ data: CoopMember[] }>(`/groups/${groupId}/members`);
-  const entries = useCoop<{ data: LedgerEntry[] }>(
-    `/groups/${groupId}/ledger?limit=1000${memberId ? `&memberId=${memberId}` : ''}`,
+  const entries = useCoopQuery(['ledger', groupId, memberId], () =>
+    api.GET('/api/v1/coop/groups/{id}/ledger', {
+      params: { path: { id: groupId }, query: { limit: 1000, ...(memberId ? { memberId } : {}) } },
+    }),
   );
   const names = new Map((members.data?.data ?? []).map((m) => [m.id, `#${m.fifoRank} ${m.displayName}`]));
 
   const runVerify = async () => {
     setChecking(true);
     try {
-      setVerify(await coopCall<Verify>('GET', `/groups/${groupId}/ledger/verify`));
+      setVerify(
+        await ok(api.GET('/api/v1/coop/groups/{id}/ledger/verify', { params: { path: { id: groupId } } })),
+      );
     } catch (err) {
       notification.error({ message: t('ledger.verify'), description: errorMessage(err) });
     } finally {

@@ -1,18 +1,10 @@
 import { Form, Input, InputNumber, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { coopCall } from '../../coop/api';
+import { MEMBER_MOVES as MOVES } from '../../../../definitions/coop/member.js';
+import { api, ok } from '../../api/client';
 import { FormModal } from '../../coop/form-modal';
 import { MemberStatusTag } from '../../coop/tags';
 import type { CoopMember, MemberStatus } from '../../coop/types';
-
-/** The moves a member's status allows (the API enforces the same list). */
-const MOVES: Record<MemberStatus, MemberStatus[]> = {
-  PENDING_KYC: ['ACTIVE', 'EXITED', 'EXCLUDED'],
-  ACTIVE: ['SUSPENDED', 'EXITED', 'EXCLUDED'],
-  SUSPENDED: ['ACTIVE', 'EXITED', 'EXCLUDED'],
-  EXITED: [],
-  EXCLUDED: [],
-};
 
 /** A new member: PENDING_KYC, at the next free rank unless one is given. */
 export function AddMemberModal({ groupId, onClose }: { groupId: string; onClose: () => void }) {
@@ -26,12 +18,17 @@ export function AddMemberModal({ groupId, onClose }: { groupId: string; onClose:
       onClose={onClose}
       testId="member-add-form"
       onSubmit={(v) =>
-        coopCall('POST', `/groups/${groupId}/members`, {
-          displayName: v.displayName.trim(),
-          ...(v.email?.trim() ? { email: v.email.trim() } : {}),
-          ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
-          ...(v.fifoRank ? { fifoRank: v.fifoRank } : {}),
-        })
+        ok(
+          api.POST('/api/v1/coop/groups/{id}/members', {
+            params: { path: { id: groupId } },
+            body: {
+              displayName: v.displayName.trim(),
+              ...(v.email?.trim() ? { email: v.email.trim() } : {}),
+              ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
+              ...(v.fifoRank ? { fifoRank: v.fifoRank } : {}),
+            },
+          }),
+        )
       }
     >
       <Form.Item name="displayName" label={t('member.name')} rules={[required]}>
@@ -70,11 +67,12 @@ export function RankModal({
       initialValues={{ fifoRank: member.fifoRank }}
       testId="member-rank-form"
       onSubmit={(v) =>
-        coopCall('POST', `/members/${member.id}/rank`, {
-          version: member.version,
-          fifoRank: v.fifoRank,
-          reason: v.reason.trim(),
-        })
+        ok(
+          api.POST('/api/v1/coop/members/{id}/rank', {
+            params: { path: { id: member.id } },
+            body: { version: member.version, fifoRank: v.fifoRank, reason: v.reason.trim() },
+          }),
+        )
       }
     >
       <Form.Item
@@ -109,11 +107,12 @@ export function StatusModal({ member, onClose }: { member: CoopMember; onClose: 
       initialValues={{ status: moves[0] }}
       testId="member-status-form"
       onSubmit={(v) =>
-        coopCall('POST', `/members/${member.id}/status`, {
-          version: member.version,
-          status: v.status,
-          reason: v.reason?.trim() || null,
-        })
+        ok(
+          api.POST('/api/v1/coop/members/{id}/status', {
+            params: { path: { id: member.id } },
+            body: { version: member.version, status: v.status, reason: v.reason?.trim() || null },
+          }),
+        )
       }
     >
       <Typography.Paragraph>

@@ -1,38 +1,33 @@
 import { Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { coopCall } from '../../coop/api';
+import { api, ok } from '../../api/client';
 import { DurationInput } from '../../coop/duration';
 import { FormModal } from '../../coop/form-modal';
 import { DecimalInput } from '../../coop/money-input';
-import type { CoopPlan } from '../../coop/types';
+import type { CoopPlan, Schedule } from '../../coop/types';
 import { euroField } from './rules-fields';
 
 interface PlanFormValues {
   name?: string;
   effectiveFrom: Dayjs;
   reason?: string;
-  schedule: {
-    kind: 'MONTHLY' | 'INTERVAL';
-    dayOfMonth?: number;
-    firstMonth?: Dayjs;
-    start?: Dayjs;
-    every?: string;
-    count: number;
-    amount: number;
-  };
+  /** The fields of the chosen kind (each required in the form). */
+  schedule:
+    | { kind: 'MONTHLY'; dayOfMonth: number; firstMonth: Dayjs; count: number; amount: number }
+    | { kind: 'INTERVAL'; start: Dayjs; every: string; count: number; amount: number };
 }
 
-function scheduleBody(s: PlanFormValues['schedule']) {
+function scheduleBody(s: PlanFormValues['schedule']): Schedule {
   return s.kind === 'MONTHLY'
     ? {
         kind: 'MONTHLY',
         dayOfMonth: s.dayOfMonth,
-        firstMonth: s.firstMonth?.format('YYYY-MM'),
+        firstMonth: s.firstMonth.format('YYYY-MM'),
         count: s.count,
         amount: s.amount,
       }
-    : { kind: 'INTERVAL', start: s.start?.toISOString(), every: s.every, count: s.count, amount: s.amount };
+    : { kind: 'INTERVAL', start: s.start.toISOString(), every: s.every, count: s.count, amount: s.amount };
 }
 
 /** A new plan (version 1) or a new version of `plan`, effective from a date; the formula is the group's rules. */
@@ -65,7 +60,8 @@ export function PlanVersionModal({
           firstMonth: next,
           count: 12,
           every: 'P1M',
-        } as PlanFormValues['schedule'],
+          // Prefilled for both kinds; the amount is the user's to give.
+        } as unknown as PlanFormValues['schedule'],
       }}
       onSubmit={(v) => {
         const body = {
@@ -74,8 +70,13 @@ export function PlanVersionModal({
           reason: v.reason?.trim() || null,
         };
         return plan
-          ? coopCall('POST', `/plans/${plan.id}/versions`, body)
-          : coopCall('POST', `/groups/${groupId}/plans`, { ...body, name: v.name?.trim() });
+          ? ok(api.POST('/api/v1/coop/plans/{id}/versions', { params: { path: { id: plan.id } }, body }))
+          : ok(
+              api.POST('/api/v1/coop/groups/{id}/plans', {
+                params: { path: { id: groupId } },
+                body: { ...body, name: v.name?.trim() ?? '' },
+              }),
+            );
       }}
     >
       <Typography.Paragraph type="secondary">{t('plan.versionHint')}</Typography.Paragraph>

@@ -3,10 +3,11 @@ import { Button, Card, Empty, Flex, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../components/format';
-import { useCoop } from '../../coop/api';
+import { api } from '../../api/client';
+import { useCoopQuery } from '../../coop/api';
 import { formatDuration } from '../../coop/duration';
 import { formatBasisPoints, formatCents } from '../../coop/money';
-import type { CoopGroup, CoopPlan, PlanVersion, Schedule } from '../../coop/types';
+import { plansOf, type CoopGroup, type CoopPlan, type PlanVersion, type Schedule } from '../../coop/types';
 import i18n from '../../i18n';
 import { PlanVersionModal } from './plan-form';
 
@@ -60,9 +61,11 @@ function FormulaText({ f }: { f: PlanVersion['formula'] }) {
 /** Contribution plans with every version (the past is never rewritten), new plan, new version. */
 export function PlansTab({ group }: { group: CoopGroup }) {
   const { t: tr } = useTranslation('coop');
-  const plans = useCoop<{ data: CoopPlan[] }>(`/groups/${group.id}/plans`);
+  const plans = useCoopQuery(['plans', group.id], () =>
+    api.GET('/api/v1/coop/groups/{id}/plans', { params: { path: { id: group.id } } }),
+  );
   const [open, setOpen] = useState<{ plan?: CoopPlan } | null>(null);
-  const rows = plans.data?.data ?? [];
+  const rows = plansOf(plans.data?.data ?? []);
   return (
     <Flex vertical gap={16}>
       <Flex justify="flex-end">

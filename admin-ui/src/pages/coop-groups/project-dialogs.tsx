@@ -2,13 +2,13 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { coopCall } from '../../coop/api';
+import { COOP_PROJECT_STATUSES, type CoopProjectStatus } from '../../../../definitions/coop/project.js';
+import { api, ok } from '../../api/client';
 import { FormModal } from '../../coop/form-modal';
 import { DecimalInput } from '../../coop/money-input';
 import type { AllocationRun, CoopProject } from '../../coop/types';
 import { euroField } from './rules-fields';
 
-const PROJECT_STATUSES = ['LAND_SECURED', 'PERMITS', 'BUILDING', 'DELIVERY', 'HANDOVER', 'CLOSED'] as const;
 const num = { style: { width: '100%' } };
 
 /** A new project with its milestones. */
@@ -18,7 +18,7 @@ export function ProjectModal({ groupId, onClose }: { groupId: string; onClose: (
   return (
     <FormModal<{
       name: string;
-      statusCode?: string;
+      statusCode?: CoopProjectStatus;
       budgetTotalCents?: number | null;
       milestones?: { code: string; label: string; dueDate?: Dayjs }[];
     }>
@@ -29,16 +29,21 @@ export function ProjectModal({ groupId, onClose }: { groupId: string; onClose: (
       onClose={onClose}
       initialValues={{ statusCode: 'LAND_SECURED', milestones: [] }}
       onSubmit={(v) =>
-        coopCall('POST', `/groups/${groupId}/projects`, {
-          name: v.name.trim(),
-          statusCode: v.statusCode,
-          budgetTotalCents: v.budgetTotalCents ?? null,
-          milestones: (v.milestones ?? []).map((m) => ({
-            code: m.code,
-            label: m.label,
-            dueDate: m.dueDate ? m.dueDate.toISOString() : null,
-          })),
-        })
+        ok(
+          api.POST('/api/v1/coop/groups/{id}/projects', {
+            params: { path: { id: groupId } },
+            body: {
+              name: v.name.trim(),
+              statusCode: v.statusCode,
+              budgetTotalCents: v.budgetTotalCents ?? null,
+              milestones: (v.milestones ?? []).map((m) => ({
+                code: m.code,
+                label: m.label,
+                dueDate: m.dueDate ? m.dueDate.toISOString() : null,
+              })),
+            },
+          }),
+        )
       }
     >
       <Row gutter={16}>
@@ -50,7 +55,7 @@ export function ProjectModal({ groupId, onClose }: { groupId: string; onClose: (
         <Col xs={24} md={12}>
           <Form.Item name="statusCode" label={t('project.status')}>
             <Select
-              options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`project.statuses.${s}`) }))}
+              options={COOP_PROJECT_STATUSES.map((s) => ({ value: s, label: t(`project.statuses.${s}`) }))}
             />
           </Form.Item>
         </Col>
@@ -116,13 +121,18 @@ export function LotModal({ project, onClose }: { project: CoopProject; onClose: 
       failure={t('lot.failed')}
       onClose={onClose}
       onSubmit={(v) =>
-        coopCall('POST', `/projects/${project.id}/lots`, {
-          code: v.code.trim(),
-          type: v.type.trim(),
-          surfaceM2: v.surfaceM2,
-          floor: v.floor ?? null,
-          referencePriceCents: v.referencePriceCents ?? null,
-        })
+        ok(
+          api.POST('/api/v1/coop/projects/{id}/lots', {
+            params: { path: { id: project.id } },
+            body: {
+              code: v.code.trim(),
+              type: v.type.trim(),
+              surfaceM2: v.surfaceM2,
+              floor: v.floor ?? null,
+              referencePriceCents: v.referencePriceCents ?? null,
+            },
+          }),
+        )
       }
     >
       <Row gutter={16}>
@@ -184,10 +194,15 @@ export function RunAllocationModal({
       initialValues={{ usePreferences }}
       onSubmit={async (v) =>
         onRan(
-          await coopCall<AllocationRun>('POST', `/projects/${project.id}/allocations`, {
-            ...(v.cutoffAt ? { cutoffAt: v.cutoffAt.toISOString() } : {}),
-            usePreferences: v.usePreferences,
-          }),
+          await ok(
+            api.POST('/api/v1/coop/projects/{id}/allocations', {
+              params: { path: { id: project.id } },
+              body: {
+                ...(v.cutoffAt ? { cutoffAt: v.cutoffAt.toISOString() } : {}),
+                usePreferences: v.usePreferences,
+              },
+            }),
+          ),
         )
       }
     >

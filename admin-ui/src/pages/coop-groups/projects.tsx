@@ -3,7 +3,8 @@ import { App, Button, Card, Empty, Flex, Popconfirm, Space, Steps, Table, Tag, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../components/format';
-import { coopCall, useCoop, useRefreshCoop } from '../../coop/api';
+import { api, ok } from '../../api/client';
+import { useCoopQuery, useRefreshCoop } from '../../coop/api';
 import { formatCents } from '../../coop/money';
 import { LotStatusTag } from '../../coop/tags';
 import type { CoopGroup, CoopLot, CoopProject } from '../../coop/types';
@@ -16,10 +17,17 @@ function Lots({ project, onAdd }: { project: CoopProject; onAdd: () => void }) {
   const { t } = useTranslation('coop');
   const { notification } = App.useApp();
   const refresh = useRefreshCoop();
-  const lots = useCoop<{ data: CoopLot[] }>(`/projects/${project.id}/lots`);
+  const lots = useCoopQuery(['lots', project.id], () =>
+    api.GET('/api/v1/coop/projects/{id}/lots', { params: { path: { id: project.id } } }),
+  );
   const deliver = async (lot: CoopLot) => {
     try {
-      await coopCall('PATCH', `/lots/${lot.id}`, { version: lot.version, status: 'DELIVERED' });
+      await ok(
+        api.PATCH('/api/v1/coop/lots/{id}', {
+          params: { path: { id: lot.id } },
+          body: { version: lot.version, status: 'DELIVERED' },
+        }),
+      );
       notification.success({ message: t('lot.delivered') });
     } catch (err) {
       notification.error({ message: t('lot.failed'), description: errorMessage(err) });
@@ -87,7 +95,12 @@ function Milestones({ project }: { project: CoopProject }) {
       m.code === code ? { ...m, doneAt: new Date().toISOString() } : m,
     );
     try {
-      await coopCall('PATCH', `/projects/${project.id}`, { version: project.version, milestones });
+      await ok(
+        api.PATCH('/api/v1/coop/projects/{id}', {
+          params: { path: { id: project.id } },
+          body: { version: project.version, milestones },
+        }),
+      );
     } catch (err) {
       notification.error({ message: t('plan.failed'), description: errorMessage(err) });
     }
@@ -127,7 +140,9 @@ function Milestones({ project }: { project: CoopProject }) {
 /** Projects with milestones and lots; the FIFO allocation of a project is launched from here. */
 export function ProjectsTab({ group, onRan }: { group: CoopGroup; onRan: () => void }) {
   const { t } = useTranslation('coop');
-  const projects = useCoop<{ data: CoopProject[] }>(`/groups/${group.id}/projects`);
+  const projects = useCoopQuery(['projects', group.id], () =>
+    api.GET('/api/v1/coop/groups/{id}/projects', { params: { path: { id: group.id } } }),
+  );
   const [dialog, setDialog] = useState<Dialog>(null);
   const rows = projects.data?.data ?? [];
   return (

@@ -22,8 +22,14 @@ export interface GroupFormValues {
   description?: string | null;
   indexationOn?: boolean;
   rules: Omit<GroupRules, 'penalty'> & {
-    penalty:
-      (Omit<NonNullable<GroupRules['penalty']>, 'kind'> & { kind: 'NONE' | 'FIXED' | 'PERCENT' }) | null;
+    /** Both kinds' inputs in one form value; only the chosen kind's are sent. */
+    penalty: {
+      kind: 'NONE' | 'FIXED' | 'PERCENT';
+      amount?: number;
+      rateBp?: number;
+      every: string;
+      maxPeriods: number;
+    } | null;
   };
   version?: number;
 }

@@ -3,11 +3,10 @@ import { Button, Empty, Flex, Spin, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDictionary } from '../../components/dictionary';
 import { formatDateTime } from '../../components/format';
+import { api, ok } from '../../api/client';
 import { useCoop } from '../../coop/api';
 import { eventText } from '../../coop/event-text';
-import type { CoopEvent, CoopMember } from '../../coop/types';
-import { API_URL } from '../../providers/data-provider';
-import { request } from '../../providers/http';
+import type { CoopMember } from '../../coop/types';
 
 const PAGE = 50;
 
@@ -36,8 +35,13 @@ export function GroupTimeline({ groupId }: { groupId: string }) {
     queryKey: ['coop', 'timeline', groupId],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
-      request<{ data: CoopEvent[] }>(
-        `${API_URL}/coop/groups/${groupId}/timeline?limit=${PAGE}${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ''}`,
+      ok(
+        api.GET('/api/v1/coop/groups/{id}/timeline', {
+          params: {
+            path: { id: groupId },
+            query: { limit: PAGE, ...(pageParam ? { before: pageParam } : {}) },
+          },
+        }),
       ),
     getNextPageParam: (last) => (last.data.length === PAGE ? (last.data.at(-1)?.occurredAt ?? null) : null),
   });

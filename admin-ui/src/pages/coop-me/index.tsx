@@ -2,32 +2,38 @@ import { Card, Descriptions, Empty, Select, Space, Spin, Tabs, Typography } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useCoop } from '../../coop/api';
+import { api } from '../../api/client';
+import { useCoopQuery } from '../../coop/api';
 import { LedgerTable } from '../../coop/ledger-table';
 import { formatCents } from '../../coop/money';
 import { RulesSummary } from '../../coop/rules-summary';
 import { GroupStatusTag, MemberStatusTag } from '../../coop/tags';
 import { TransparencyTable } from '../../coop/transparency';
-import type { LedgerEntry, Membership } from '../../coop/types';
+import { membershipsOf } from '../../coop/types';
 import { GroupDocuments } from '../coop-groups/documents';
 import { MySchedule } from './schedule';
 
 const TABS = ['schedule', 'myLedger', 'transparency', 'documents'] as const;
 
+const useMyLedger = (groupId: string | undefined) =>
+  useCoopQuery(groupId ? ['my-ledger', groupId] : null, () =>
+    api.GET('/api/v1/coop/me/groups/{groupId}/ledger', { params: { path: { groupId: groupId ?? '' } } }),
+  );
+
 function MyLedger({ groupId }: { groupId: string }) {
-  const ledger = useCoop<{ data: LedgerEntry[] }>(`/me/groups/${groupId}/ledger`);
+  const ledger = useMyLedger(groupId);
   return <LedgerTable entries={ledger.data?.data ?? []} loading={ledger.isLoading} />;
 }
 
 /** A member's own cooperative: schedule with proof upload, own ledger, the group's transparency view. */
 export default function MyCoop() {
   const { t } = useTranslation('coop');
-  const me = useCoop<{ data: Membership[] }>('/me');
+  const me = useCoopQuery(['me'], () => api.GET('/api/v1/coop/me'));
   const [params, setParams] = useSearchParams();
-  const memberships = me.data?.data ?? [];
+  const memberships = membershipsOf(me.data?.data ?? []);
   const [chosen, setChosen] = useState<string | undefined>();
   const current = memberships.find((m) => m.group.id === chosen) ?? memberships[0];
-  const ledger = useCoop<{ data: LedgerEntry[] }>(current ? `/me/groups/${current.group.id}/ledger` : null);
+  const ledger = useMyLedger(current?.group.id);
   const tab = TABS.find((k) => k === params.get('tab')) ?? 'schedule';
 
   if (me.isLoading) return <Spin style={{ display: 'block', margin: '48px auto' }} />;

@@ -1,17 +1,12 @@
 import { App, Card, Empty, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/format';
-import { coopCall, useCoop, useRefreshCoop } from '../../coop/api';
+import { api, ok } from '../../api/client';
+import { useCoopQuery, useRefreshCoop } from '../../coop/api';
 import { DocumentLink, UploadDocumentButton } from '../../coop/documents';
 import { formatCents } from '../../coop/money';
 import { ContributionStatusTag } from '../../coop/tags';
 import type { ScheduleLine } from '../../coop/types';
-
-interface PlanSchedule {
-  planId: string;
-  planName: string;
-  lines: ScheduleLine[];
-}
 
 const PAYABLE = new Set(['PENDING', 'REJECTED', 'LATE']);
 
@@ -20,14 +15,16 @@ export function MySchedule({ groupId }: { groupId: string }) {
   const { t } = useTranslation('coop');
   const { notification } = App.useApp();
   const refresh = useRefreshCoop();
-  const schedule = useCoop<{ data: PlanSchedule[] }>(`/me/groups/${groupId}/schedule`);
+  const schedule = useCoopQuery(['my-schedule', groupId], () =>
+    api.GET('/api/v1/coop/me/groups/{groupId}/schedule', { params: { path: { groupId } } }),
+  );
   const submit = async (contributionId: string, documentId: string) => {
     try {
-      await coopCall(
-        'POST',
-        `/contributions/${contributionId}/proof`,
-        { documentId },
-        { 'Idempotency-Key': documentId },
+      await ok(
+        api.POST('/api/v1/coop/contributions/{id}/proof', {
+          params: { path: { id: contributionId }, header: { 'idempotency-key': documentId } },
+          body: { documentId },
+        }),
       );
       notification.success({ message: t('me.proofSent') });
     } catch (err) {

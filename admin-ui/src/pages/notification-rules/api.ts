@@ -1,14 +1,18 @@
+import type { NotificationEvent } from '../../../../definitions/notification-template.js';
 import { API_URL } from '../../providers/data-provider';
 
+/** The events the rule form offers (a subset of definitions' NOTIFICATION_EVENTS, checked by the type). */
 export const EVENTS = [
   'NEW_LEAD',
   'LEAD_ASSIGNED',
   'APPOINTMENT_BOOKED',
   'APPOINTMENT_CHANGED',
   'STATUS_CHANGED',
-] as const;
-export const RECIPIENTS = ['ASSIGNED_AGENT', 'MANAGERS', 'CONTACT'] as const;
-export const CHANNELS = ['IN_APP', 'EMAIL', 'SMS', 'WHATSAPP'] as const;
+] as const satisfies readonly NotificationEvent[];
+export {
+  NOTIFICATION_RECIPIENTS as RECIPIENTS,
+  NOTIFICATION_CHANNELS as CHANNELS,
+} from '../../../../definitions/notification-template.js';
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 

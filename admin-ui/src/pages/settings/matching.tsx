@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Form, InputNumber, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MATCH_CRITERIA, type WeightedCriterion } from '../../../../definitions/matching.js';
 import { API_URL } from '../../providers/data-provider';
 import { ApiError, errorMessage, request } from '../../providers/http';
 
@@ -10,17 +11,8 @@ export interface MatchingSettings {
   budgetTolerancePct: number;
 }
 
-const WEIGHTS = [
-  'budget',
-  'location',
-  'distance',
-  'propertyType',
-  'rooms',
-  'bedrooms',
-  'surface',
-  'requiredFeatures',
-  'niceFeatures',
-] as const;
+/** The weighted (soft) criteria of the matching engine; the transaction is a hard filter. */
+const WEIGHTS = MATCH_CRITERIA.filter((c): c is WeightedCriterion => c !== 'transaction');
 
 /** Weights of the soft matching criteria and the tolerance above the max budget (PUT /settings `matching`). */
 export function MatchingSettingsCard({ value, canEdit }: { value: MatchingSettings; canEdit: boolean }) {

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { contributionView } from '../../../../db/coop-contributions.js';
 import { CoopContribution } from '../../../../db/entities/index.js';
-import { CONTRIBUTION_STATUSES, type ContributionAction } from '../../../../definitions/coop/contribution.js';
+import {
+  CONTRIBUTION_STATUSES,
+  PAYMENT_METHODS,
+  type ContributionAction,
+} from '../../../../definitions/coop/contribution.js';
 import { requireTemporal } from '../../../lib/dossier-workflows.js';
 import { assertReferences } from '../../../lib/tenant-references.js';
 import { idempotencyKeyOf, updateIdFor } from '../../../lib/idempotency.js';
@@ -146,7 +150,7 @@ export default async function coopContributionRoutes(app: FastifyInstance) {
           properties: {
             method: {
               type: 'string',
-              enum: ['BANK_TRANSFER', 'CASH', 'CHEQUE', 'CARD', 'MOBILE_MONEY', 'OTHER'],
+              enum: [...PAYMENT_METHODS],
             },
             paidAt: { type: 'string', format: 'date-time' },
           },

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { API_URL } from '../../../providers/data-provider';
 import { request } from '../../../providers/http';
+import type { ShortlistStatus } from '../../../../../definitions/shortlist.js';
 import type { Annonce } from '../../annonces/types';
 
 export type MatchStatus = 'MATCH' | 'PARTIAL' | 'MISS';
@@ -19,8 +20,7 @@ export interface MatchItem {
   annonce: Annonce;
 }
 
-export const SHORTLIST_STATUSES = ['SHORTLISTED', 'PROPOSED', 'VISITED', 'SELECTED', 'REJECTED'] as const;
-export type ShortlistStatus = (typeof SHORTLIST_STATUSES)[number];
+export { SHORTLIST_STATUSES, type ShortlistStatus } from '../../../../../definitions/shortlist.js';
 
 export interface ShortlistEntry {
   id: string;
