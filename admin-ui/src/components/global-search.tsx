@@ -51,7 +51,8 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
-  const [active, setActive] = useState(0);
+  // The option the arrows chose (-1: none yet, Enter opens the first).
+  const [active, setActive] = useState(-1);
   const inputRef = useRef<InputRef>(null);
   const listId = useId();
   const allowed = READERS.some(hasPermission);
@@ -84,7 +85,11 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
     [result.data, searchable],
   );
   const items = useMemo(() => groups.flatMap((g) => g.items), [groups]);
-  useEffect(() => setActive(0), [items]);
+  useEffect(() => setActive(-1), [items]);
+  useEffect(() => {
+    if (active >= 0)
+      document.getElementById(`${listId}-option-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active, listId]);
 
   const close = () => {
     setOpen(false);
@@ -99,11 +104,13 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
     if (!items.length) return;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      const step = e.key === 'ArrowDown' ? 1 : -1;
-      setActive((i) => (i + step + items.length) % items.length);
+      const down = e.key === 'ArrowDown';
+      setActive((i) =>
+        i < 0 ? (down ? 0 : items.length - 1) : (i + (down ? 1 : -1) + items.length) % items.length,
+      );
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      go(items[active]);
+      go(items[Math.max(active, 0)]);
     }
   };
 
