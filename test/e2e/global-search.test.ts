@@ -5,10 +5,17 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, type TestApp } from '../helpers/app.js';
-import { openBrowserStack, openTrackedPage, screenshotTop, signInFr } from '../helpers/browser.js';
+import {
+  openBrowserStack,
+  openTrackedPage,
+  SCREENSHOT_DIR,
+  screenshotTop,
+  signInFr,
+} from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -65,8 +72,8 @@ async function axeSerious(page: Page): Promise<Array<{ id: string; targets: stri
   })()`);
 }
 
-async function openWithShortcut(page: Page) {
-  await page.keyboard.press('Control+k');
+async function openWithShortcut(page: Page, keys = 'Control+k') {
+  await page.keyboard.press(keys);
   const input = page.getByRole('combobox', { name: /Rechercher un contact/ });
   await input.waitFor();
   await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('role')")).toBe('combobox');
@@ -121,6 +128,8 @@ describe('global search (Ctrl+K) in the header', () => {
     await signInFr(page, base, 'agent@demo.test', TEST_PASSWORD);
     // On a phone the button is an icon with an accessible name.
     const open = page.getByRole('button', { name: 'Rechercher' });
+    await open.waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'global-search-390-header.png') });
     await open.click();
     const input = page.getByRole('combobox', { name: /Rechercher un contact/ });
     await input.waitFor();
@@ -138,9 +147,7 @@ describe('global search (Ctrl+K) in the header', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     // Cmd+K too (macOS).
-    await page.keyboard.press('Meta+k');
-    await page.getByRole('combobox', { name: /Rechercher un contact/ }).waitFor();
-    await page.keyboard.type('zzzz' + run);
+    await (await openWithShortcut(page, 'Meta+k')).pressSequentially(`zzzz${run}`);
     await page.getByRole('status').filter({ hasText: 'Aucun résultat' }).waitFor();
     await page.close();
   });
