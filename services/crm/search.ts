@@ -58,58 +58,67 @@ interface Row {
 }
 
 /**
- * Each kind's query: `?` are orgId, the search term (tsquery text, or a LIKE fragment for coop
- * members) and the limit. Matching goes through the RLS-safe `*_search_ids` functions, so the GIN
+ * Each kind's query and its parameters (the organisation, the search term — tsquery text, or a LIKE
+ * fragment for coop members — and the limit). Matching goes through the RLS-safe `*_search_ids` functions, so the GIN
  * indexes answer inside the caller's organisation; row-level security applies on top.
  */
 const QUERIES: Record<
   SearchKind,
-  { sql: string; href: string; args: (orgId: string, t: Terms) => string[] }
+  { sql: string; href: string; args: (orgId: string, t: Terms, limit: number) => Array<string | number> }
 > = {
   contact: {
     href: '/contacts/show/',
-    args: (orgId, t) => [orgId, t.contact],
-    sql: `select c.id, trim(c.first_name || ' ' || c.last_name) as title,
+    // The total is the matcher's count (already inside the organisation): no window over the matches.
+    args: (orgId, t, limit) => [t.contact, orgId, limit],
+    sql: `with m as (select array(select contact_search_ids(to_tsquery('atlas_search', ?))) as ids)
+      select c.id, trim(c.first_name || ' ' || c.last_name) as title,
         nullif(concat_ws(' · ', nullif(c.email, ''), c.phone), '') as subtitle, c.id as link_id,
-        count(*) over () as total
-      from contact c
-      where c.org_id = ? and c.id = any(array(select contact_search_ids(to_tsquery('atlas_search', ?))))
+        cardinality(m.ids) as total
+      from m join contact c on c.id = any(m.ids)
+      where c.org_id = ?
       order by c.last_name, c.first_name, c.id limit ?`,
   },
   dossier: {
     href: '/dossiers/show/',
-    // The tsquery is named once: a dossier matches by its own text or by its contact's name.
-    args: (orgId, t) => [t.words, orgId],
-    sql: `with q as (select to_tsquery('atlas_search', ?) as t)
-      select d.id, d.title, concat_ws(' · ', d.reference, nullif(trim(c.first_name || ' ' || c.last_name), '')) as subtitle,
-        d.id as link_id, count(*) over () as total
-      from q, dossier d left join contact c on c.org_id = d.org_id and c.id = d.contact_id
-      where d.org_id = ? and (d.id = any(array(select dossier_search_ids(q.t)))
-        or d.contact_id = any(array(select contact_search_ids(q.t))))
-      order by d.updated_at desc, d.id limit ?`,
+    // The tsquery is named once: a dossier matches by its own text or by its contact's name. The
+    // contact's name is joined for the page only, after the limit.
+    args: (orgId, t, limit) => [t.words, orgId, limit, orgId],
+    sql: `with q as (select to_tsquery('atlas_search', ?) as t),
+      top as (
+        select d.id, d.title, d.reference, d.contact_id, d.updated_at, count(*) over () as total
+        from q, dossier d
+        where d.org_id = ? and (d.id = any(array(select dossier_search_ids(q.t)))
+          or d.contact_id = any(array(select contact_search_ids(q.t))))
+        order by d.updated_at desc, d.id limit ?)
+      select top.id, top.title, top.id as link_id, top.total,
+        concat_ws(' · ', top.reference, nullif(trim(c.first_name || ' ' || c.last_name), '')) as subtitle
+      from top left join contact c on c.org_id = ? and c.id = top.contact_id
+      order by top.updated_at desc, top.id`,
   },
   account: {
     href: '/accounts/show/',
-    args: (orgId, t) => [orgId, t.words],
-    sql: `select a.id, a.name as title, concat_ws(' · ', a.code, a.city) as subtitle, a.id as link_id,
-        count(*) over () as total
-      from account a
-      where a.org_id = ? and a.id = any(array(select account_search_ids(to_tsquery('atlas_search', ?))))
+    args: (orgId, t, limit) => [t.words, orgId, limit],
+    sql: `with m as (select array(select account_search_ids(to_tsquery('atlas_search', ?))) as ids)
+      select a.id, a.name as title, concat_ws(' · ', a.code, a.city) as subtitle, a.id as link_id,
+        cardinality(m.ids) as total
+      from m join account a on a.id = any(m.ids)
+      where a.org_id = ?
       order by a.name, a.id limit ?`,
   },
   listing: {
     href: '/annonces/show/',
-    args: (orgId, t) => [orgId, t.words],
-    sql: `select a.id, a.title, concat_ws(' · ', a.reference, a.city) as subtitle, a.id as link_id,
-        count(*) over () as total
-      from annonce a
-      where a.org_id = ? and a.id = any(array(select annonce_search_ids(to_tsquery('atlas_search', ?))))
+    args: (orgId, t, limit) => [t.words, orgId, limit],
+    sql: `with m as (select array(select annonce_search_ids(to_tsquery('atlas_search', ?))) as ids)
+      select a.id, a.title, concat_ws(' · ', a.reference, a.city) as subtitle, a.id as link_id,
+        cardinality(m.ids) as total
+      from m join annonce a on a.id = any(m.ids)
+      where a.org_id = ?
       order by a.updated_at desc, a.id limit ?`,
   },
   coopMember: {
     // A member is shown on its group's page.
     href: '/coop/groups/show/',
-    args: (orgId, t) => [orgId, t.like, t.like],
+    args: (orgId, t, limit) => [orgId, t.like, t.like, limit],
     sql: `select m.id, m.display_name as title, g.name as subtitle, m.group_id as link_id,
         count(*) over () as total
       from coop_member m join coop_group g on g.org_id = m.org_id and g.id = m.group_id
@@ -155,10 +164,7 @@ export async function globalSearch(em: Em, input: SearchInput): Promise<{ groups
   const groups: SearchGroup[] = [];
   // One connection per request: the kinds are asked one after the other.
   for (const kind of kinds) {
-    const rows = await em.execute<Row[]>(QUERIES[kind].sql, [
-      ...QUERIES[kind].args(input.orgId, terms),
-      limit,
-    ]);
+    const rows = await em.execute<Row[]>(QUERIES[kind].sql, QUERIES[kind].args(input.orgId, terms, limit));
     groups.push({
       kind,
       total: rows.length ? Number(rows[0]!.total) : 0,
