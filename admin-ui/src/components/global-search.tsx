@@ -29,6 +29,7 @@ const READERS = ['CRM_CONTACTS_VIEW', 'CRM_DEALS_VIEW', 'CRM_ANNONCES_VIEW', 'CO
 const MAX_LENGTH = 100;
 const DEBOUNCE_MS = 250;
 const PER_KIND = 5;
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 
 /** The typed text once the user paused typing. */
 function useDebounced(value: string, ms: number): string {
@@ -138,7 +139,7 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
           <>
             {t('open')}
             <Typography.Text type="secondary" keyboard className="global-search-shortcut">
-              {t('shortcut')}
+              {t(IS_MAC ? 'shortcutMac' : 'shortcut')}
             </Typography.Text>
           </>
         )}

@@ -2,6 +2,7 @@
 export const searchFr = {
   open: 'Rechercher',
   shortcut: 'Ctrl K',
+  shortcutMac: '⌘ K',
   title: 'Rechercher dans le CRM',
   label: 'Rechercher un contact, un dossier, un compte, une annonce ou un membre',
   placeholder: 'Nom, e-mail, téléphone, référence, ville…',
@@ -25,6 +26,7 @@ export const searchFr = {
 export const searchEn: typeof searchFr = {
   open: 'Search',
   shortcut: 'Ctrl K',
+  shortcutMac: '⌘ K',
   title: 'Search the CRM',
   label: 'Search for a contact, dossier, account, listing or member',
   placeholder: 'Name, email, phone, reference, city…',
@@ -48,6 +50,7 @@ export const searchEn: typeof searchFr = {
 export const searchAr: typeof searchFr = {
   open: 'بحث',
   shortcut: 'Ctrl K',
+  shortcutMac: '⌘ K',
   title: 'البحث في نظام إدارة العملاء',
   label: 'ابحث عن جهة اتصال أو ملف أو حساب أو إعلان أو عضو',
   placeholder: 'الاسم، البريد الإلكتروني، الهاتف، المرجع، المدينة…',
