@@ -70,7 +70,7 @@ const QUERIES: Record<
     href: '/contacts/show/',
     // The total is the matcher's count (already inside the organisation): no window over the matches.
     args: (orgId, t, limit) => [t.contact, orgId, limit],
-    sql: `with m as (select array(select contact_search_ids(to_tsquery('atlas_search', ?))) as ids)
+    sql: `with m as materialized (select array(select contact_search_ids(to_tsquery('atlas_search', ?))) as ids)
       select c.id, trim(c.first_name || ' ' || c.last_name) as title,
         nullif(concat_ws(' · ', nullif(c.email, ''), c.phone), '') as subtitle, c.id as link_id,
         cardinality(m.ids) as total
@@ -98,7 +98,7 @@ const QUERIES: Record<
   account: {
     href: '/accounts/show/',
     args: (orgId, t, limit) => [t.words, orgId, limit],
-    sql: `with m as (select array(select account_search_ids(to_tsquery('atlas_search', ?))) as ids)
+    sql: `with m as materialized (select array(select account_search_ids(to_tsquery('atlas_search', ?))) as ids)
       select a.id, a.name as title, concat_ws(' · ', a.code, a.city) as subtitle, a.id as link_id,
         cardinality(m.ids) as total
       from m join account a on a.id = any(m.ids)
@@ -108,7 +108,7 @@ const QUERIES: Record<
   listing: {
     href: '/annonces/show/',
     args: (orgId, t, limit) => [t.words, orgId, limit],
-    sql: `with m as (select array(select annonce_search_ids(to_tsquery('atlas_search', ?))) as ids)
+    sql: `with m as materialized (select array(select annonce_search_ids(to_tsquery('atlas_search', ?))) as ids)
       select a.id, a.title, concat_ws(' · ', a.reference, a.city) as subtitle, a.id as link_id,
         cardinality(m.ids) as total
       from m join annonce a on a.id = any(m.ids)
