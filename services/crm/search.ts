@@ -161,22 +161,33 @@ export async function globalSearch(em: Em, input: SearchInput): Promise<{ groups
   if (!words) throw invalid(SearchErrorCode.SEARCH_TERMS_REQUIRED, 'q needs at least one letter or digit');
   const terms: Terms = { words, contact: contactTsQuery(q) ?? words, like: likeEscape(q) };
   const limit = Math.max(1, Math.min(SEARCH_MAX_PER_KIND, Math.trunc(input.limit)));
-  const groups: SearchGroup[] = [];
-  // One connection per request: the kinds are asked one after the other.
-  for (const kind of kinds) {
-    const rows = await em.execute<Row[]>(QUERIES[kind].sql, QUERIES[kind].args(input.orgId, terms, limit));
-    groups.push({
+  if (!kinds.length) return { groups: [] };
+  // One statement for every kind (one round trip): each kind's page, in its own order, tagged `k`.
+  const sql = kinds
+    .map(
+      (kind, k) =>
+        `(select ${k} as k, row_number() over () as n, x.id, x.title::text as title,
+          x.subtitle::text as subtitle, x.link_id, x.total::bigint as total from (${QUERIES[kind].sql}) x)`,
+    )
+    .join(' union all ');
+  const rows = await em.execute<Array<Row & { k: number }>>(
+    `select * from (${sql}) r order by r.k, r.n`,
+    kinds.flatMap((kind) => QUERIES[kind].args(input.orgId, terms, limit)),
+  );
+  const groups = kinds.map((kind, k): SearchGroup => {
+    const mine = rows.filter((r) => Number(r.k) === k);
+    return {
       kind,
-      total: rows.length ? Number(rows[0]!.total) : 0,
-      items: rows.map((r) => ({
+      total: mine.length ? Number(mine[0]!.total) : 0,
+      items: mine.map((r) => ({
         id: r.id,
         kind,
         title: r.title,
         subtitle: r.subtitle || null,
         href: QUERIES[kind].href + r.link_id,
       })),
-    });
-  }
+    };
+  });
   return { groups };
 }
 
