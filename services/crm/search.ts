@@ -152,13 +152,19 @@ export async function globalSearch(em: Em, input: SearchInput): Promise<{ groups
   if (q.length > SEARCH_MAX_LENGTH)
     throw invalid(
       SearchErrorCode.SEARCH_QUERY_TOO_LONG,
+      'MAX_LENGTH',
       `q must be at most ${SEARCH_MAX_LENGTH} characters`,
       {
         limit: SEARCH_MAX_LENGTH,
       },
     );
   const words = prefixTsQuery(q);
-  if (!words) throw invalid(SearchErrorCode.SEARCH_TERMS_REQUIRED, 'q needs at least one letter or digit');
+  if (!words)
+    throw invalid(
+      SearchErrorCode.SEARCH_TERMS_REQUIRED,
+      'NO_LETTER_OR_DIGIT',
+      'q needs at least one letter or digit',
+    );
   const terms: Terms = { words, contact: contactTsQuery(q) ?? words, like: likeEscape(q) };
   const limit = Math.max(1, Math.min(SEARCH_MAX_PER_KIND, Math.trunc(input.limit)));
   if (!kinds.length) return { groups: [] };
@@ -191,6 +197,14 @@ export async function globalSearch(em: Em, input: SearchInput): Promise<{ groups
   return { groups };
 }
 
-function invalid(code: SearchErrorCode, message: string, params: Record<string, unknown> = {}) {
-  return new DomainError('crm', 'invalid', code, message, params, [{ field: 'q', message, code, params }]);
+/** A refusal of `q`: the problem's code, and the field reason the UI already phrases. */
+function invalid(
+  code: SearchErrorCode,
+  fieldCode: 'MAX_LENGTH' | 'NO_LETTER_OR_DIGIT',
+  message: string,
+  params: Record<string, unknown> = {},
+) {
+  return new DomainError('crm', 'invalid', code, message, params, [
+    { field: 'q', message, code: fieldCode, params },
+  ]);
 }

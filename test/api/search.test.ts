@@ -230,7 +230,7 @@ describe('GET /search', () => {
     await bad(`q=${'a'.repeat(101)}`, 'MAX_LENGTH');
     await bad('q=', 'MIN_LENGTH');
     await bad('', 'REQUIRED');
-    expect(await bad(`q=${encodeURIComponent('%% --')}`, 'SEARCH_TERMS_REQUIRED')).toMatchObject({
+    expect(await bad(`q=${encodeURIComponent('%% --')}`, 'NO_LETTER_OR_DIGIT')).toMatchObject({
       code: 'SEARCH_TERMS_REQUIRED',
     });
     const res = await t.app.inject({ url: `/api/v1/search?q=abc&limit=11`, headers: admin.headers });
