@@ -111,6 +111,7 @@ export default tseslint.config(
     // Issue 15: no promise (query, call) started before the decision that may discard it.
     files: [
       'api/**/*.ts',
+      'services/**/*.ts',
       'db/**/*.ts',
       'activities/**/*.ts',
       'worker/**/*.ts',

@@ -21,6 +21,7 @@ import authRoutes from './routes/v1/auth.js';
 import contactRoutes from './routes/v1/contacts/index.js';
 import dictionaryRoutes from './routes/v1/dictionaries.js';
 import dashboardRoutes from './routes/v1/dashboard.js';
+import searchRoutes from './routes/v1/search.js';
 import dossierRoutes from './routes/v1/dossiers/index.js';
 import exportRoutes from './routes/v1/exports.js';
 import messageRoutes from './routes/v1/messages.js';
@@ -98,6 +99,7 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
       await v1.register(notificationRuleRoutes);
       await v1.register(documentRoutes);
       await v1.register(coopRoutes);
+      await v1.register(searchRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -31,6 +31,10 @@ export const OPENAPI_TAGS = [
   { name: 'settings', description: 'Organisation settings' },
   { name: 'notification-rules', description: 'Who is told what, on which channel' },
   { name: 'documents', description: 'Uploaded documents' },
+  {
+    name: 'search',
+    description: 'One search box across contacts, dossiers, accounts, listings and coop members',
+  },
   { name: 'coop', description: 'Coop Habitat: groups, members, contributions, ledger, allocations' },
 ];
 

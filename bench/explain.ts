@@ -7,14 +7,24 @@ import { dossierListQuery } from '../api/routes/v1/dossiers/queries.js';
 import { dashboardKpis, overdueFollowUps } from '../db/dashboard.js';
 import { withTenant, type Em, type Orm } from '../db/orm.js';
 import { closeReasons, funnelStages } from '../db/reports.js';
+import { PERMISSIONS } from '../definitions/permissions.js';
+import { globalSearch } from '../services/crm/search.js';
 
 export type ReadScenario =
-  'contactFilter' | 'contactSearch' | 'dossierFilter' | 'dashboard' | 'funnel' | 'export';
+  | 'contactFilter'
+  | 'contactSearch'
+  | 'dossierFilter'
+  | 'globalSearch'
+  | 'globalSearchPhone'
+  | 'dashboard'
+  | 'funnel'
+  | 'export';
 
 export interface ExplainInput {
   orgId: string;
   agentId: string;
   search: string;
+  phone: string;
   hotStatuses: string[];
 }
 
@@ -57,6 +67,13 @@ export async function explainScenario(orm: Orm, scenario: ReadScenario, i: Expla
       case 'dossierFilter': {
         const q = { caseType: 'ACHAT', statusCode: ['NEGOTIATION'], assignedAgentId: i.agentId };
         await explainSql(em, dossierListQuery(em, i.orgId, q).limit(25).getFormattedQuery(), plans);
+        break;
+      }
+      case 'globalSearch':
+      case 'globalSearchPhone': {
+        const q = scenario === 'globalSearch' ? i.search : i.phone;
+        const permissions = new Set<string>(PERMISSIONS);
+        await globalSearch(explainingEm(em, plans), { orgId: i.orgId, permissions, q, limit: 5 });
         break;
       }
       case 'dashboard': {

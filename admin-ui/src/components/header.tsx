@@ -5,12 +5,13 @@ import { Button, Dropdown, Grid, Layout, Space, Tag, Typography, theme, type Men
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Identity } from '../providers/session';
+import { GlobalSearch } from './global-search';
 import { LanguageSwitch } from './language-switch';
 import { NotificationBell } from './notification-bell';
 import './header.css';
 
 /**
- * Top bar: organisation, language switch, notification bell, user name (menu: change my password), roles and sign-out.
+ * Top bar: organisation, the search box (Ctrl/Cmd+K), language switch, notification bell, user name (menu: change my password), roles and sign-out.
  * Below antd's `lg` breakpoint (where Refine turns the side menu into a drawer) it opens that drawer
  * from a labelled button, and the organisation, roles and sign-out move into the user's menu.
  */
@@ -64,6 +65,7 @@ export function AppHeader() {
         </Typography.Text>
       )}
       <Space size={compact ? 'small' : 'middle'} style={{ minWidth: 0 }}>
+        <GlobalSearch compact={compact} />
         <LanguageSwitch />
         <NotificationBell />
         <Dropdown menu={userMenu} trigger={['click']}>

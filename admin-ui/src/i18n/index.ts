@@ -16,6 +16,7 @@ import { labelsAr, labelsEn, labelsFr } from './locales/labels';
 import { passwordAr, passwordEn, passwordFr } from './locales/password';
 import { problemsAr, problemsEn, problemsFr } from './locales/problems';
 import { rulesEn, rulesFr } from './locales/rules';
+import { searchAr, searchEn, searchFr } from './locales/search';
 import { studioEn, studioFr } from './locales/studio';
 
 export const LANGUAGES = ['fr', 'en', 'ar'] as const;
@@ -53,6 +54,7 @@ void i18n.use(initReactI18next).init({
       events: eventsFr,
       problems: problemsFr,
       labels: labelsFr,
+      search: searchFr,
     },
     en: {
       common: commonEn,
@@ -69,6 +71,7 @@ void i18n.use(initReactI18next).init({
       events: eventsEn,
       problems: problemsEn,
       labels: labelsEn,
+      search: searchEn,
     },
     // Arabic (right-to-left): namespaces not yet written in Arabic fall back to French.
     ar: {
@@ -78,6 +81,7 @@ void i18n.use(initReactI18next).init({
       events: eventsAr,
       problems: problemsAr,
       labels: labelsAr,
+      search: searchAr,
       password: passwordAr,
       fieldErrors: fieldErrorsAr,
     },
@@ -100,6 +104,7 @@ void i18n.use(initReactI18next).init({
     'events',
     'problems',
     'labels',
+    'search',
   ],
   interpolation: { escapeValue: false }, // React escapes
 });
