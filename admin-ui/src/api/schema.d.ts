@@ -2661,6 +2661,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search contacts, dossiers, accounts, listings and coop members at once, grouped by kind (only the kinds the caller may read) */
+    get: operations['search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -18058,6 +18075,75 @@ export interface operations {
       };
       /** @description RFC 9457 problem details */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  search: {
+    parameters: {
+      query: {
+        /** @description Words (prefixes; accents and case ignored), a reference, an email or a phone number in any format */
+        q: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            groups: {
+              /** @enum {string} */
+              kind: 'contact' | 'dossier' | 'account' | 'listing' | 'coopMember';
+              /** @description all matches of this kind (items holds the first) */
+              total: number;
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'contact' | 'dossier' | 'account' | 'listing' | 'coopMember';
+                title: string;
+                /** @description email and phone, reference, code or city, group */
+                subtitle: string | null;
+                /** @description the record's page in the admin UI */
+                href: string;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
         headers: {
           [name: string]: unknown;
         };
