@@ -5,6 +5,7 @@ import type { GuardFacts } from '../definitions/guard-facts.schema.js';
 import { checkTransition, evaluateTransitions, initialState, type Language } from '../definitions/guards.js';
 import type { WorkflowDefinitionBody } from '../definitions/workflow-definition.schema.js';
 import { DomainError, type DomainErrorKind } from '../services/domain-error.js';
+import type { AnnonceErrorCode } from '../services/listings/error-codes.js';
 import { recordAudit, snapshot } from './audit.js';
 import { latestPublishedOrBuiltIn } from './definitions.js';
 import { Annonce, AnnonceStatusHistory, type IAnnonce, type IWorkflowDefinition } from './entities/index.js';
@@ -105,9 +106,7 @@ export async function allowedAnnonceTransitions(
   return evaluateTransitions(body, a.statusCode, annonceFacts(a, user, new Date()), user, lang);
 }
 
-/** Why a listing move was refused: stable codes (problem types stale-version, guard-blocked, …). */
-export type AnnonceErrorCode =
-  'STALE_VERSION' | 'STALE_STATE' | 'TRANSITION_FORBIDDEN' | 'ILLEGAL_TRANSITION' | 'GUARD_BLOCKED';
+export type { AnnonceErrorCode };
 
 function refused(
   kind: DomainErrorKind,

@@ -15,6 +15,7 @@ import {
   type TransitionRequest,
 } from '../../workflows/dossier-lifecycle.js';
 import { REFUSAL_HTTP_STATUS, type DossierRefusal } from '../../workflows/dossier-refusals.js';
+import type { ProblemType } from '../problem-codes.js';
 import { HttpProblem } from '../problem.js';
 
 /** Readable in the Temporal UI: `dossier-<org slug>-<first 12 hex of the id>`. */
@@ -69,14 +70,30 @@ const TITLES: Record<DossierRefusal, string> = {
   GuardBlocked: 'Transition blocked',
 };
 
+/** Each refusal's problem type (its code in UPPER_SNAKE: DossierStaleState → DOSSIER_STALE_STATE). */
+const PROBLEM_TYPE: Record<DossierRefusal, ProblemType> = {
+  DossierNotFound: 'dossier-not-found',
+  DossierClosed: 'dossier-closed',
+  DossierStaleState: 'dossier-stale-state',
+  IllegalTransition: 'illegal-transition',
+  TransitionForbidden: 'transition-forbidden',
+  ReasonRequired: 'reason-required',
+  GuardBlocked: 'guard-blocked',
+};
+
 /** Turns the workflow's refusal into the HTTP problem the brief asks for (403/404/409/422). */
 function toProblem(err: unknown): never {
   const cause = err instanceof WorkflowUpdateFailedError ? err.cause : err;
   if (cause instanceof ApplicationFailure && cause.type && cause.type in REFUSAL_HTTP_STATUS) {
     const type = cause.type as DossierRefusal;
     const details = (cause.details?.[0] ?? {}) as Record<string, unknown>;
-    const slug = type.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
-    throw new HttpProblem(REFUSAL_HTTP_STATUS[type], slug, TITLES[type], cause.message, details);
+    throw new HttpProblem(
+      REFUSAL_HTTP_STATUS[type],
+      PROBLEM_TYPE[type],
+      TITLES[type],
+      cause.message,
+      details,
+    );
   }
   if (
     err instanceof WorkflowUpdateFailedError &&
