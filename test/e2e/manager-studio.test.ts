@@ -362,6 +362,19 @@ describe('manager studio (real browser, real stack)', () => {
 
     await page.goto(`${base}/audit`);
     await page.locator('.ant-table-row').first().waitFor();
+    // Actors by name (the id on hover), actions and entity types in French; the user filter by name.
+    expect(await page.getByTestId('audit-actor').first().textContent()).toBe('Admin Demo');
+    const rowsText = await page.locator('.ant-table-tbody').textContent();
+    expect(rowsText).toContain('Désactivation');
+    expect(rowsText).not.toMatch(/\b(CREATE|UPDATE|DEACTIVATE|REASSIGN|WorkflowDefinition)\b/);
+    await pick(page, '[data-testid="audit-actor-filter"]', 'Admin Demo');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.waitForURL(/actorId/);
+    await expect
+      .poll(async () => [...new Set(await page.getByTestId('audit-actor').allTextContents())], {
+        timeout: 10_000,
+      })
+      .toEqual(['Admin Demo']);
     await page.getByRole('button', { name: 'Vérifier la chaîne' }).click();
     const verification = page.getByTestId('audit-verification');
     await verification.waitFor();
