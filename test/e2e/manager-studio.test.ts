@@ -5,6 +5,7 @@ import { login, type TestApp } from '../helpers/app.js';
 import { openBrowserStack, SCREENSHOT_DIR } from '../helpers/browser.js';
 import { publishTestDefinition } from '../helpers/definitions.js';
 import { createDossier } from '../helpers/dossiers.js';
+import type { WorkflowDefinitionBody } from '../../definitions/workflow-definition.schema.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 
 /**
@@ -122,8 +123,21 @@ describe('manager studio (real browser, real stack)', () => {
     // A new state, reachable from nowhere and leading nowhere yet.
     await page.getByRole('button', { name: 'Ajouter un état' }).click();
     await pick(page, '#state_code', 'VALUATION');
+    // Its reminder timer: a number and a unit, shown in words, checked inline, stored as ISO 8601.
+    const stateDialog = page.getByRole('dialog');
+    await stateDialog.getByRole('button', { name: 'Ajouter un minuteur' }).click();
+    const words = stateDialog.getByTestId('duration-words');
+    expect(await words.textContent()).toMatch(/^3\sjours$/); // Intl puts a no-break space
+    const after = page.locator('#state_timers_0_after');
+    await after.fill('');
+    await stateDialog.getByText('Saisissez une durée : un nombre entier supérieur à zéro.').waitFor();
+    await pick(page, '.ant-modal input[aria-label="Unité"]', 'heures');
+    await after.fill('24');
+    await expect.poll(() => words.textContent()).toMatch(/^24\sheures$/);
+    await shot(page, 'timer-duration');
     await page.getByTestId('state-form-ok').click();
     await page.getByTestId('state-row-VALUATION').waitFor();
+    expect(await page.getByTestId('state-row-VALUATION').textContent()).toMatch(/24\sheures/);
     await page.getByRole('button', { name: 'Valider' }).click();
     const pinned = page.getByTestId('state-problems-VALUATION');
     await pinned.waitFor();
@@ -182,6 +196,15 @@ describe('manager studio (real browser, real stack)', () => {
     await page.waitForURL(/\/workflow-definitions\/show\//);
     publishedId = page.url().split('/').pop() ?? '';
     expect(publishedId).toBe(draftId);
+    const stored = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workflow-definitions/${publishedId}`,
+      headers: manager.headers,
+    });
+    const valuation = (stored.json() as { definition: WorkflowDefinitionBody }).definition.states.find(
+      (s) => s.code === 'VALUATION',
+    );
+    expect(valuation?.timers).toEqual([expect.objectContaining({ action: 'remindAgent', after: 'PT24H' })]);
     await page.getByText('Version 2 publiée', { exact: false }).waitFor();
     await page.getByTestId('pipeline-graph').locator('.react-flow__node').nth(4).waitFor();
 
