@@ -131,7 +131,11 @@ describe('manager studio (real browser, real stack)', () => {
     const after = page.locator('#state_timers_0_after');
     await after.fill('');
     await stateDialog.getByText('Saisissez une durée : un nombre entier supérieur à zéro.').waitFor();
-    await pick(page, '.ant-modal input[aria-label="Unité"]', 'heures');
+    await stateDialog.getByRole('combobox', { name: 'Unité' }).click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .getByText('heures', { exact: true })
+      .click();
     await after.fill('24');
     await expect.poll(() => words.textContent()).toMatch(/^24\sheures$/);
     await shot(page, 'timer-duration');

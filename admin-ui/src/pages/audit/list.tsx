@@ -18,6 +18,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChangesTable } from '../../components/audit-diff';
 import { formatDateTime } from '../../components/format';
 import { labelsFr } from '../../i18n/locales/labels';
 import { API_URL } from '../../providers/data-provider';
@@ -209,11 +210,7 @@ export default function AuditList() {
         rowKey="id"
         size="small"
         expandable={{
-          expandedRowRender: (e) => (
-            <pre style={{ fontSize: 11, margin: 0, maxHeight: 320, overflow: 'auto' }}>
-              {JSON.stringify({ diff: e.diffJson, before: e.beforeJson, after: e.afterJson }, null, 2)}
-            </pre>
-          ),
+          expandedRowRender: (e) => <ChangesTable before={e.beforeJson} after={e.afterJson} />,
         }}
         columns={[
           { title: '#', dataIndex: 'seq', width: 70 },
