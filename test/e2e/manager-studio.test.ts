@@ -131,7 +131,7 @@ describe('manager studio (real browser, real stack)', () => {
     const after = page.locator('#state_timers_0_after');
     await after.fill('');
     await stateDialog.getByText('Saisissez une durée : un nombre entier supérieur à zéro.').waitFor();
-    await stateDialog.getByRole('combobox', { name: 'Unité' }).click();
+    await stateDialog.locator('.ant-select[aria-label="Unité"]').click();
     await page
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
       .getByText('heures', { exact: true })

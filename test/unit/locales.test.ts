@@ -19,9 +19,7 @@ function leaves(tree: unknown, prefix: string, out = new Map<string, string>()):
 }
 
 const all = (lang: keyof typeof resources) =>
-  new Map(
-    Object.entries(resources[lang]).flatMap(([ns, tree]) => [...leaves(tree, `${ns}:`)]),
-  );
+  new Map(Object.entries(resources[lang]).flatMap(([ns, tree]) => [...leaves(tree, `${ns}:`)]));
 const fr = all('fr');
 const en = all('en');
 const ar = all('ar');
