@@ -111,14 +111,14 @@ export function DurationInput({
           precision={0}
           value={parsed.n}
           disabled={disabled}
-          style={{ width: '55%' }}
+          style={{ width: '42%' }}
           onChange={(n) => onChange?.(typeof n === 'number' ? toIso(n, parsed.unit) : null)}
         />
         <Select
           aria-label={t('duration.unit')}
           value={parsed.unit}
           disabled={disabled}
-          style={{ width: '45%' }}
+          style={{ width: '58%' }}
           options={shown.map((u) => ({ value: u, label: t(`duration.unitName.${u}`) }))}
           onChange={(u: Unit) => {
             setChosen(u);

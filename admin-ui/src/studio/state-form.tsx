@@ -167,7 +167,7 @@ export function StateForm({ open, state, statusOptions, stateCodes, onCancel, on
                       />
                     </Form.Item>
                   </Col>
-                  <Col span={6}>
+                  <Col span={7}>
                     <Form.Item
                       name={[field.name, 'after']}
                       label={t('editor.timerAfter')}
@@ -179,7 +179,7 @@ export function StateForm({ open, state, statusOptions, stateCodes, onCancel, on
                   <Form.Item noStyle shouldUpdate>
                     {() =>
                       form.getFieldValue(['timers', field.name, 'action']) === 'autoTransition' ? (
-                        <Col span={6}>
+                        <Col span={5}>
                           <Form.Item
                             name={[field.name, 'to']}
                             label={t('editor.timerTo')}
@@ -189,7 +189,7 @@ export function StateForm({ open, state, statusOptions, stateCodes, onCancel, on
                           </Form.Item>
                         </Col>
                       ) : (
-                        <Col span={6}>
+                        <Col span={5}>
                           <Form.Item name={[field.name, 'messageFr']} label={t('editor.timerMessage')}>
                             <Input />
                           </Form.Item>
