@@ -131,11 +131,19 @@ describe('manager studio (real browser, real stack)', () => {
     const after = page.locator('#state_timers_0_after');
     await after.fill('');
     await stateDialog.getByText('Saisissez une durée : un nombre entier supérieur à zéro.').waitFor();
-    await stateDialog.locator('.ant-select[aria-label="Unité"]').click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .getByText('heures', { exact: true })
-      .click();
+    const unit = stateDialog.locator('.ant-select[aria-label="Unité"]');
+    const unitShown = () => unit.locator('.ant-select-selection-item').textContent();
+    // A click during the dropdown's opening animation can miss: pick again until it shows.
+    for (let i = 0; i < 3 && (await unitShown()) !== 'heures'; i++) {
+      await unit.click();
+      const option = page.locator(
+        '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="heures"]',
+      );
+      await option.waitFor();
+      await page.waitForTimeout(300);
+      await option.click();
+    }
+    expect(await unitShown()).toBe('heures');
     await after.fill('24');
     await expect.poll(() => words.textContent()).toMatch(/^24\sheures$/);
     await shot(page, 'timer-duration');

@@ -3,9 +3,11 @@
  * English and in Arabic, and the Arabic strings are Arabic, not English or French copies.
  */
 import { describe, expect, it } from 'vitest';
-import { resources } from '../../admin-ui/src/i18n/resources.js';
+import { resources as frEn } from '../../admin-ui/src/i18n/resources.js';
+import { arResources } from '../../admin-ui/src/i18n/resources-ar.js';
 
 type Tree = { [key: string]: unknown };
+const resources = { ...frEn, ar: arResources };
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 /** Leaf keys as "namespace:a.b.c" (plural forms count once, as their base key) with their text. */

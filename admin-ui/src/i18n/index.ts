@@ -45,12 +45,25 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false }, // React escapes
 });
 
+let arabic: Promise<void> | undefined;
+/** Arabic is fetched the first time it is needed (its own chunk), so French and English users never pay it. */
+function loadArabic(): Promise<void> {
+  arabic ??= import('./resources-ar').then(({ arResources }) => {
+    for (const [ns, bundle] of Object.entries(arResources))
+      i18n.addResourceBundle('ar', ns, bundle, true, true);
+  });
+  return arabic;
+}
+
+/** Switches the UI language (after fetching Arabic if needed: screens re-render when it is there). */
 export function setLanguage(lang: Language) {
   localStorage.setItem(STORAGE_KEY, lang);
-  void i18n.changeLanguage(lang);
   applyDocumentLanguage(lang);
+  if (lang === 'ar') void loadArabic().then(() => i18n.changeLanguage('ar'));
+  else void i18n.changeLanguage(lang);
 }
 applyDocumentLanguage(initialLanguage());
+if (initialLanguage() === 'ar') void loadArabic().then(() => i18n.changeLanguage('ar'));
 
 /** Refine's i18n provider over the same i18next instance (used by Refine's own buttons and titles). */
 export const i18nProvider: I18nProvider = {
