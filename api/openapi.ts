@@ -69,6 +69,7 @@ const OPERATION_IDS: Record<string, string> = {
   'GET /api/v1/auth/me': 'getMe',
   'GET /api/v1/audit': 'listAuditEvents',
   'GET /api/v1/audit/verify': 'verifyAuditChain',
+  'GET /api/v1/audit/actors': 'listAuditActors',
   'GET /api/v1/audit/export': 'exportAuditEvents',
   'GET /api/v1/users/directory': 'getUserDirectory',
   'GET /api/v1/roles/permissions': 'listPermissions',

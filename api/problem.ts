@@ -1,4 +1,6 @@
 /** RFC 9457 problem details; every error the API answers has this shape. */
+import type { ProblemCode, ProblemType } from './problem-codes.js';
+
 /**
  * One field's reason. `message` is English prose; `code` (UPPER_SNAKE: the JSON Schema keyword, e.g.
  * MINIMUM, MAX_LENGTH, or a business rule, e.g. UNKNOWN_CODE) and its `params` let a client say it in
@@ -25,6 +27,9 @@ export interface ProblemBody {
   [extra: string]: unknown;
 }
 
+/** What a problem may carry beside its detail: a more precise code, field reasons, params, … */
+export type ProblemExtra = { code?: ProblemCode; errors?: FieldError[]; [key: string]: unknown };
+
 export const PROBLEM_BASE = 'https://atlas-crm.dev/problems/';
 
 /** Throw from anywhere in a request: the error handler turns it into problem+json. */
@@ -32,10 +37,10 @@ export class HttpProblem extends Error {
   override name = 'HttpProblem';
   constructor(
     readonly status: number,
-    readonly problemType: string,
+    readonly problemType: ProblemType,
     readonly title: string,
     readonly detail: string,
-    readonly extra: { errors?: FieldError[]; [key: string]: unknown } = {},
+    readonly extra: ProblemExtra = {},
   ) {
     super(detail);
   }
@@ -44,13 +49,13 @@ export class HttpProblem extends Error {
 export const problems = {
   validation: (errors: FieldError[], detail = 'The request is not valid; see errors for each field.') =>
     new HttpProblem(400, 'validation-error', 'Invalid request', detail, { errors }),
-  unauthorized: (detail = 'Authentication is required.', extra: Record<string, unknown> = {}) =>
+  unauthorized: (detail = 'Authentication is required.', extra: ProblemExtra = {}) =>
     new HttpProblem(401, 'unauthorized', 'Unauthorized', detail, extra),
-  forbidden: (detail: string, extra: Record<string, unknown> = {}) =>
+  forbidden: (detail: string, extra: ProblemExtra = {}) =>
     new HttpProblem(403, 'forbidden', 'Forbidden', detail, extra),
   notFound: (what: string) =>
     new HttpProblem(404, 'not-found', 'Not found', `${what} was not found.`, { params: { entity: what } }),
-  conflict: (detail: string, extra: Record<string, unknown> = {}) =>
+  conflict: (detail: string, extra: ProblemExtra = {}) =>
     new HttpProblem(409, 'conflict', 'Conflict', detail, extra),
   staleVersion: (entity: string) =>
     new HttpProblem(
@@ -67,6 +72,6 @@ export const problems = {
       'Your password was reset: choose a new one (POST /api/v1/auth/password) before anything else.',
       { code: 'PASSWORD_CHANGE_REQUIRED' },
     ),
-  unprocessable: (type: string, title: string, detail: string, extra: Record<string, unknown> = {}) =>
+  unprocessable: (type: ProblemType, title: string, detail: string, extra: ProblemExtra = {}) =>
     new HttpProblem(422, type, title, detail, extra),
 };

@@ -3,6 +3,8 @@
  * bounded context, with params a client can phrase) and *which kind* of refusal it is; only `api/` turns
  * kinds into HTTP statuses (api/plugins/app/errors.ts), so services never know HTTP.
  */
+import type { DomainErrorCode } from './error-codes.js';
+
 export type BoundedContext = 'engine' | 'crm' | 'messaging' | 'listings' | 'coop' | 'platform';
 
 /** What kind of refusal: the API maps each kind to one status (see DOMAIN_ERROR_STATUS there). */
@@ -20,7 +22,7 @@ export interface DomainFieldError {
   params?: Record<string, unknown>;
 }
 
-export class DomainError<Code extends string = string> extends Error {
+export class DomainError<Code extends DomainErrorCode = DomainErrorCode> extends Error {
   override name = 'DomainError';
   constructor(
     readonly context: BoundedContext,

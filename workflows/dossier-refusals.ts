@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { DomainErrorKind } from '../services/domain-error.js';
+import type { DossierErrorCode } from '../services/engine/error-codes.js';
 
 /** Why the dossier workflow refused a request (the failure type in its history). */
 export const DossierRefusal = {
@@ -24,15 +25,6 @@ export const DOSSIER_REFUSAL_CODE: Record<DossierRefusal, { code: DossierErrorCo
     ReasonRequired: { code: 'REASON_REQUIRED', kind: 'invalid' },
     GuardBlocked: { code: 'GUARD_BLOCKED', kind: 'invalid' },
   };
-
-export type DossierErrorCode =
-  | 'DOSSIER_NOT_FOUND'
-  | 'DOSSIER_CLOSED'
-  | 'DOSSIER_STALE_STATE'
-  | 'ILLEGAL_TRANSITION'
-  | 'TRANSITION_FORBIDDEN'
-  | 'REASON_REQUIRED'
-  | 'GUARD_BLOCKED';
 
 export function refuse(type: DossierRefusal, message: string, details?: Record<string, unknown>): never {
   throw ApplicationFailure.create({ type, message, nonRetryable: true, details: details ? [details] : [] });

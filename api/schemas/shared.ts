@@ -127,6 +127,7 @@ export const sharedSchemas = [
   {
     $id: 'AuditEvent',
     type: 'object',
+    required: ['id', 'entityType', 'entityId', 'action', 'actorId', 'actorName', 'actorType', 'createdAt'],
     properties: {
       id: { type: 'string' },
       seq: { type: 'integer' },
@@ -134,6 +135,8 @@ export const sharedSchemas = [
       entityId: { type: 'string' },
       action: { type: 'string' },
       actorId: { type: ['string', 'null'] },
+      /** The acting user's name (null for the system or a deleted user). */
+      actorName: { type: ['string', 'null'] },
       actorType: { type: 'string' },
       beforeJson: { type: ['object', 'null'], additionalProperties: true },
       afterJson: { type: ['object', 'null'], additionalProperties: true },

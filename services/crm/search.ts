@@ -21,11 +21,9 @@ export const SEARCH_KIND_PERMISSION: Record<SearchKind, string> = {
   coopMember: 'COOP_ADMIN',
 };
 
-export enum SearchErrorCode {
-  /** The query holds no letter or digit to search for. */
-  SEARCH_TERMS_REQUIRED = 'SEARCH_TERMS_REQUIRED',
-  SEARCH_QUERY_TOO_LONG = 'SEARCH_QUERY_TOO_LONG',
-}
+import { SearchErrorCode } from './error-codes.js';
+
+export { SearchErrorCode };
 
 export interface SearchItem {
   id: string;

@@ -20,6 +20,7 @@ import {
 } from '../../db/entities/index.js';
 import type { Em, TenantContext } from '../../db/orm.js';
 import { DomainError, type DomainErrorKind } from '../domain-error.js';
+import type { AnnonceErrorCode } from './error-codes.js';
 
 /**
  * The published ANNONCE definition listings move on: the latest version. An organisation created
@@ -80,9 +81,7 @@ export async function allowedAnnonceTransitions(
   return evaluateTransitions(body, a.statusCode, annonceFacts(a, user, new Date()), user, lang);
 }
 
-/** Why a listing move was refused: stable codes (problem types stale-version, guard-blocked, …). */
-export type AnnonceErrorCode =
-  'STALE_VERSION' | 'STALE_STATE' | 'TRANSITION_FORBIDDEN' | 'ILLEGAL_TRANSITION' | 'GUARD_BLOCKED';
+export type { AnnonceErrorCode };
 
 function refused(
   kind: DomainErrorKind,

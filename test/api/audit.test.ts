@@ -62,6 +62,20 @@ describe('audit trail', () => {
     expect(events[0].seq).toBeGreaterThan(events[1].seq);
     expect(events[0].prevHash).toBe(events[1].hash);
     expect(events[0].correlationId).toBeTruthy();
+    // Each event names its actor; the user filter offers the actors by name.
+    expect(events[0]).toMatchObject({ actorName: 'Lab Admin', actorId: expect.any(String) });
+    const actors = (await t.app.inject({ method: 'GET', url: '/api/v1/audit/actors', headers })).json();
+    expect(actors.data).toEqual([{ id: events[0].actorId, fullName: 'Lab Admin', isActive: true }]);
+    const byActor = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/audit?actorId=${events[0].actorId}&action=CREATE&entityType=Role`,
+      headers,
+    });
+    expect(byActor.json().data.map((e: { actorName: string }) => e.actorName)).toEqual([
+      'Lab Admin',
+      'Lab Admin',
+      'Lab Admin',
+    ]);
 
     const ok = await t.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers });
     expect(ok.json()).toMatchObject({ valid: true, breaks: [] });
@@ -96,6 +110,9 @@ describe('audit trail', () => {
     const { headers } = await login(t.app, 'agent@demo.test', 'demo');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit', headers })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers })).statusCode).toBe(
+      403,
+    );
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit/actors', headers })).statusCode).toBe(
       403,
     );
   });

@@ -33,7 +33,7 @@ describe('admin UI shell (served by the API, real browser)', () => {
     await page.getByTestId('home').waitFor();
     expect(await page.getByTestId('current-org').textContent()).toBe('Demo Immobilier');
     expect(await page.getByTestId('current-user').textContent()).toBe('Manager Demo');
-    expect(await page.getByTestId('current-roles').textContent()).toContain('MANAGER');
+    expect(await page.getByTestId('current-roles').textContent()).toContain('Responsable');
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-home.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();

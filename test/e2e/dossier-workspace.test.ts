@@ -141,8 +141,8 @@ describe('dossier workspace: names, server-filtered timeline, parties, record au
     await page.goto(`${base}/dossiers/show/${state.dossierId}`);
     await page.getByRole('tab', { name: 'Audit' }).click();
     const trail = page.getByTestId('audit-trail');
-    await trail.getByText('PARTY_ADD').waitFor();
-    await trail.getByText('PARTY_REMOVE').first().waitFor();
+    await trail.getByText('Partie ajoutée').waitFor();
+    await trail.getByText('Partie retirée').first().waitFor();
     expect(await trail.getByText('Agent Demo').count()).toBeGreaterThan(0);
     // No party controls for a readonly user.
     await page.getByRole('tab', { name: 'Parties' }).click();

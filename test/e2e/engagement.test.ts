@@ -364,12 +364,15 @@ describe('engagement: consent, messages, appointments (real browser, real stack)
     const page = await openPage(errors, 'manager');
     await signIn(page, 'demo', 'manager@demo.test');
     await page.goto(`${base}/settings`);
-    const first = page.getByLabel('Délai (ISO 8601) 1');
+    // Offsets are a number and a unit, shown in words (ISO 8601 only underneath).
+    const first = page.getByLabel('Délai 1', { exact: true });
     await first.waitFor();
-    await first.fill('24 heures');
+    expect(await first.inputValue()).toBe('24');
+    expect(await page.getByTestId('duration-words').first().textContent()).toMatch(/^24\sheures$/);
+    await first.fill('');
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await page.getByText('Durée ISO 8601 invalide (ex. PT24H)').waitFor();
-    await first.fill('PT48H');
+    await page.getByText('Saisissez une durée : un nombre entier supérieur à zéro.').waitFor();
+    await first.fill('48');
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.getByText('Paramètres enregistrés').waitFor();
     const manager = await login(t.app, 'manager@demo.test', 'demo');

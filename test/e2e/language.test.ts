@@ -47,6 +47,17 @@ const NEVER_IN_FRENCH = [
   '37.36', // a French number reads 37,36
 ];
 
+/** Words of the French UI that an Arabic screen must not fall back to. */
+const FRENCH_UI = [
+  'Prochaines actions',
+  'Nouveau dossier',
+  'Nouveau contact',
+  'Filtrer',
+  'Chronologie',
+  'Annonces',
+  'Tableau de bord',
+];
+
 function englishFound(text: string): string[] {
   return NEVER_IN_FRENCH.filter((w) =>
     new RegExp(`(^|[^A-Za-z_])${w.replace(/[.()]/g, '\\$&')}($|[^A-Za-z_])`).test(text),
@@ -159,12 +170,17 @@ describe('language', () => {
     await signInFr(page, base, 'agent@demo.test', TEST_PASSWORD);
     await page.getByTestId('language-switch').getByText('ع', { exact: true }).click();
     await expect.poll(() => page.evaluate<string>('document.documentElement.dir')).toBe('rtl');
+    const french: Record<string, string[]> = {};
     for (const [name, path] of SCREENS().filter(([n]) =>
-      ['dashboard', 'dossiers', 'dossier', 'contacts'].includes(n),
+      ['dashboard', 'dossiers', 'dossier', 'contacts', 'annonces', 'calendar'].includes(n),
     )) {
-      await visibleText(page, path);
+      const text = await visibleText(page, path);
+      const found = FRENCH_UI.filter((w) => text.includes(w));
+      if (found.length) french[name] = found;
       await screenshotTop(page, `language-ar-${name}.png`);
     }
+    // The agent's screens no longer fall back to French words.
+    expect(french).toEqual({});
     await page.goto(`${base}/dossiers/show/${ids.dossier}`);
     await page
       .getByTestId('timeline')

@@ -5,6 +5,7 @@ import { login, type TestApp } from '../helpers/app.js';
 import { openBrowserStack, SCREENSHOT_DIR } from '../helpers/browser.js';
 import { publishTestDefinition } from '../helpers/definitions.js';
 import { createDossier } from '../helpers/dossiers.js';
+import type { WorkflowDefinitionBody } from '../../definitions/workflow-definition.schema.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 
 /**
@@ -122,8 +123,33 @@ describe('manager studio (real browser, real stack)', () => {
     // A new state, reachable from nowhere and leading nowhere yet.
     await page.getByRole('button', { name: 'Ajouter un état' }).click();
     await pick(page, '#state_code', 'VALUATION');
+    // Its reminder timer: a number and a unit, shown in words, checked inline, stored as ISO 8601.
+    const stateDialog = page.getByRole('dialog');
+    await stateDialog.getByRole('button', { name: 'Ajouter un minuteur' }).click();
+    const words = stateDialog.getByTestId('duration-words');
+    expect(await words.textContent()).toMatch(/^3\sjours$/); // Intl puts a no-break space
+    const after = page.locator('#state_timers_0_after');
+    await after.fill('');
+    await stateDialog.getByText('Saisissez une durée : un nombre entier supérieur à zéro.').waitFor();
+    const unit = stateDialog.locator('.ant-select[aria-label="Unité"]');
+    const unitShown = () => unit.locator('.ant-select-selection-item').textContent();
+    // A click during the dropdown's opening animation can miss: pick again until it shows.
+    for (let i = 0; i < 3 && (await unitShown()) !== 'heures'; i++) {
+      await unit.click();
+      const option = page.locator(
+        '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="heures"]',
+      );
+      await option.waitFor();
+      await page.waitForTimeout(300);
+      await option.click();
+    }
+    expect(await unitShown()).toBe('heures');
+    await after.fill('24');
+    await expect.poll(() => words.textContent()).toMatch(/^24\sheures$/);
+    await shot(page, 'timer-duration');
     await page.getByTestId('state-form-ok').click();
     await page.getByTestId('state-row-VALUATION').waitFor();
+    expect(await page.getByTestId('state-row-VALUATION').textContent()).toMatch(/24\sheures/);
     await page.getByRole('button', { name: 'Valider' }).click();
     const pinned = page.getByTestId('state-problems-VALUATION');
     await pinned.waitFor();
@@ -182,6 +208,15 @@ describe('manager studio (real browser, real stack)', () => {
     await page.waitForURL(/\/workflow-definitions\/show\//);
     publishedId = page.url().split('/').pop() ?? '';
     expect(publishedId).toBe(draftId);
+    const stored = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workflow-definitions/${publishedId}`,
+      headers: manager.headers,
+    });
+    const valuation = (stored.json() as { definition: WorkflowDefinitionBody }).definition.states.find(
+      (s) => s.code === 'VALUATION',
+    );
+    expect(valuation?.timers).toEqual([expect.objectContaining({ action: 'remindAgent', after: 'PT24H' })]);
     await page.getByText('Version 2 publiée', { exact: false }).waitFor();
     await page.getByTestId('pipeline-graph').locator('.react-flow__node').nth(4).waitFor();
 
@@ -362,6 +397,19 @@ describe('manager studio (real browser, real stack)', () => {
 
     await page.goto(`${base}/audit`);
     await page.locator('.ant-table-row').first().waitFor();
+    // Actors by name (the id on hover), actions and entity types in French; the user filter by name.
+    expect(await page.getByTestId('audit-actor').first().textContent()).toBe('Admin Demo');
+    const rowsText = await page.locator('.ant-table-tbody').textContent();
+    expect(rowsText).toContain('Désactivation');
+    expect(rowsText).not.toMatch(/\b(CREATE|UPDATE|DEACTIVATE|REASSIGN|WorkflowDefinition)\b/);
+    await pick(page, '[data-testid="audit-actor-filter"]', 'Admin Demo');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.waitForURL(/actorId/);
+    await expect
+      .poll(async () => [...new Set(await page.getByTestId('audit-actor').allTextContents())], {
+        timeout: 10_000,
+      })
+      .toEqual(['Admin Demo']);
     await page.getByRole('button', { name: 'Vérifier la chaîne' }).click();
     const verification = page.getByTestId('audit-verification');
     await verification.waitFor();

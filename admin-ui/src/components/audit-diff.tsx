@@ -39,6 +39,47 @@ export function changesOf(
 const show = (v: unknown) =>
   v === undefined || v === null || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
+/** One audit event's changes as a before/after table, each field by its label in the UI language. */
+export function ChangesTable({
+  before,
+  after,
+}: {
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}) {
+  const { t } = useTranslation('agent');
+  return (
+    <Table<Change>
+      size="small"
+      pagination={false}
+      rowKey="field"
+      dataSource={changesOf(before, after)}
+      columns={[
+        {
+          dataIndex: 'field',
+          title: t('audit.field'),
+          width: 180,
+          render: (f: string) => <span title={f}>{t(`labels:field.${f}`, { defaultValue: f })}</span>,
+        },
+        {
+          dataIndex: 'before',
+          title: t('audit.before'),
+          render: (v: unknown) => (
+            <Typography.Text delete={v !== undefined && v !== null} type="danger">
+              {show(v)}
+            </Typography.Text>
+          ),
+        },
+        {
+          dataIndex: 'after',
+          title: t('audit.after'),
+          render: (v: unknown) => <Typography.Text type="success">{show(v)}</Typography.Text>,
+        },
+      ]}
+    />
+  );
+}
+
 /**
  * The audit trail of one record (`/dossiers|contacts|accounts/:id/audit`, open to whoever may view
  * the record), newest first, each change as a before/after table.
@@ -67,39 +108,19 @@ export function AuditTrail({
           size="small"
           title={
             <Flex gap={8} align="center">
-              <Tag color="geekblue">{row.action}</Tag>
+              <Tag color="geekblue" title={row.action}>
+                {t(`labels:action.${row.action}`, { defaultValue: row.action })}
+              </Tag>
               <Typography.Text type="secondary">
                 {formatDateTime(row.createdAt)} ·{' '}
                 {row.actorType === 'USER'
                   ? (row.actorName ?? `#${row.actorId?.slice(0, 8) ?? '—'}`)
-                  : row.actorType}
+                  : t(`studio:audit.actorType.${row.actorType}`, { defaultValue: row.actorType })}
               </Typography.Text>
             </Flex>
           }
         >
-          <Table<Change>
-            size="small"
-            pagination={false}
-            rowKey="field"
-            dataSource={changesOf(row.beforeJson, row.afterJson)}
-            columns={[
-              { dataIndex: 'field', title: t('audit.field'), width: 180 },
-              {
-                dataIndex: 'before',
-                title: t('audit.before'),
-                render: (v: unknown) => (
-                  <Typography.Text delete={v !== undefined && v !== null} type="danger">
-                    {show(v)}
-                  </Typography.Text>
-                ),
-              },
-              {
-                dataIndex: 'after',
-                title: t('audit.after'),
-                render: (v: unknown) => <Typography.Text type="success">{show(v)}</Typography.Text>,
-              },
-            ]}
-          />
+          <ChangesTable before={row.beforeJson} after={row.afterJson} />
         </Card>
       ))}
     </Flex>

@@ -24,11 +24,12 @@ export function AppHeader() {
   const breakpoint = Grid.useBreakpoint();
   const { setMobileSiderOpen } = useThemedLayoutContext();
   const compact = breakpoint.lg === false;
+  const roleLabel = (role: string) => t(`problems:role.${role}`, { defaultValue: role });
   const items: MenuProps['items'] = [{ key: 'password', icon: <KeyOutlined />, label: t('password:menu') }];
   if (compact)
     items.unshift(
       { key: 'org', disabled: true, label: identity?.orgName },
-      { key: 'roles', disabled: true, label: identity?.roles.join(', ') },
+      { key: 'roles', disabled: true, label: identity?.roles.map(roleLabel).join(', ') },
       { type: 'divider' },
     );
   if (compact) items.push({ key: 'logout', icon: <LogoutOutlined />, label: t('common:header.signOut') });
@@ -81,7 +82,9 @@ export function AppHeader() {
         {compact ? null : (
           <Space size={4} data-testid="current-roles">
             {identity?.roles.map((role) => (
-              <Tag key={role}>{role}</Tag>
+              <Tag key={role} title={role}>
+                {roleLabel(role)}
+              </Tag>
             ))}
           </Space>
         )}

@@ -1,23 +1,7 @@
 import type { I18nProvider } from '@refinedev/core';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { a11yAr, a11yEn, a11yFr } from './locales/a11y';
-import { agentEn, agentFr } from './locales/agent';
-import { annoncesEn, annoncesFr } from './locales/annonces';
-import { channelsAr, channelsEn, channelsFr } from './locales/channels';
-import { commonEn, commonFr } from './locales/common';
-import { commonAr } from './locales/common-ar';
-import { coopFr } from './locales/coop';
-import { coopEn } from './locales/coop-en';
-import { engagementEn, engagementFr } from './locales/engagement';
-import { eventsAr, eventsEn, eventsFr } from './locales/events';
-import { fieldErrorsAr, fieldErrorsEn, fieldErrorsFr } from './locales/field-errors';
-import { labelsAr, labelsEn, labelsFr } from './locales/labels';
-import { passwordAr, passwordEn, passwordFr } from './locales/password';
-import { problemsAr, problemsEn, problemsFr } from './locales/problems';
-import { rulesEn, rulesFr } from './locales/rules';
-import { searchAr, searchEn, searchFr } from './locales/search';
-import { studioEn, studioFr } from './locales/studio';
+import { resources } from './resources';
 
 export const LANGUAGES = ['fr', 'en', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -38,54 +22,7 @@ function applyDocumentLanguage(lang: Language) {
 
 // One namespace per area so the agent workspace and the manager studio keep their own files.
 void i18n.use(initReactI18next).init({
-  resources: {
-    fr: {
-      common: commonFr,
-      agent: agentFr,
-      studio: studioFr,
-      engagement: engagementFr,
-      rules: rulesFr,
-      annonces: annoncesFr,
-      fieldErrors: fieldErrorsFr,
-      coop: coopFr,
-      password: passwordFr,
-      channels: channelsFr,
-      a11y: a11yFr,
-      events: eventsFr,
-      problems: problemsFr,
-      labels: labelsFr,
-      search: searchFr,
-    },
-    en: {
-      common: commonEn,
-      agent: agentEn,
-      studio: studioEn,
-      engagement: engagementEn,
-      rules: rulesEn,
-      annonces: annoncesEn,
-      fieldErrors: fieldErrorsEn,
-      coop: coopEn,
-      password: passwordEn,
-      channels: channelsEn,
-      a11y: a11yEn,
-      events: eventsEn,
-      problems: problemsEn,
-      labels: labelsEn,
-      search: searchEn,
-    },
-    // Arabic (right-to-left): namespaces not yet written in Arabic fall back to French.
-    ar: {
-      common: commonAr,
-      channels: channelsAr,
-      a11y: a11yAr,
-      events: eventsAr,
-      problems: problemsAr,
-      labels: labelsAr,
-      search: searchAr,
-      password: passwordAr,
-      fieldErrors: fieldErrorsAr,
-    },
-  },
+  resources,
   lng: initialLanguage(),
   fallbackLng: 'fr',
   defaultNS: 'common',
@@ -109,12 +46,25 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false }, // React escapes
 });
 
+let arabic: Promise<void> | undefined;
+/** Arabic is fetched the first time it is needed (its own chunk), so French and English users never pay it. */
+function loadArabic(): Promise<void> {
+  arabic ??= import('./resources-ar').then(({ arResources }) => {
+    for (const [ns, bundle] of Object.entries(arResources))
+      i18n.addResourceBundle('ar', ns, bundle, true, true);
+  });
+  return arabic;
+}
+
+/** Switches the UI language (after fetching Arabic if needed: screens re-render when it is there). */
 export function setLanguage(lang: Language) {
   localStorage.setItem(STORAGE_KEY, lang);
-  void i18n.changeLanguage(lang);
   applyDocumentLanguage(lang);
+  if (lang === 'ar') void loadArabic().then(() => i18n.changeLanguage('ar'));
+  else void i18n.changeLanguage(lang);
 }
 applyDocumentLanguage(initialLanguage());
+if (initialLanguage() === 'ar') void loadArabic().then(() => i18n.changeLanguage('ar'));
 
 /** Refine's i18n provider over the same i18next instance (used by Refine's own buttons and titles). */
 export const i18nProvider: I18nProvider = {

@@ -2,7 +2,11 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Col, Form, Input, Modal, Row, Select, Space } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DurationInput, durationRule, type Unit } from '../components/duration-input';
 import { compact, type StateDef } from './definition-model';
+
+/** A timer runs after minutes, hours, days or weeks (kept as ISO 8601 underneath: PT24H, P3D). */
+const TIMER_UNITS: readonly Unit[] = ['MIN', 'H', 'D', 'W'];
 
 interface TimerValues {
   action: 'remindAgent' | 'escalateManager' | 'autoTransition';
@@ -163,19 +167,19 @@ export function StateForm({ open, state, statusOptions, stateCodes, onCancel, on
                       />
                     </Form.Item>
                   </Col>
-                  <Col span={4}>
+                  <Col span={7}>
                     <Form.Item
                       name={[field.name, 'after']}
                       label={t('editor.timerAfter')}
-                      rules={[{ required: true }]}
+                      rules={[durationRule()]}
                     >
-                      <Input placeholder="P3D" />
+                      <DurationInput units={TIMER_UNITS} phrase />
                     </Form.Item>
                   </Col>
                   <Form.Item noStyle shouldUpdate>
                     {() =>
                       form.getFieldValue(['timers', field.name, 'action']) === 'autoTransition' ? (
-                        <Col span={6}>
+                        <Col span={5}>
                           <Form.Item
                             name={[field.name, 'to']}
                             label={t('editor.timerTo')}
@@ -185,7 +189,7 @@ export function StateForm({ open, state, statusOptions, stateCodes, onCancel, on
                           </Form.Item>
                         </Col>
                       ) : (
-                        <Col span={6}>
+                        <Col span={5}>
                           <Form.Item name={[field.name, 'messageFr']} label={t('editor.timerMessage')}>
                             <Input />
                           </Form.Item>
@@ -193,7 +197,7 @@ export function StateForm({ open, state, statusOptions, stateCodes, onCancel, on
                       )
                     }
                   </Form.Item>
-                  <Col span={6}>
+                  <Col span={4}>
                     <Form.Item name={[field.name, 'unlessActivity']} valuePropName="checked">
                       <Checkbox>{t('editor.unlessActivity')}</Checkbox>
                     </Form.Item>

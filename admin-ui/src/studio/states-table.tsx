@@ -2,6 +2,7 @@ import { ClockCircleOutlined, FlagOutlined, PlayCircleOutlined } from '@ant-desi
 import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatIsoDuration } from '../components/format';
 import { localized, type Lang, type PinnedProblems, type StateDef } from './definition-model';
 import { ProblemList } from './problem-list';
 
@@ -72,7 +73,7 @@ export function StatesTable({ states, pinned, labels, editable, selected, onEdit
           render: (_, s) =>
             (s.timers ?? []).map((timer, i) => (
               <Tag key={i} color="orange" icon={<ClockCircleOutlined />}>
-                {t(`editor.timerActions.${timer.action}`)} · {timer.after}
+                {t(`editor.timerActions.${timer.action}`)} · {formatIsoDuration(timer.after)}
                 {timer.action === 'autoTransition' ? ` → ${timer.to}` : ''}
               </Tag>
             )),

@@ -9,6 +9,7 @@ import {
 import { ConsentRequiredError } from '../../../db/consent.js';
 import { DomainError, type DomainErrorKind } from '../../../services/domain-error.js';
 import { isDatabaseUnavailable } from '../../lib/database-unavailable.js';
+import { problemCode } from '../../problem-codes.js';
 import { HttpProblem, PROBLEM_BASE, type FieldError, type ProblemBody } from '../../problem.js';
 
 interface AjvIssue {
@@ -60,11 +61,6 @@ const DOMAIN_ERROR_STATUS: Record<DomainErrorKind, [status: number, title: strin
 /** A code as a problem type slug: TRANSITION_BLOCKED → transition-blocked. */
 function problemType(code: string): string {
   return code.toLowerCase().replace(/_/g, '-');
-}
-
-/** A problem type slug as its stable code: transition-blocked → TRANSITION_BLOCKED. */
-export function problemCode(type: string): string {
-  return (type.split('/').pop() ?? type).replace(/-/g, '_').toUpperCase();
 }
 
 function send(reply: FastifyReply, request: FastifyRequest, body: ProblemInput) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { verifyAuditChain } from '../../../db/audit.js';
-import { AuditEvent } from '../../../db/entities/index.js';
+import { auditActors, auditLogPage } from '../../services/audit-log.js';
 import { pagination, pageQueryProperties, type PageQuery } from '../../lib/list.js';
 import { errorResponses, pageOf } from '../../schemas/shared.js';
 
@@ -39,20 +39,41 @@ export default async function auditRoutes(app: FastifyInstance) {
         response: { 200: pageOf('AuditEvent'), ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => {
-      const { entityType, entityId, action, actorId, from, to } = request.query;
-      const where: Record<string, unknown> = {};
-      if (entityType) where.entityType = entityType;
-      if (entityId) where.entityId = entityId;
-      if (action) where.action = action;
-      if (actorId) where.actorId = actorId;
-      if (from || to)
-        where.createdAt = { ...(from ? { $gte: new Date(from) } : {}), ...(to ? { $lt: new Date(to) } : {}) };
-      const [rows, total] = await request.tx((em) =>
-        em.findAndCount(AuditEvent, where, { orderBy: { seq: 'desc' }, ...pagination(request.query) }),
-      );
-      return { data: rows, total };
+    async (request) =>
+      request.tx((em) => auditLogPage(em, { ...request.query, ...pagination(request.query) })),
+  );
+
+  app.get(
+    '/audit/actors',
+    {
+      config: { permission: 'AUDIT_VIEW' },
+      schema: {
+        tags,
+        summary: 'The users who appear in the audit trail (inactive ones too), by name: to filter by user',
+        response: {
+          200: {
+            type: 'object',
+            required: ['data'],
+            properties: {
+              data: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['id', 'fullName', 'isActive'],
+                  properties: {
+                    id: { type: 'string', format: 'uuid' },
+                    fullName: { type: 'string' },
+                    isActive: { type: 'boolean' },
+                  },
+                },
+              },
+            },
+          },
+          ...errorResponses(401, 403),
+        },
+      },
     },
+    async (request) => ({ data: await request.tx((em) => auditActors(em)) }),
   );
 
   app.get(

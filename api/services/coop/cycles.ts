@@ -23,6 +23,7 @@ import {
   type DecisionRequest,
 } from '../../../workflows/contribution-cycle.js';
 import { DomainError } from '../../../services/domain-error.js';
+import type { CoopCycleErrorCode } from '../../../services/coop/error-codes.js';
 
 export interface CycleKey {
   orgId: string;
@@ -162,8 +163,6 @@ function decisionRefusal(err: unknown): unknown {
     return cycleEnded();
   return err;
 }
-
-export type CoopCycleErrorCode = 'CONTRIBUTION_CONFLICT' | 'CYCLE_ENDED';
 
 function cycleEnded() {
   return new DomainError<CoopCycleErrorCode>(

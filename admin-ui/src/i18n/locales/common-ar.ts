@@ -1,8 +1,21 @@
-import type { commonFr } from './common';
+import type { commonFr } from './common.js';
 
 /** The "common" namespace in Arabic (header, login, Refine's own buttons and notifications). */
 export const commonAr: Record<keyof typeof commonFr, unknown> = {
   me: 'أنا',
+  duration: {
+    unit: 'الوحدة',
+    invalid: 'أدخل مدة: عددًا صحيحًا أكبر من صفر.',
+    unitName: {
+      S: 'ثوانٍ',
+      MIN: 'دقائق',
+      H: 'ساعات',
+      D: 'أيام',
+      W: 'أسابيع',
+      M: 'أشهر',
+      Y: 'سنوات',
+    },
+  },
   yes: 'نعم',
   no: 'لا',
   all: 'الكل',

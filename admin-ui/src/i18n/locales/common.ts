@@ -1,6 +1,19 @@
 /** Strings of the "common" namespace. Keys nest by screen; keep fr and en in step. */
 export const commonFr = {
   me: 'moi',
+  duration: {
+    unit: 'Unité',
+    invalid: 'Saisissez une durée : un nombre entier supérieur à zéro.',
+    unitName: {
+      S: 'secondes',
+      MIN: 'minutes',
+      H: 'heures',
+      D: 'jours',
+      W: 'semaines',
+      M: 'mois',
+      Y: 'ans',
+    },
+  },
   yes: 'Oui',
   no: 'Non',
   all: 'Tous',
@@ -66,6 +79,19 @@ export const commonFr = {
 
 export const commonEn: Record<keyof typeof commonFr, unknown> = {
   me: 'me',
+  duration: {
+    unit: 'Unit',
+    invalid: 'Enter a duration: a whole number above zero.',
+    unitName: {
+      S: 'seconds',
+      MIN: 'minutes',
+      H: 'hours',
+      D: 'days',
+      W: 'weeks',
+      M: 'months',
+      Y: 'years',
+    },
+  },
   yes: 'Yes',
   no: 'No',
   all: 'All',

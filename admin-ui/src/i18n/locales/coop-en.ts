@@ -1,4 +1,4 @@
-import type { CoopStrings } from './coop';
+import type { CoopStrings } from './coop.js';
 
 /** English strings of the "coop" namespace; the type keeps them in step with the French ones. */
 export const coopEn: CoopStrings = {
@@ -78,7 +78,6 @@ export const coopEn: CoopStrings = {
     Y_one: '{{count}} year',
     Y_other: '{{count}} years',
   },
-  unitName: { S: 'seconds', MIN: 'minutes', H: 'hours', D: 'days', W: 'weeks', M: 'months', Y: 'years' },
   status: {
     title: 'Change status',
     none: 'No status change possible from this status',

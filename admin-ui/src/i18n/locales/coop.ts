@@ -76,15 +76,6 @@ export const coopFr = {
     Y_one: '{{count}} an',
     Y_other: '{{count}} ans',
   },
-  unitName: {
-    S: 'secondes',
-    MIN: 'minutes',
-    H: 'heures',
-    D: 'jours',
-    W: 'semaines',
-    M: 'mois',
-    Y: 'ans',
-  },
   status: {
     title: 'Changer de statut',
     none: 'Aucun changement de statut possible depuis ce statut',

@@ -143,8 +143,8 @@ export const engagementFr = {
   settings: {
     title: 'Paramètres de l’agence',
     offsets: 'Rappels avant un rendez-vous',
-    offset: 'Délai (ISO 8601)',
-    offsetHint: 'Durée ISO 8601 : PT24H = 24 heures, PT1H = 1 heure, P2D = 2 jours',
+    offset: 'Délai',
+    offsetHint: 'Durée avant le rendez-vous : un nombre et une unité (ex. 24 heures)',
     addOffset: 'Ajouter un rappel',
     remove: 'Retirer',
     timeZone: 'Fuseau horaire',
@@ -152,7 +152,7 @@ export const engagementFr = {
     saved: 'Paramètres enregistrés',
     failed: 'Paramètres refusés',
     managersOnly: 'Seuls les responsables modifient ces paramètres.',
-    invalid: 'Durée ISO 8601 invalide (ex. PT24H)',
+    invalid: 'Durée invalide',
   },
   privacy: {
     export: 'Exporter les données personnelles',
@@ -315,8 +315,8 @@ export const engagementEn: Shape<typeof engagementFr> = {
   settings: {
     title: 'Agency settings',
     offsets: 'Reminders before an appointment',
-    offset: 'Offset (ISO 8601)',
-    offsetHint: 'ISO 8601 duration: PT24H = 24 hours, PT1H = 1 hour, P2D = 2 days',
+    offset: 'Offset',
+    offsetHint: 'Time before the appointment: a number and a unit (e.g. 24 hours)',
     addOffset: 'Add a reminder',
     remove: 'Remove',
     timeZone: 'Time zone',
@@ -324,7 +324,7 @@ export const engagementEn: Shape<typeof engagementFr> = {
     saved: 'Settings saved',
     failed: 'Settings refused',
     managersOnly: 'Only managers change these settings.',
-    invalid: 'Invalid ISO 8601 duration (e.g. PT24H)',
+    invalid: 'Invalid duration',
   },
   privacy: {
     export: 'Export personal data',

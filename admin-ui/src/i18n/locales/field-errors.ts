@@ -1,4 +1,4 @@
-import { passwordFieldErrorsAr, passwordFieldErrorsEn, passwordFieldErrorsFr } from './password';
+import { passwordFieldErrorsAr, passwordFieldErrorsEn, passwordFieldErrorsFr } from './password.js';
 
 /**
  * The "fieldErrors" namespace: the API's field-level reasons (problem+json `errors[].code`, UPPER_SNAKE,

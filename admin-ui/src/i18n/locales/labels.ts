@@ -1,3 +1,5 @@
+import { fieldLabelsAr, fieldLabelsEn, fieldLabelsFr } from './field-labels.js';
+
 /** The "labels" namespace: codes a person sees in lists (audit actions, entity types), per language. */
 const fr = {
   action: {
@@ -73,9 +75,10 @@ const fr = {
 type Shape = {
   action: Record<keyof typeof fr.action, string>;
   entity: Record<keyof typeof fr.entity, string>;
+  field: Record<keyof typeof fieldLabelsFr, string>;
 };
 
-export const labelsFr: Shape = fr;
+export const labelsFr: Shape = { ...fr, field: fieldLabelsFr };
 
 export const labelsEn: Shape = {
   action: {
@@ -146,6 +149,7 @@ export const labelsEn: Shape = {
     User: 'User',
     WorkflowDefinition: 'Pipeline',
   },
+  field: fieldLabelsEn,
 };
 
 export const labelsAr: Shape = {
@@ -217,4 +221,5 @@ export const labelsAr: Shape = {
     User: 'مستخدم',
     WorkflowDefinition: 'مسار العمل',
   },
+  field: fieldLabelsAr,
 };

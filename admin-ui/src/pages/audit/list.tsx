@@ -1,10 +1,27 @@
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { List, useTable } from '@refinedev/antd';
-import { Alert, App, Button, DatePicker, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChangesTable } from '../../components/audit-diff';
 import { formatDateTime } from '../../components/format';
+import { labelsFr } from '../../i18n/locales/labels';
+import { API_URL } from '../../providers/data-provider';
 import { request } from '../../providers/http';
 import { can } from '../../studio/access';
 import { downloadWithToken } from '../../studio/api';
@@ -18,6 +35,7 @@ interface AuditEvent {
   entityId: string;
   action: string;
   actorId: string | null;
+  actorName: string | null;
   actorType: string;
   beforeJson: Record<string, unknown> | null;
   afterJson: Record<string, unknown> | null;
@@ -40,9 +58,33 @@ interface Verification {
   breaks: { seq: number; problem: string }[];
 }
 
+interface Actor {
+  id: string;
+  fullName: string;
+  isActive: boolean;
+}
+
+/** Codes as options labelled in the UI language, sorted by their label. */
+function codeOptions(codes: string[], label: (code: string) => string) {
+  return codes
+    .map((code) => ({ value: code, label: label(code) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
 /** The audit trail: search by entity, user and period, export it, and verify its hash chain. */
 export default function AuditList() {
   const { t } = useTranslation('studio');
+  const actors = useQuery({
+    queryKey: ['audit-actors'],
+    staleTime: 60_000,
+    queryFn: () => request<{ data: Actor[] }>(`${API_URL}/audit/actors`),
+  });
+  const actorOptions = (actors.data?.data ?? []).map((a) => ({
+    value: a.id,
+    label: a.isActive ? a.fullName : `${a.fullName} (${t('audit.inactive')})`,
+  }));
+  const entityLabel = (v: string) => t(`labels:entity.${v}`, { defaultValue: v });
+  const actionLabel = (v: string) => t(`labels:action.${v}`, { defaultValue: v });
   const { message } = App.useApp();
   const [verification, setVerification] = useState<Verification>();
   const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
@@ -124,20 +166,36 @@ export default function AuditList() {
       )}
       <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="entityType" label={t('audit.entityType')}>
-          <Input allowClear style={{ width: 160 }} placeholder="Dossier, User…" />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 200 }}
+            options={codeOptions(Object.keys(labelsFr.entity), entityLabel)}
+          />
         </Form.Item>
         <Form.Item name="entityId" label={t('audit.entityId')}>
           <Input allowClear style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item
-          name="actorId"
-          label={t('audit.actor')}
-          rules={[{ pattern: /^[0-9a-f-]{36}$/i, message: t('audit.uuid') }]}
-        >
-          <Input allowClear style={{ width: 200 }} placeholder="uuid" />
+        <Form.Item name="actorId" label={t('audit.actor')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 220 }}
+            loading={actors.isLoading}
+            options={actorOptions}
+            data-testid="audit-actor-filter"
+          />
         </Form.Item>
         <Form.Item name="action" label={t('audit.action')}>
-          <Input allowClear style={{ width: 130 }} placeholder="UPDATE" />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 200 }}
+            options={codeOptions(Object.keys(labelsFr.action), actionLabel)}
+          />
         </Form.Item>
         <Form.Item name="period" label={t('audit.period')}>
           <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={[t('audit.from'), t('audit.to')]} />
@@ -152,11 +210,7 @@ export default function AuditList() {
         rowKey="id"
         size="small"
         expandable={{
-          expandedRowRender: (e) => (
-            <pre style={{ fontSize: 11, margin: 0, maxHeight: 320, overflow: 'auto' }}>
-              {JSON.stringify({ diff: e.diffJson, before: e.beforeJson, after: e.afterJson }, null, 2)}
-            </pre>
-          ),
+          expandedRowRender: (e) => <ChangesTable before={e.beforeJson} after={e.afterJson} />,
         }}
         columns={[
           { title: '#', dataIndex: 'seq', width: 70 },
@@ -168,7 +222,7 @@ export default function AuditList() {
           {
             title: t('audit.entityType'),
             dataIndex: 'entityType',
-            render: (v: string) => <Tag title={v}>{t(`labels:entity.${v}`, { defaultValue: v })}</Tag>,
+            render: (v: string) => <Tag title={v}>{entityLabel(v)}</Tag>,
           },
           {
             title: t('audit.entityId'),
@@ -184,20 +238,24 @@ export default function AuditList() {
             dataIndex: 'action',
             render: (v: string) => (
               <Tag color="blue" title={v}>
-                {t(`labels:action.${v}`, { defaultValue: v })}
+                {actionLabel(v)}
               </Tag>
             ),
           },
           {
             title: t('audit.actor'),
-            dataIndex: 'actorId',
-            render: (v: string | null, e) =>
-              v ? (
-                <Typography.Text copyable={{ text: v }} style={{ fontSize: 12 }}>
-                  {v.slice(0, 8)}…
-                </Typography.Text>
+            dataIndex: 'actorName',
+            render: (_: unknown, e) =>
+              e.actorId ? (
+                <Tooltip title={e.actorId}>
+                  <Typography.Text copyable={{ text: e.actorId }} data-testid="audit-actor">
+                    {e.actorName ?? `#${e.actorId.slice(0, 8)}`}
+                  </Typography.Text>
+                </Tooltip>
               ) : (
-                e.actorType
+                <Typography.Text type="secondary">
+                  {t(`audit.actorType.${e.actorType}`, { defaultValue: e.actorType })}
+                </Typography.Text>
               ),
           },
         ]}

@@ -1,8 +1,9 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Input, Select, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Select, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DurationInput, durationRule, type Unit } from '../../components/duration-input';
 import { can } from '../../engagement/api';
 import { API_URL } from '../../providers/data-provider';
 import { ApiError, errorMessage, request } from '../../providers/http';
@@ -15,7 +16,8 @@ interface Settings {
   matching?: MatchingSettings;
 }
 
-const ISO_DURATION = /^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
+/** Reminders go out minutes, hours, days or weeks before (ISO 8601 underneath: PT24H, P2D). */
+const REMINDER_UNITS: readonly Unit[] = ['MIN', 'H', 'D', 'W'];
 
 /** Agency settings (managers, WORKFLOW_ADMIN): appointment reminder offsets and time zone. */
 export default function SettingsPage() {
@@ -86,13 +88,10 @@ export default function SettingsPage() {
                       <Form.Item
                         name={field.name}
                         label={`${t('settings.offset')} ${i + 1}`}
-                        rules={[
-                          { required: true, message: t('composer.required') },
-                          { pattern: ISO_DURATION, message: t('settings.invalid') },
-                        ]}
+                        rules={[durationRule()]}
                         style={{ flex: 1 }}
                       >
-                        <Input placeholder="PT24H" />
+                        <DurationInput units={REMINDER_UNITS} phrase />
                       </Form.Item>
                       {fields.length > 1 ? (
                         <Button

@@ -1,0 +1,34 @@
+/** Arabic (right-to-left), loaded when a user picks it (admin-ui/src/i18n/index.ts): not in the entry bundle. */
+import { a11yAr } from './locales/a11y.js';
+import { agentAr } from './locales/agent-ar.js';
+import { annoncesAr } from './locales/annonces-ar.js';
+import { channelsAr } from './locales/channels.js';
+import { commonAr } from './locales/common-ar.js';
+import { coopAr } from './locales/coop-ar.js';
+import { engagementAr } from './locales/engagement-ar.js';
+import { eventsAr } from './locales/events.js';
+import { fieldErrorsAr } from './locales/field-errors.js';
+import { labelsAr } from './locales/labels.js';
+import { searchAr } from './locales/search.js';
+import { passwordAr } from './locales/password.js';
+import { problemsAr } from './locales/problems.js';
+import { rulesAr } from './locales/rules-ar.js';
+import { studioAr } from './locales/studio-ar.js';
+
+export const arResources = {
+  coop: coopAr,
+  studio: studioAr,
+  agent: agentAr,
+  annonces: annoncesAr,
+  engagement: engagementAr,
+  rules: rulesAr,
+  common: commonAr,
+  channels: channelsAr,
+  a11y: a11yAr,
+  events: eventsAr,
+  problems: problemsAr,
+  labels: labelsAr,
+  search: searchAr,
+  password: passwordAr,
+  fieldErrors: fieldErrorsAr,
+};

@@ -1,0 +1,17 @@
+import { CoopCycleErrorCode } from './coop/error-codes.js';
+import { SearchErrorCode } from './crm/error-codes.js';
+import { DossierErrorCode } from './engine/error-codes.js';
+import { AnnonceErrorCode } from './listings/error-codes.js';
+
+/**
+ * Every code a DomainError may carry, per bounded context: the API sends it as the problem's `code`
+ * and the admin UI phrases each one in fr/en/ar (test/unit/problem-phrases.test.ts).
+ */
+export const DOMAIN_ERROR_CODES = {
+  engine: Object.values(DossierErrorCode),
+  crm: Object.values(SearchErrorCode),
+  listings: Object.values(AnnonceErrorCode),
+  coop: Object.values(CoopCycleErrorCode),
+} as const;
+
+export type DomainErrorCode = DossierErrorCode | SearchErrorCode | AnnonceErrorCode | CoopCycleErrorCode;
