@@ -138,8 +138,9 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
         {compact ? null : (
           <>
             {t('open')}
+            {/* Key caps, not words: the same in every language. */}
             <Typography.Text type="secondary" keyboard className="global-search-shortcut">
-              {t(IS_MAC ? 'shortcutMac' : 'shortcut')}
+              {IS_MAC ? '⌘ K' : 'Ctrl K'}
             </Typography.Text>
           </>
         )}

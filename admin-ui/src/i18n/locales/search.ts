@@ -1,8 +1,6 @@
 /** The "search" namespace: the header's search box (Ctrl/Cmd+K) and its grouped results. */
 export const searchFr = {
   open: 'Rechercher',
-  shortcut: 'Ctrl K',
-  shortcutMac: '⌘ K',
   title: 'Rechercher dans le CRM',
   label: 'Rechercher un contact, un dossier, un compte, une annonce ou un membre',
   placeholder: 'Nom, e-mail, téléphone, référence, ville…',
@@ -25,8 +23,6 @@ export const searchFr = {
 
 export const searchEn: typeof searchFr = {
   open: 'Search',
-  shortcut: 'Ctrl K',
-  shortcutMac: '⌘ K',
   title: 'Search the CRM',
   label: 'Search for a contact, dossier, account, listing or member',
   placeholder: 'Name, email, phone, reference, city…',
@@ -49,8 +45,6 @@ export const searchEn: typeof searchFr = {
 
 export const searchAr: typeof searchFr = {
   open: 'بحث',
-  shortcut: 'Ctrl K',
-  shortcutMac: '⌘ K',
   title: 'البحث في نظام إدارة العملاء',
   label: 'ابحث عن جهة اتصال أو ملف أو حساب أو إعلان أو عضو',
   placeholder: 'الاسم، البريد الإلكتروني، الهاتف، المرجع، المدينة…',
