@@ -5,6 +5,28 @@ import { annonceSchema } from '../routes/v1/annonces/schemas.js';
 import { appointmentSchema } from './appointment.js';
 
 /** Shared JSON schemas, registered by `$id` so routes `$ref` them and OpenAPI lists them once. */
+/** A user as admins see it (no password hash, no token version). */
+export const userPublicSchema = {
+  $id: 'UserPublic',
+  type: 'object',
+  required: ['id', 'email', 'fullName', 'roles', 'isActive', 'version'],
+  properties: {
+    id: { type: 'string' },
+    orgId: { type: 'string' },
+    email: { type: 'string' },
+    fullName: { type: 'string' },
+    roles: { type: 'array', items: { type: 'string' } },
+    isActive: { type: 'boolean' },
+    deactivatedAt: { type: ['string', 'null'], format: 'date-time' },
+    lastLoginAt: { type: ['string', 'null'], format: 'date-time' },
+    mustChangePassword: { type: 'boolean', description: 'Reset by an admin, not yet changed' },
+    passwordChangedAt: { type: ['string', 'null'], format: 'date-time' },
+    version: { type: 'integer' },
+    createdAt: { type: 'string', format: 'date-time' },
+    updatedAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
 export const sharedSchemas = [
   {
     $id: 'Problem',
@@ -77,26 +99,7 @@ export const sharedSchemas = [
       },
     },
   },
-  {
-    $id: 'UserPublic',
-    type: 'object',
-    required: ['id', 'email', 'fullName', 'roles', 'isActive', 'version'],
-    properties: {
-      id: { type: 'string' },
-      orgId: { type: 'string' },
-      email: { type: 'string' },
-      fullName: { type: 'string' },
-      roles: { type: 'array', items: { type: 'string' } },
-      isActive: { type: 'boolean' },
-      deactivatedAt: { type: ['string', 'null'], format: 'date-time' },
-      lastLoginAt: { type: ['string', 'null'], format: 'date-time' },
-      mustChangePassword: { type: 'boolean', description: 'Reset by an admin, not yet changed' },
-      passwordChangedAt: { type: ['string', 'null'], format: 'date-time' },
-      version: { type: 'integer' },
-      createdAt: { type: 'string', format: 'date-time' },
-      updatedAt: { type: 'string', format: 'date-time' },
-    },
-  },
+  userPublicSchema,
   {
     $id: 'UserDirectoryEntry',
     type: 'object',
@@ -174,5 +177,17 @@ export function pageOf(itemRef: string) {
     type: 'object',
     required: ['data', 'total'],
     properties: { data: { type: 'array', items: { $ref: `${itemRef}#` } }, total: { type: 'integer' } },
+  } as const;
+}
+
+/** The user a user action answers, with what the action adds (`temporaryPassword`, `reassigned`…). */
+export function userWith<P extends Record<string, object>>(
+  extra: P,
+  required: readonly (keyof P & string)[] = [],
+) {
+  return {
+    type: 'object',
+    required: [...userPublicSchema.required, ...required],
+    properties: { ...userPublicSchema.properties, ...extra },
   } as const;
 }

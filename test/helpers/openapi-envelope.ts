@@ -5,8 +5,10 @@
  *
  * - A **list** is a GET whose 2xx JSON schema is an object with a `data` array. It declares the
  *   query parameters `page`, `pageSize` (with a `maximum`) and `sort`, and its answer has exactly
- *   `data` and `total`, both required — or the cursor form: the same plus `nextCursor` (required,
- *   null on the last page), with a `cursor` query parameter.
+ *   `data` and `total`, both required. Or it is the **cursor form** (feeds, newest first): `cursor`
+ *   and a bounded `pageSize`, answering `data`, `total` and `nextCursor` (null on the last page), all
+ *   required. One documented extra: the moves of a workflow (`…/transitions`) also say the
+ *   `statusCode` they start from.
  * - Any other 2xx JSON answer of a GET/POST/PUT/PATCH is the **resource itself**, never a wrapper.
  *   A wrapper is an object schema without an `id` property that has exactly one property holding a
  *   resource (an object schema, after `$ref`, with an `id` property) and at most two others
@@ -59,18 +61,19 @@ export function listViolations(doc: OpenApiDoc, op: EnvelopeOperation): string[]
   const out: string[] = [];
   const s = resolve(doc, op.schema ?? {});
   const param = (name: string) => op.query.find((q) => q.name === name);
-  for (const name of ['page', 'pageSize', 'sort']) if (!param(name)) out.push(`${op.key}: no ?${name}`);
+  const cursor = 'nextCursor' in propsOf(s);
+  const params = cursor ? ['cursor', 'pageSize'] : ['page', 'pageSize', 'sort'];
+  for (const name of params) if (!param(name)) out.push(`${op.key}: no ?${name}`);
   const pageSize = param('pageSize');
   if (pageSize && typeof pageSize.schema?.maximum !== 'number') out.push(`${op.key}: ?pageSize unbounded`);
-  const cursor = 'nextCursor' in propsOf(s);
   const want = cursor ? ['data', 'total', 'nextCursor'] : ['data', 'total'];
-  const keys = Object.keys(propsOf(s)).sort();
-  if (JSON.stringify(keys) !== JSON.stringify([...want].sort()))
+  const extras = op.key.endsWith('/transitions') ? ['statusCode'] : [];
+  const keys = Object.keys(propsOf(s)).filter((k) => !extras.includes(k));
+  if (JSON.stringify(keys.sort()) !== JSON.stringify([...want].sort()))
     out.push(`${op.key}: answers {${keys.join(', ')}}, not {${want.join(', ')}}`);
   const required = (s.required as string[] | undefined) ?? [];
   const missing = want.filter((k) => !required.includes(k));
   if (missing.length) out.push(`${op.key}: ${missing.join(', ')} not required`);
-  if (cursor && !param('cursor')) out.push(`${op.key}: nextCursor without ?cursor`);
   return out;
 }
 
@@ -85,7 +88,7 @@ export function wrapperViolation(doc: OpenApiDoc, op: EnvelopeOperation): string
   if (!isObject(s)) return null;
   const props = propsOf(s);
   if ('id' in props || 'accessToken' in props) return null;
-  const resources = Object.keys(props).filter((k) => isResource(doc, props[k]));
+  const resources = Object.entries(props).filter(([, v]) => isResource(doc, v));
   if (resources.length !== 1 || Object.keys(props).length > 3) return null;
   return `${op.key}: wraps its resource in {${Object.keys(props).join(', ')}}`;
 }

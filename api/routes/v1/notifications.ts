@@ -34,6 +34,7 @@ export default async function notificationRoutes(app: FastifyInstance) {
         response: {
           200: {
             type: 'object',
+            required: ['data', 'total'],
             properties: { data: { type: 'array', items: notificationSchema }, total: { type: 'integer' } },
           },
           ...errorResponses(400, 401),

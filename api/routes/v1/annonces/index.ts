@@ -130,7 +130,7 @@ export default async function annonceRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string }; Querystring: { lang?: 'fr' | 'en' } }>(
     '/annonces/:id/transitions',
     {
-      config: { permission: 'CRM_ANNONCES_VIEW' },
+      config: { permission: 'CRM_ANNONCES_VIEW', list: { sort: ['to', 'label', 'allowed'] } },
       schema: {
         tags,
         summary: 'Status moves from the current status, each allowed for you or blocked with why',
@@ -210,7 +210,7 @@ export default async function annonceRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/annonces/:id/history',
     {
-      config: { permission: 'CRM_ANNONCES_VIEW' },
+      config: { permission: 'CRM_ANNONCES_VIEW', list: { sort: ['at'] } },
       schema: {
         tags,
         summary: 'Status history of the listing, oldest first',

@@ -63,7 +63,7 @@ export default async function consentRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/contacts/:id/consents/history',
     {
-      config: { permission: 'CRM_CONTACTS_VIEW' },
+      config: { permission: 'CRM_CONTACTS_VIEW', list: { sort: ['at'] } },
       schema: {
         tags,
         summary:

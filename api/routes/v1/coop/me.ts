@@ -16,7 +16,7 @@ export default async function coopMeRoutes(app: FastifyInstance) {
   app.get(
     '/coop/me',
     {
-      config: { permission: 'COOP_MEMBER' },
+      config: { permission: 'COOP_MEMBER', list: { sort: ['group.name', 'member.displayName'] } },
       schema: {
         tags,
         summary: "The caller's memberships with their groups",
@@ -62,7 +62,7 @@ export default async function coopMeRoutes(app: FastifyInstance) {
   app.get<{ Params: { groupId: string } }>(
     '/coop/me/groups/:groupId/schedule',
     {
-      config: { permission: 'COOP_MEMBER' },
+      config: { permission: 'COOP_MEMBER', list: { sort: ['planName'] } },
       schema: {
         tags,
         summary:
@@ -102,7 +102,7 @@ export default async function coopMeRoutes(app: FastifyInstance) {
   app.get<{ Params: { groupId: string } }>(
     '/coop/me/groups/:groupId/ledger',
     {
-      config: { permission: 'COOP_MEMBER' },
+      config: { permission: 'COOP_MEMBER', list: { sort: ['seq', 'effectiveAt'], maxPageSize: 1000 } },
       schema: {
         tags,
         summary: 'My ledger entries with my running balance',

@@ -50,7 +50,7 @@ export default async function coopPlanRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/coop/groups/:id/plans',
     {
-      config: { permission: [...COOP_READERS] },
+      config: { permission: [...COOP_READERS], list: { sort: ['name', 'status', 'createdAt'] } },
       schema: {
         tags,
         summary: 'Plans of the group with their versions',
@@ -191,7 +191,10 @@ export default async function coopPlanRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string; memberId: string } }>(
     '/coop/plans/:id/members/:memberId/schedule',
     {
-      config: { permission: [...COOP_READERS] },
+      config: {
+        permission: [...COOP_READERS],
+        list: { sort: ['seq', 'dueAt', 'status'], maxPageSize: 1000 },
+      },
       schema: {
         tags,
         summary:

@@ -317,7 +317,19 @@ export const COOP_SCHEMAS = [
   timelineEventSchema,
 ];
 
+/** The cursor form of a list (feeds): `nextCursor` is null on the last page. */
+export const cursorListOf = (ref: string) => ({
+  type: 'object',
+  required: ['data', 'total', 'nextCursor'],
+  properties: {
+    data: { type: 'array', items: { $ref: `${ref}#` } },
+    total: { ...int, description: 'Rows in the whole feed' },
+    nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page' },
+  },
+});
+
 export const listOf = (ref: string) => ({
   type: 'object',
+  required: ['data', 'total'],
   properties: { data: { type: 'array', items: { $ref: `${ref}#` } }, total: int },
 });

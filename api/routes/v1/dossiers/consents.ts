@@ -147,7 +147,7 @@ export default async function dossierConsentRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/dossiers/:id/consents/history',
     {
-      config: { permission: 'CRM_DEALS_VIEW' },
+      config: { permission: 'CRM_DEALS_VIEW', list: { sort: ['at'] } },
       schema: {
         tags,
         summary: 'Every dossier-scoped consent change, newest first (before/after, who, when)',

@@ -41,6 +41,7 @@ import {
 const tags = ['dossiers'];
 const page = {
   type: 'object',
+  required: ['data', 'total'],
   properties: { data: { type: 'array', items: { $ref: 'Dossier#' } }, total: { type: 'integer' } },
 } as const;
 
@@ -234,7 +235,7 @@ export default async function dossierRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string }; Querystring: { lang?: 'fr' | 'en' } }>(
     '/dossiers/:id/transitions',
     {
-      config: { permission: 'CRM_DEALS_VIEW' },
+      config: { permission: 'CRM_DEALS_VIEW', list: { sort: ['to', 'label', 'allowed'] } },
       schema: {
         tags,
         summary: 'Transitions from the current status, each allowed for you or blocked with why',
@@ -409,7 +410,7 @@ export default async function dossierRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/dossiers/:id/history',
     {
-      config: { permission: 'CRM_DEALS_VIEW' },
+      config: { permission: 'CRM_DEALS_VIEW', list: { sort: ['at'] } },
       schema: {
         tags,
         params: { $ref: 'IdParams#' },

@@ -55,7 +55,7 @@ export default async function partyRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/dossiers/:id/parties',
     {
-      config: { permission: 'CRM_DEALS_VIEW' },
+      config: { permission: 'CRM_DEALS_VIEW', list: { sort: ['role', 'contactName', 'createdAt'] } },
       schema: {
         tags,
         summary: 'The parties of a dossier with their role',

@@ -47,6 +47,7 @@ export const rulesetRef = { $ref: 'ScoringRulesetVersion#' } as const;
 
 export const rulesetPage = {
   type: 'object',
+  required: ['data', 'total'],
   properties: { data: { type: 'array', items: rulesetRef }, total: { type: 'integer' } },
 } as const;
 

@@ -42,6 +42,7 @@ export const definitionRef = { $ref: 'WorkflowDefinitionVersion#' } as const;
 
 export const definitionPage = {
   type: 'object',
+  required: ['data', 'total'],
   properties: { data: { type: 'array', items: definitionRef }, total: { type: 'integer' } },
 } as const;
 
