@@ -24,7 +24,7 @@ export function LedgerTab({ groupId }: { groupId: string }) {
   const [checking, setChecking] = useState(false);
   const members = useCoop<{ data: CoopMember[] }>(`/groups/${groupId}/members`);
   const entries = useCoop<{ data: LedgerEntry[] }>(
-    `/groups/${groupId}/ledger?limit=1000${memberId ? `&memberId=${memberId}` : ''}`,
+    `/groups/${groupId}/ledger?pageSize=1000${memberId ? `&memberId=${memberId}` : ''}`,
   );
   const names = new Map((members.data?.data ?? []).map((m) => [m.id, `#${m.fifoRank} ${m.displayName}`]));
 

@@ -36,10 +36,10 @@ export function GroupTimeline({ groupId }: { groupId: string }) {
     queryKey: ['coop', 'timeline', groupId],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
-      request<{ data: CoopEvent[] }>(
-        `${API_URL}/coop/groups/${groupId}/timeline?limit=${PAGE}${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ''}`,
+      request<{ data: CoopEvent[]; nextCursor: string | null }>(
+        `${API_URL}/coop/groups/${groupId}/timeline?pageSize=${PAGE}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
       ),
-    getNextPageParam: (last) => (last.data.length === PAGE ? (last.data.at(-1)?.occurredAt ?? null) : null),
+    getNextPageParam: (last) => last.nextCursor,
   });
   const rows = events.data?.pages.flatMap((p) => p.data) ?? [];
   const members = useCoop<{ data: CoopMember[] }>(`/groups/${groupId}/members`);
