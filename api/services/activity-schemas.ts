@@ -1,5 +1,6 @@
 import { ACTIVITY_DIRECTIONS, MESSAGE_CHANNELS, MESSAGE_DIRECTIONS } from '../../db/activities.js';
 import { cursorQueryProperties } from './activity-cursor.js';
+import { closed } from '../schemas/shared.js';
 
 const nullableString = (maxLength?: number) =>
   maxLength ? { type: ['string', 'null'], maxLength } : { type: ['string', 'null'] };
@@ -7,7 +8,7 @@ const nullableUuid = { type: ['string', 'null'], format: 'uuid' } as const;
 const nullableDate = { type: ['string', 'null'], format: 'date-time' } as const;
 const code = { type: 'string', minLength: 1, maxLength: 32, pattern: '^[A-Z][A-Z0-9_]*$' } as const;
 
-export const activitySchema = {
+export const activitySchema = closed({
   $id: 'Activity',
   type: 'object',
   properties: {
@@ -34,7 +35,7 @@ export const activitySchema = {
     overdue: { type: 'boolean', description: 'Open and due before now' },
     createdAt: { type: 'string', format: 'date-time' },
   },
-} as const;
+} as const);
 
 export const createActivityBody = {
   type: 'object',
@@ -100,7 +101,7 @@ export const listActivitiesQuery = {
   },
 } as const;
 
-export const messageSchema = {
+export const messageSchema = closed({
   $id: 'Message',
   type: 'object',
   properties: {
@@ -124,7 +125,7 @@ export const messageSchema = {
     authorId: nullableString(),
     createdAt: { type: 'string', format: 'date-time' },
   },
-} as const;
+} as const);
 
 export const DELIVERY_STATUSES = [
   'PENDING',

@@ -12,7 +12,7 @@ import {
   type NotificationTemplate,
 } from '../../../definitions/notification-template.js';
 import { problems } from '../../problem.js';
-import { errorResponses } from '../../schemas/shared.js';
+import { closed, errorResponses } from '../../schemas/shared.js';
 
 const tags = ['notification-rules'];
 
@@ -65,7 +65,7 @@ const ruleBody = {
   },
 } as const;
 
-const ruleSchema = {
+const ruleSchema = closed({
   $id: 'NotificationRule',
   type: 'object',
   properties: {
@@ -80,7 +80,7 @@ const ruleSchema = {
     isActive: { type: 'boolean' },
     version: { type: 'integer' },
   },
-} as const;
+} as const);
 
 const view = (r: INotificationRule) => ({
   id: r.id,

@@ -4,12 +4,12 @@ import type { Em } from '../../../db/orm.js';
 import type { Permission } from '../../../definitions/permissions.js';
 import { pageQueryProperties, sortQuery } from '../../lib/list.js';
 import { problems } from '../../problem.js';
-import { errorResponses, pageOf } from '../../schemas/shared.js';
+import { closed, errorResponses, pageOf } from '../../schemas/shared.js';
 import { loadAccount } from '../../services/contact-accounts.js';
 import { loadContact } from '../../services/contact-lifecycle.js';
 import { RECORD_AUDIT_SORT, recordAuditPage } from '../../services/record-audit.js';
 
-const recordAuditEventSchema = {
+const recordAuditEventSchema = closed({
   $id: 'RecordAuditEvent',
   type: 'object',
   description: "An audit event of one record, with the acting user's name",
@@ -32,7 +32,7 @@ const recordAuditEventSchema = {
     correlationId: { type: ['string', 'null'] },
     createdAt: { type: 'string', format: 'date-time' },
   },
-} as const;
+} as const);
 
 const recordAuditQuery = {
   type: 'object',

@@ -2,6 +2,7 @@
 import { CONTRIBUTION_STATUSES } from '../../../../definitions/coop/contribution.js';
 import { LEDGER_KINDS } from '../../../../definitions/coop/ledger.js';
 import { COOP_MEMBER_STATUSES } from '../../../../db/entities/coop-group.js';
+import { closed } from '../../../schemas/shared.js';
 
 export const tags = ['coop'];
 export const uuid = { type: 'string', format: 'uuid' } as const;
@@ -137,7 +138,7 @@ export const scheduleSchema = {
   ],
 } as const;
 
-export const groupSchema = {
+export const groupSchema = closed({
   $id: 'CoopGroup',
   type: 'object',
   properties: {
@@ -152,7 +153,7 @@ export const groupSchema = {
     createdAt: str,
     updatedAt: str,
   },
-} as const;
+} as const);
 
 const kycItem = {
   type: 'object',
@@ -166,7 +167,7 @@ const kycItem = {
   },
 } as const;
 
-export const memberSchema = {
+export const memberSchema = closed({
   $id: 'CoopMember',
   type: 'object',
   properties: {
@@ -189,9 +190,9 @@ export const memberSchema = {
     createdAt: str,
     updatedAt: str,
   },
-} as const;
+} as const);
 
-export const planSchema = {
+export const planSchema = closed({
   $id: 'CoopPlan',
   type: 'object',
   properties: {
@@ -218,9 +219,9 @@ export const planSchema = {
     version: int,
     createdAt: str,
   },
-} as const;
+} as const);
 
-export const contributionSchema = {
+export const contributionSchema = closed({
   $id: 'CoopContribution',
   type: 'object',
   properties: {
@@ -253,9 +254,9 @@ export const contributionSchema = {
     workflowId: { type: 'string', description: 'the member cycle workflow (Temporal UI)' },
     version: int,
   },
-} as const;
+} as const);
 
-export const scheduleLineSchema = {
+export const scheduleLineSchema = closed({
   $id: 'CoopScheduleLine',
   type: 'object',
   properties: {
@@ -270,9 +271,9 @@ export const scheduleLineSchema = {
       properties: { documentId: str, fileName: str, mimeType: str, sha256: str },
     }),
   },
-} as const;
+} as const);
 
-export const ledgerEntrySchema = {
+export const ledgerEntrySchema = closed({
   $id: 'CoopLedgerEntry',
   type: 'object',
   properties: {
@@ -291,9 +292,9 @@ export const ledgerEntrySchema = {
     prevHash: nstr,
     hash: str,
   },
-} as const;
+} as const);
 
-export const timelineEventSchema = {
+export const timelineEventSchema = closed({
   $id: 'CoopTimelineEvent',
   type: 'object',
   properties: {
@@ -305,7 +306,7 @@ export const timelineEventSchema = {
     actorId: nstr,
     occurredAt: str,
   },
-} as const;
+} as const);
 
 export const COOP_SCHEMAS = [
   groupSchema,
