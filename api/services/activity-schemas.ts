@@ -8,34 +8,37 @@ const nullableUuid = { type: ['string', 'null'], format: 'uuid' } as const;
 const nullableDate = { type: ['string', 'null'], format: 'date-time' } as const;
 const code = { type: 'string', minLength: 1, maxLength: 32, pattern: '^[A-Z][A-Z0-9_]*$' } as const;
 
-export const activitySchema = closed({
-  $id: 'Activity',
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    type: { type: 'string' },
-    direction: { type: 'string' },
-    subject: nullableString(),
-    content: nullableString(),
-    outcome: nullableString(),
-    occurredAt: { type: 'string', format: 'date-time' },
-    authorId: { type: 'string' },
-    assigneeId: nullableString(),
-    contactId: nullableString(),
-    dossierId: nullableString(),
-    dueAt: nullableDate,
-    correctsId: nullableString(),
-    correctedById: nullableString(),
-    completedAt: nullableDate,
-    completedBy: nullableString(),
-    completionOutcome: nullableString(),
-    completionNote: nullableString(),
-    open: { type: 'boolean', description: 'Has a due date, is not completed and was not corrected' },
-    nextActionId: { type: 'string', description: 'Create only: the follow-up task logged with it' },
-    overdue: { type: 'boolean', description: 'Open and due before now' },
-    createdAt: { type: 'string', format: 'date-time' },
-  },
-} as const);
+export const activitySchema = closed(
+  {
+    $id: 'Activity',
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      type: { type: 'string' },
+      direction: { type: 'string' },
+      subject: nullableString(),
+      content: nullableString(),
+      outcome: nullableString(),
+      occurredAt: { type: 'string', format: 'date-time' },
+      authorId: { type: 'string' },
+      assigneeId: nullableString(),
+      contactId: nullableString(),
+      dossierId: nullableString(),
+      dueAt: nullableDate,
+      correctsId: nullableString(),
+      correctedById: nullableString(),
+      completedAt: nullableDate,
+      completedBy: nullableString(),
+      completionOutcome: nullableString(),
+      completionNote: nullableString(),
+      open: { type: 'boolean', description: 'Has a due date, is not completed and was not corrected' },
+      nextActionId: { type: 'string', description: 'Create only: the follow-up task logged with it' },
+      overdue: { type: 'boolean', description: 'Open and due before now' },
+      createdAt: { type: 'string', format: 'date-time' },
+    },
+  } as const,
+  ['nextActionId'],
+);
 
 export const createActivityBody = {
   type: 'object',

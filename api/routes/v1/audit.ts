@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { verifyAuditChain } from '../../../db/audit.js';
 import { AuditEvent } from '../../../db/entities/index.js';
 import { pagination, pageQueryProperties, type PageQuery } from '../../lib/list.js';
-import { errorResponses, pageOf } from '../../schemas/shared.js';
+import { closed, errorResponses, pageOf } from '../../schemas/shared.js';
 
 interface AuditQuery extends PageQuery {
   entityType?: string;
@@ -63,7 +63,7 @@ export default async function auditRoutes(app: FastifyInstance) {
         tags,
         summary: "Recompute the organisation's audit hash chain",
         response: {
-          200: {
+          200: closed({
             type: 'object',
             required: ['valid', 'count', 'breaks'],
             properties: {
@@ -77,7 +77,7 @@ export default async function auditRoutes(app: FastifyInstance) {
                 },
               },
             },
-          },
+          } as const),
           ...errorResponses(401, 403),
         },
       },

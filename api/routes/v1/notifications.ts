@@ -6,6 +6,7 @@ import { errorResponses } from '../../schemas/shared.js';
 
 const notificationSchema = {
   type: 'object',
+  required: ['id', 'kind', 'title', 'createdAt'],
   properties: {
     id: { type: 'string' },
     kind: { type: 'string' },

@@ -3,7 +3,7 @@ import { allowedAnnonceTransitions, annonceView, transitionAnnonce } from '../..
 import { Annonce, AnnonceStatusHistory } from '../../../../db/entities/index.js';
 import type { Em } from '../../../../db/orm.js';
 import { problems } from '../../../problem.js';
-import { errorResponses, pageOf } from '../../../schemas/shared.js';
+import { closed, errorResponses, pageOf } from '../../../schemas/shared.js';
 import { createAnnonce, updateAnnonce } from '../../../services/annonces.js';
 import { deleteAnnonce } from '../../../services/annonce-deletion.js';
 import { runIdempotent } from '../../../services/activity-idempotency.js';
@@ -216,7 +216,7 @@ export default async function annonceRoutes(app: FastifyInstance) {
         summary: 'Status history of the listing, oldest first',
         params: { $ref: 'IdParams#' },
         response: {
-          200: {
+          200: closed({
             type: 'object',
             properties: {
               data: {
@@ -234,7 +234,7 @@ export default async function annonceRoutes(app: FastifyInstance) {
                 },
               },
             },
-          },
+          } as const),
           ...errorResponses(401, 403, 404),
         },
       },

@@ -47,7 +47,7 @@ export const contactRoleSchema = closed({
   },
 } as const);
 
-export const contactDetailSchema = {
+export const contactDetailSchema = closed({
   type: 'object',
   properties: {
     ...contactSchema.properties,
@@ -66,7 +66,7 @@ export const contactDetailSchema = {
       },
     },
   },
-} as const;
+} as const);
 
 const editable = {
   firstName: requiredText(100),

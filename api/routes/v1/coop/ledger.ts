@@ -16,7 +16,7 @@ import { formatCents } from '../../../../definitions/coop/money.js';
 import { withExportSlot } from '../../../lib/export-slots.js';
 import { csvOptions } from '../../../lib/csv.js';
 import { idempotencyKeyOf } from '../../../lib/idempotency.js';
-import { errorResponses } from '../../../schemas/shared.js';
+import { closed, errorResponses } from '../../../schemas/shared.js';
 import {
   actorOf,
   COOP_READERS,
@@ -147,7 +147,7 @@ export default async function coopLedgerRoutes(app: FastifyInstance) {
         summary: "Recomputes the group's hash chain and every running balance",
         params: idParams,
         response: {
-          200: {
+          200: closed({
             type: 'object',
             properties: {
               valid: { type: 'boolean' },
@@ -160,7 +160,7 @@ export default async function coopLedgerRoutes(app: FastifyInstance) {
                 },
               },
             },
-          },
+          } as const),
           ...errorResponses(401, 403, 404),
         },
       },
@@ -239,7 +239,7 @@ export default async function coopLedgerRoutes(app: FastifyInstance) {
           'Transparency view: every member by FIFO rank with called / paid / waived / penalties / balance / late, and group totals',
         params: idParams,
         response: {
-          200: {
+          200: closed({
             type: 'object',
             properties: {
               members: {
@@ -257,7 +257,7 @@ export default async function coopLedgerRoutes(app: FastifyInstance) {
               },
               totals,
             },
-          },
+          } as const),
           ...errorResponses(401, 403, 404),
         },
       },

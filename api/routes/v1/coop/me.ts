@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ledgerEntries } from '../../../../db/coop-ledger.js';
 import { CoopGroup, CoopPlan } from '../../../../db/entities/index.js';
 import { problems } from '../../../problem.js';
-import { errorResponses } from '../../../schemas/shared.js';
+import { closed, errorResponses } from '../../../schemas/shared.js';
 import { ownMembers } from '../../../services/coop/access.js';
 import { groupView } from '../../../services/coop/groups.js';
 import { memberView } from '../../../services/coop/members.js';
@@ -21,7 +21,7 @@ export default async function coopMeRoutes(app: FastifyInstance) {
         tags,
         summary: "The caller's memberships with their groups",
         response: {
-          200: {
+          200: closed({
             type: 'object',
             properties: {
               data: {
@@ -32,7 +32,7 @@ export default async function coopMeRoutes(app: FastifyInstance) {
                 },
               },
             },
-          },
+          } as const),
           ...errorResponses(401, 403),
         },
       },
@@ -69,7 +69,7 @@ export default async function coopMeRoutes(app: FastifyInstance) {
           'My schedule (échéancier) on every plan of the group: each due line with amount, status and proof',
         params: groupParams,
         response: {
-          200: {
+          200: closed({
             type: 'object',
             properties: {
               data: {
@@ -84,7 +84,7 @@ export default async function coopMeRoutes(app: FastifyInstance) {
                 },
               },
             },
-          },
+          } as const),
           ...errorResponses(401, 403, 404),
         },
       },

@@ -157,6 +157,7 @@ export const groupSchema = closed({
 
 const kycItem = {
   type: 'object',
+  required: ['code', 'status'],
   properties: {
     code: str,
     label: str,

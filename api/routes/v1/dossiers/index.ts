@@ -25,7 +25,7 @@ import {
 import { HttpProblem, problems } from '../../../problem.js';
 import { assertReferences } from '../../../lib/tenant-references.js';
 import { ANNONCE_CASE_TYPE } from '../../../../definitions/annonce.js';
-import { errorResponses } from '../../../schemas/shared.js';
+import { closed, errorResponses } from '../../../schemas/shared.js';
 import { createDossier, dossierReferences, type DossierInput } from '../../../services/dossiers.js';
 import { listDossiers, kanban } from './queries.js';
 import {
@@ -415,7 +415,7 @@ export default async function dossierRoutes(app: FastifyInstance) {
         tags,
         params: { $ref: 'IdParams#' },
         response: {
-          200: {
+          200: closed({
             type: 'object',
             properties: {
               data: {
@@ -435,7 +435,7 @@ export default async function dossierRoutes(app: FastifyInstance) {
                 },
               },
             },
-          },
+          } as const),
           ...errorResponses(401, 403, 404),
         },
       },
