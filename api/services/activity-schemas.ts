@@ -212,7 +212,7 @@ export const dossierTimelineQuery = {
   },
 } as const;
 
-export const timelineEventSchema = {
+export const timelineEventSchema = closed({
   type: 'object',
   properties: {
     id: { type: 'string' },
@@ -237,7 +237,7 @@ export const timelineEventSchema = {
     payload: { type: ['object', 'null'], additionalProperties: true },
     occurredAt: { type: 'string', format: 'date-time' },
   },
-} as const;
+} as const);
 
 /** `{ data, total, nextCursor }`: pass `nextCursor` back as `?cursor=` for the next page. */
 export function cursorPageOf(items: object) {

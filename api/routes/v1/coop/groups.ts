@@ -151,6 +151,8 @@ export default async function coopGroupRoutes(app: FastifyInstance) {
                 type: 'array',
                 items: {
                   type: 'object',
+                  description: '`reason` and `reasonCode` only when the move is blocked',
+                  required: ['to', 'label', 'allowed'],
                   properties: {
                     to: { type: 'string' },
                     label: { type: 'string' },

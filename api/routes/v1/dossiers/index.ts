@@ -138,7 +138,7 @@ export default async function dossierRoutes(app: FastifyInstance) {
           },
         },
         response: {
-          200: {
+          200: closed({
             type: 'object',
             properties: {
               caseType: { type: 'string' },
@@ -157,7 +157,7 @@ export default async function dossierRoutes(app: FastifyInstance) {
                 },
               },
             },
-          },
+          } as const),
           ...errorResponses(400, 401, 403, 404),
         },
       },

@@ -117,6 +117,8 @@ export const transitionBody = {
 
 export const transitionOptionSchema = {
   type: 'object',
+  description: '`reason` and `reasonCode` only when the move is blocked',
+  required: ['to', 'label', 'allowed', 'reasonType'],
   properties: {
     to: { type: 'string' },
     label: { type: 'string' },
