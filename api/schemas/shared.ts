@@ -130,6 +130,7 @@ export const sharedSchemas = [
   {
     $id: 'AuditEvent',
     type: 'object',
+    required: ['id', 'entityType', 'entityId', 'action', 'actorType', 'createdAt'],
     properties: {
       id: { type: 'string' },
       seq: { type: 'integer' },

@@ -12,7 +12,7 @@ import {
 } from '../../../../definitions/matching-criteria.js';
 import { MATCH_CRITERIA } from '../../../../definitions/matching.js';
 import { problems, type FieldError } from '../../../problem.js';
-import { errorResponses } from '../../../schemas/shared.js';
+import { closed, errorResponses } from '../../../schemas/shared.js';
 import { unknownCodes } from '../../../services/annonces.js';
 import { runMatching } from '../../../services/matching.js';
 
@@ -66,7 +66,7 @@ const criteriaView = {
   },
 } as const;
 
-export const matchItemSchema = {
+export const matchItemSchema = closed({
   $id: 'MatchItem',
   type: 'object',
   properties: {
@@ -76,6 +76,7 @@ export const matchItemSchema = {
       type: 'array',
       items: {
         type: 'object',
+        required: ['criterion', 'status', 'detail'],
         properties: {
           criterion: { type: 'string', enum: [...MATCH_CRITERIA] },
           status: { type: 'string', enum: ['MATCH', 'PARTIAL', 'MISS'] },
@@ -94,7 +95,7 @@ export const matchItemSchema = {
     },
     annonce: { $ref: 'Annonce#' },
   },
-} as const;
+} as const);
 
 function searchOf(d: ReturnType<typeof dossierView>) {
   const c = criteriaOfDossier(d);
