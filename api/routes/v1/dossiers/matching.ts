@@ -49,7 +49,7 @@ export async function checkDossierSearch(
     );
 }
 
-const criteriaView = {
+const criteriaView = closed({
   type: 'object',
   description:
     'The search as matching reads it. Budgets in euros (price for ACHAT, monthly rent excluding charges for LOCATION); surface in m².',
@@ -64,7 +64,7 @@ const criteriaView = {
     surfaceMin: { type: ['number', 'null'] },
     version: { type: 'integer', description: 'The dossier version' },
   },
-} as const;
+} as const);
 
 export const matchItemSchema = closed({
   $id: 'MatchItem',
@@ -235,6 +235,7 @@ export default async function matchingRoutes(app: FastifyInstance) {
         response: {
           200: {
             type: 'object',
+            required: ['data', 'criteria'],
             properties: {
               data: { type: 'array', items: { $ref: 'MatchItem#' } },
               criteria: criteriaView,

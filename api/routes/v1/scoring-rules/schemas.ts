@@ -76,6 +76,7 @@ export const simulateResult = {
       type: 'array',
       items: {
         type: 'object',
+        required: ['code', 'points'],
         properties: { code: { type: 'string' }, points: { type: 'integer' } },
       },
     },

@@ -56,6 +56,7 @@ export const definitionBody = {
 
 const definitionProblemItem = {
   type: 'object',
+  required: ['path', 'field', 'message'],
   properties: {
     path: { type: 'string', description: 'JSON pointer into the definition ("" = the whole document)' },
     field: { type: 'string' },
