@@ -252,6 +252,7 @@ export default async function notificationRuleRoutes(app: FastifyInstance) {
         response: {
           200: {
             type: 'object',
+            required: ['subject', 'body'],
             properties: { subject: { type: ['string', 'null'] }, body: { type: 'string' } },
           },
           ...errorResponses(400, 401, 403),
