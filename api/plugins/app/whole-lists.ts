@@ -63,7 +63,8 @@ export default fp(async function wholeLists(app: FastifyInstance) {
     if (!list) return;
     const max = list.maxPageSize ?? 200;
     const schema = (route.schema ??= {}) as Record<string, Schema | undefined>;
-    const query = (schema.querystring ??= { type: 'object', additionalProperties: false, properties: {} });
+    // A route that declared no query string keeps accepting others (`?v=<version>` cache keys of the UI).
+    const query = (schema.querystring ??= { type: 'object', properties: {} });
     query.properties = {
       ...query.properties,
       page: pageQueryProperties.page,
