@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import external from './plugins/external/index.js';
 import auth from './plugins/app/auth.js';
 import context from './plugins/app/context.js';
+import wholeLists from './plugins/app/whole-lists.js';
 import csvQuery from './plugins/app/csv-query.js';
 import errors from './plugins/app/errors.js';
 import jsonBody from './plugins/app/json-body.js';
@@ -67,6 +68,7 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
   await app.register(external);
   await app.register(auth);
   await app.register(csvQuery);
+  await app.register(wholeLists);
   await app.register(metrics);
 
   await app.register(healthRoutes);

@@ -4,6 +4,7 @@ import type { DocumentStore } from '../db/document-store.js';
 import type { Em, Orm, TenantContext } from '../db/orm.js';
 import type { ExportSlots } from './lib/export-slots.js';
 import type { RoutePermission } from './lib/route-permission.js';
+import type { WholeListConfig } from './plugins/app/whole-lists.js';
 
 export interface Principal {
   userId: string;
@@ -53,5 +54,7 @@ declare module 'fastify' {
     public?: boolean;
     /** Any authenticated user of the organisation. */
     authOnly?: boolean;
+    /** A list read whole: page, pageSize and sort applied by api/plugins/app/whole-lists.ts. */
+    list?: WholeListConfig;
   }
 }

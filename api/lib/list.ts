@@ -34,6 +34,15 @@ export function pagination(q: PageQuery): { limit: number; offset: number } {
   return { limit: pageSize, offset: ((q.page ?? 1) - 1) * pageSize };
 }
 
+/** The `sort` query parameter of a list, naming the fields it accepts. */
+export function sortQuery(fields: readonly string[]) {
+  return {
+    type: 'string',
+    maxLength: 200,
+    description: `Comma-separated fields, \`-\` for descending: ${fields.join(', ')}`,
+  } as const;
+}
+
 export const pageQueryProperties = {
   page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
   pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 25 },

@@ -23,6 +23,8 @@ async function probe(
 
 const check = {
   type: 'object',
+  description: '`error` only when the check failed',
+  required: ['ok', 'latencyMs'],
   properties: { ok: { type: 'boolean' }, latencyMs: { type: 'integer' }, error: { type: 'string' } },
 } as const;
 
@@ -38,10 +40,12 @@ export default async function healthRoutes(app: FastifyInstance) {
         response: {
           200: {
             type: 'object',
+            required: ['status', 'database', 'temporal'],
             properties: { status: { type: 'string' }, database: check, temporal: check },
           },
           503: {
             type: 'object',
+            required: ['status', 'database', 'temporal'],
             properties: { status: { type: 'string' }, database: check, temporal: check },
           },
         },

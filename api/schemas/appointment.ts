@@ -6,6 +6,26 @@ const nullableString = { type: ['string', 'null'] } as const;
 export const appointmentSchema = {
   $id: 'Appointment',
   type: 'object',
+  required: [
+    'id',
+    'kind',
+    'title',
+    'startAt',
+    'endAt',
+    'place',
+    'agentId',
+    'contactId',
+    'dossierId',
+    'annonceId',
+    'status',
+    'notes',
+    'reminderOffsets',
+    'canceledReason',
+    'workflowId',
+    'version',
+    'createdAt',
+    'updatedAt',
+  ],
   properties: {
     id: { type: 'string' },
     kind: { type: 'string', enum: [...APPOINTMENT_KINDS] },
@@ -25,5 +45,20 @@ export const appointmentSchema = {
     version: { type: 'integer' },
     createdAt: { type: 'string', format: 'date-time' },
     updatedAt: { type: 'string', format: 'date-time' },
+    warnings: {
+      type: 'array',
+      description:
+        'Only in the answers of booking and of the status actions (empty when none): AGENT_BUSY when the agent already has an open appointment overlapping this one',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['code', 'message', 'appointmentId'],
+        properties: {
+          code: { type: 'string', enum: ['AGENT_BUSY'] },
+          message: { type: 'string', description: 'English, for logs; clients phrase `code`' },
+          appointmentId: { type: 'string', description: 'The overlapping appointment' },
+        },
+      },
+    },
   },
 } as const;

@@ -5,6 +5,8 @@ const nullableString = { type: ['string', 'null'] } as const;
 /** One recorded choice (general or for one dossier), as contact and dossier consent routes return it. */
 export const consentStateSchema = {
   type: ['object', 'null'],
+  description: 'Null when nothing was recorded; in histories, the audited snapshot',
+  required: ['channel', 'status'],
   properties: {
     channel: { type: 'string' },
     scope: { type: 'string', enum: ['CONTACT', 'DOSSIER'] },
@@ -52,11 +54,13 @@ export const consentChannelParamsSchema = {
 
 export const consentHistorySchema = {
   type: 'object',
+  required: ['data'],
   properties: {
     data: {
       type: 'array',
       items: {
         type: 'object',
+        required: ['at', 'actorId', 'actorType', 'before', 'after'],
         properties: {
           at: { type: 'string', format: 'date-time' },
           actorId: nullableString,

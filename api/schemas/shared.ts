@@ -5,6 +5,28 @@ import { annonceSchema } from '../routes/v1/annonces/schemas.js';
 import { appointmentSchema } from './appointment.js';
 
 /** Shared JSON schemas, registered by `$id` so routes `$ref` them and OpenAPI lists them once. */
+/** A user as admins see it (no password hash, no token version). */
+export const userPublicSchema = {
+  $id: 'UserPublic',
+  type: 'object',
+  required: ['id', 'email', 'fullName', 'roles', 'isActive', 'version'],
+  properties: {
+    id: { type: 'string' },
+    orgId: { type: 'string' },
+    email: { type: 'string' },
+    fullName: { type: 'string' },
+    roles: { type: 'array', items: { type: 'string' } },
+    isActive: { type: 'boolean' },
+    deactivatedAt: { type: ['string', 'null'], format: 'date-time' },
+    lastLoginAt: { type: ['string', 'null'], format: 'date-time' },
+    mustChangePassword: { type: 'boolean', description: 'Reset by an admin, not yet changed' },
+    passwordChangedAt: { type: ['string', 'null'], format: 'date-time' },
+    version: { type: 'integer' },
+    createdAt: { type: 'string', format: 'date-time' },
+    updatedAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
 export const sharedSchemas = [
   {
     $id: 'Problem',
@@ -77,26 +99,7 @@ export const sharedSchemas = [
       },
     },
   },
-  {
-    $id: 'UserPublic',
-    type: 'object',
-    required: ['id', 'email', 'fullName', 'roles', 'isActive', 'version'],
-    properties: {
-      id: { type: 'string' },
-      orgId: { type: 'string' },
-      email: { type: 'string' },
-      fullName: { type: 'string' },
-      roles: { type: 'array', items: { type: 'string' } },
-      isActive: { type: 'boolean' },
-      deactivatedAt: { type: ['string', 'null'], format: 'date-time' },
-      lastLoginAt: { type: ['string', 'null'], format: 'date-time' },
-      mustChangePassword: { type: 'boolean', description: 'Reset by an admin, not yet changed' },
-      passwordChangedAt: { type: ['string', 'null'], format: 'date-time' },
-      version: { type: 'integer' },
-      createdAt: { type: 'string', format: 'date-time' },
-      updatedAt: { type: 'string', format: 'date-time' },
-    },
-  },
+  userPublicSchema,
   {
     $id: 'UserDirectoryEntry',
     type: 'object',
@@ -178,4 +181,48 @@ export function pageOf(itemRef: string) {
     required: ['data', 'total'],
     properties: { data: { type: 'array', items: { $ref: `${itemRef}#` } }, total: { type: 'integer' } },
   } as const;
+}
+
+/** The user a user action answers, with what the action adds (`temporaryPassword`, `reassigned`…). */
+export function userWith<P extends Record<string, object>>(
+  extra: P,
+  required: readonly (keyof P & string)[] = [],
+) {
+  return {
+    type: 'object',
+    required: [...userPublicSchema.required, ...required],
+    properties: { ...userPublicSchema.properties, ...extra },
+  } as const;
+}
+
+/** Nested inline object schemas without `required` get every property required (`$ref`s stay as they are). */
+function closeNested(schema: unknown): unknown {
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema) || '$ref' in schema) return schema;
+  const s = schema as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...s };
+  if (s.properties && typeof s.properties === 'object') {
+    const props = s.properties as Record<string, unknown>;
+    out.properties = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, closeNested(v)]));
+    if (!Array.isArray(s.required)) out.required = Object.keys(props);
+  }
+  if (s.items) out.items = closeNested(s.items);
+  for (const key of ['anyOf', 'oneOf'])
+    if (Array.isArray(s[key])) out[key] = (s[key] as unknown[]).map(closeNested);
+  return out;
+}
+
+/**
+ * A response schema that says what is always there: `required` lists every property but `optional`
+ * (the views write every key, `null` when empty), and so does every nested object schema that lists
+ * none itself — so a generated client need not write `x.id!`. fast-json-stringify then refuses an
+ * answer missing one of them (a 500, which the route's tests would catch).
+ */
+export function closed<const S extends { properties: Record<string, unknown> }>(
+  schema: S,
+  optional: readonly (keyof S['properties'] & string)[] = [],
+) {
+  return {
+    ...(closeNested(schema) as S),
+    required: Object.keys(schema.properties).filter((k) => !optional.includes(k)),
+  };
 }

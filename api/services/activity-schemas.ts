@@ -1,5 +1,6 @@
 import { ACTIVITY_DIRECTIONS, MESSAGE_CHANNELS, MESSAGE_DIRECTIONS } from '../../db/activities.js';
 import { cursorQueryProperties } from './activity-cursor.js';
+import { closed } from '../schemas/shared.js';
 
 const nullableString = (maxLength?: number) =>
   maxLength ? { type: ['string', 'null'], maxLength } : { type: ['string', 'null'] };
@@ -7,34 +8,37 @@ const nullableUuid = { type: ['string', 'null'], format: 'uuid' } as const;
 const nullableDate = { type: ['string', 'null'], format: 'date-time' } as const;
 const code = { type: 'string', minLength: 1, maxLength: 32, pattern: '^[A-Z][A-Z0-9_]*$' } as const;
 
-export const activitySchema = {
-  $id: 'Activity',
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    type: { type: 'string' },
-    direction: { type: 'string' },
-    subject: nullableString(),
-    content: nullableString(),
-    outcome: nullableString(),
-    occurredAt: { type: 'string', format: 'date-time' },
-    authorId: { type: 'string' },
-    assigneeId: nullableString(),
-    contactId: nullableString(),
-    dossierId: nullableString(),
-    dueAt: nullableDate,
-    correctsId: nullableString(),
-    correctedById: nullableString(),
-    completedAt: nullableDate,
-    completedBy: nullableString(),
-    completionOutcome: nullableString(),
-    completionNote: nullableString(),
-    open: { type: 'boolean', description: 'Has a due date, is not completed and was not corrected' },
-    nextActionId: { type: 'string', description: 'Create only: the follow-up task logged with it' },
-    overdue: { type: 'boolean', description: 'Open and due before now' },
-    createdAt: { type: 'string', format: 'date-time' },
-  },
-} as const;
+export const activitySchema = closed(
+  {
+    $id: 'Activity',
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      type: { type: 'string' },
+      direction: { type: 'string' },
+      subject: nullableString(),
+      content: nullableString(),
+      outcome: nullableString(),
+      occurredAt: { type: 'string', format: 'date-time' },
+      authorId: { type: 'string' },
+      assigneeId: nullableString(),
+      contactId: nullableString(),
+      dossierId: nullableString(),
+      dueAt: nullableDate,
+      correctsId: nullableString(),
+      correctedById: nullableString(),
+      completedAt: nullableDate,
+      completedBy: nullableString(),
+      completionOutcome: nullableString(),
+      completionNote: nullableString(),
+      open: { type: 'boolean', description: 'Has a due date, is not completed and was not corrected' },
+      nextActionId: { type: 'string', description: 'Create only: the follow-up task logged with it' },
+      overdue: { type: 'boolean', description: 'Open and due before now' },
+      createdAt: { type: 'string', format: 'date-time' },
+    },
+  } as const,
+  ['nextActionId'],
+);
 
 export const createActivityBody = {
   type: 'object',
@@ -100,7 +104,7 @@ export const listActivitiesQuery = {
   },
 } as const;
 
-export const messageSchema = {
+export const messageSchema = closed({
   $id: 'Message',
   type: 'object',
   properties: {
@@ -124,7 +128,7 @@ export const messageSchema = {
     authorId: nullableString(),
     createdAt: { type: 'string', format: 'date-time' },
   },
-} as const;
+} as const);
 
 export const DELIVERY_STATUSES = [
   'PENDING',
@@ -208,7 +212,7 @@ export const dossierTimelineQuery = {
   },
 } as const;
 
-export const timelineEventSchema = {
+export const timelineEventSchema = closed({
   type: 'object',
   properties: {
     id: { type: 'string' },
@@ -233,7 +237,7 @@ export const timelineEventSchema = {
     payload: { type: ['object', 'null'], additionalProperties: true },
     occurredAt: { type: 'string', format: 'date-time' },
   },
-} as const;
+} as const);
 
 /** `{ data, total, nextCursor }`: pass `nextCursor` back as `?cursor=` for the next page. */
 export function cursorPageOf(items: object) {

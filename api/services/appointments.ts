@@ -119,7 +119,7 @@ export async function bookAppointment(em: Em, actor: Actor, input: AppointmentIn
   });
   await em.flush();
   await notifyEvent(em, actor, 'APPOINTMENT_BOOKED', { appointmentId: a.id, key: a.id });
-  return { appointment: appointmentView(a), warnings: warningsOf(conflicts) };
+  return { ...appointmentView(a), warnings: warningsOf(conflicts) };
 }
 
 export async function startReminders(
@@ -224,7 +224,7 @@ export async function actOnAppointment(
   });
   await em.flush();
   await notifyEvent(em, actor, 'APPOINTMENT_CHANGED', { appointmentId: a.id, key: `${a.id}:${a.version}` });
-  return { appointment: appointmentView(a), warnings: warningsOf(conflicts) };
+  return { ...appointmentView(a), warnings: warningsOf(conflicts) };
 }
 
 /** Tells the reminder workflow (after the commit): new start, or nothing more to remind. */

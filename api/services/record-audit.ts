@@ -1,4 +1,5 @@
 import type { Em } from '../../db/orm.js';
+import { parseSort } from '../lib/list.js';
 import { placeholders } from './activity-cursor.js';
 
 /** One audit event of a record, with the name of the user who acted (null for the system). */
@@ -41,6 +42,7 @@ export interface RecordAuditQuery {
   action?: string | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
+  sort?: string | undefined;
 }
 
 function eventView(r: RecordAuditRow): RecordAuditEventView {
@@ -62,6 +64,17 @@ function eventView(r: RecordAuditRow): RecordAuditEventView {
 }
 
 /** A record's audit trail, newest first (index org_id, entity_type, entity_id), as `{ data, total }`. */
+/** Fields `sort` accepts; newest first without it. */
+export const RECORD_AUDIT_SORT = ['seq', 'createdAt'] as const;
+
+function orderSql(sort: string | undefined) {
+  const orderBy = parseSort(sort, RECORD_AUDIT_SORT, { seq: 'desc' });
+  const cols = Object.entries(orderBy).map(([field, dir]) =>
+    field === 'seq' ? `a.seq ${dir} nulls ${dir === 'desc' ? 'first' : 'last'}` : `a.created_at ${dir}`,
+  );
+  return [...cols, `a.created_at desc`, `a.id desc`].join(', ');
+}
+
 export async function recordAuditPage(em: Em, orgId: string, q: RecordAuditQuery) {
   const where = ['a.org_id = ?', `a.entity_type in (${placeholders(q.entityTypes)})`, 'a.entity_id = ?'];
   const params: unknown[] = [orgId, ...q.entityTypes, q.entityId];
@@ -75,7 +88,7 @@ export async function recordAuditPage(em: Em, orgId: string, q: RecordAuditQuery
             u.full_name as actor_name, a.before_json, a.after_json, a.diff_json, a.correlation_id, a.created_at
        from audit_event a left join app_user u on u.id = a.actor_id
       where ${where.join(' and ')}
-      order by a.seq desc nulls first, a.created_at desc, a.id desc limit ? offset ?`,
+      order by ${orderSql(q.sort)} limit ? offset ?`,
     [...params, pageSize, ((q.page ?? 1) - 1) * pageSize],
   );
   const count = await em.execute<{ n: string }[]>(

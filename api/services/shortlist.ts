@@ -248,5 +248,11 @@ export async function moveShortlistEntry(
     em,
     moved.map((m) => m.e),
   );
-  return { entry: views[0]!, rejected: views.slice(1) };
+  const rejected = views.slice(1).map((v) => ({
+    id: v.id,
+    annonceId: v.annonceId,
+    status: v.status,
+    version: v.version,
+  }));
+  return { ...views[0]!, ...(body.rejectOthers ? { rejected } : {}) };
 }

@@ -64,8 +64,12 @@ async function book(s: Session, contactId: string, startIn: number, title = 'Vis
     contactId,
   });
   expect(res.statusCode, res.body).toBe(201);
+  // The appointment itself, with its warnings.
   return res.json<{
-    appointment: { id: string; version: number; startAt: string; workflowId: string };
+    id: string;
+    version: number;
+    startAt: string;
+    workflowId: string;
     warnings: unknown[];
   }>();
 }
@@ -73,7 +77,7 @@ async function book(s: Session, contactId: string, startIn: number, title = 'Vis
 describe('appointment reminders as durable workflows (F-7.2)', () => {
   it('sends the reminder within 2 s of its due time, once, through the consented channel', async () => {
     const c = await smsContact(rival);
-    const { appointment } = await book(rival, c.id, 6);
+    const appointment = await book(rival, c.id, 6);
     const due = Date.parse(appointment.startAt) - 3000;
     await sleep(Math.max(0, due - Date.now()) + 2500);
     const sms = await smsTo(c.phone);
@@ -87,7 +91,7 @@ describe('appointment reminders as durable workflows (F-7.2)', () => {
 
   it('moves the reminder when rescheduled, and sends nothing after a cancel or an opt-out', async () => {
     const moved = await smsContact(rival);
-    const a = (await book(rival, moved.id, 6)).appointment;
+    const a = await book(rival, moved.id, 6);
     const later = await api(rival, 'POST', `/appointments/${a.id}/reschedule`, {
       version: a.version,
       startAt: inSeconds(10),
@@ -95,7 +99,7 @@ describe('appointment reminders as durable workflows (F-7.2)', () => {
     });
     expect(later.statusCode, later.body).toBe(200);
     const canceled = await smsContact(rival);
-    const b = (await book(rival, canceled.id, 6)).appointment;
+    const b = await book(rival, canceled.id, 6);
     expect(
       (
         await api(rival, 'POST', `/appointments/${b.id}/cancel`, {
@@ -105,7 +109,7 @@ describe('appointment reminders as durable workflows (F-7.2)', () => {
       ).statusCode,
     ).toBe(200);
     const optedOut = await smsContact(rival);
-    const c = (await book(rival, optedOut.id, 6)).appointment;
+    const c = await book(rival, optedOut.id, 6);
     await api(rival, 'PUT', `/contacts/${optedOut.id}/consents/SMS`, {
       status: 'OPT_OUT',
       source: 'PHONE_CALL',
@@ -113,7 +117,7 @@ describe('appointment reminders as durable workflows (F-7.2)', () => {
 
     await sleep(5000); // past the original due times
     expect(await smsTo(moved.phone)).toHaveLength(0);
-    const newDue = Date.parse(later.json().appointment.startAt) - 3000;
+    const newDue = Date.parse(later.json().startAt) - 3000;
     await sleep(Math.max(0, newDue - Date.now()) + 2500);
     const sms = await smsTo(moved.phone);
     expect(sms).toHaveLength(1);
@@ -147,7 +151,7 @@ describe('appointments API (F-7.1)', () => {
     const overlapping = await api(agent, 'POST', '/appointments', slot(30, 'Signature'));
     expect(overlapping.statusCode).toBe(201);
     expect(overlapping.json().warnings).toEqual([
-      expect.objectContaining({ code: 'AGENT_BUSY', appointmentId: first.json().appointment.id }),
+      expect.objectContaining({ code: 'AGENT_BUSY', appointmentId: first.json().id }),
     ]);
     const range = await api(
       agent,
@@ -163,7 +167,7 @@ describe('appointments API (F-7.1)', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(problemOf(bad).errors?.[0]?.field).toBe('endAt');
-    const foreign = await api(rival, 'GET', `/appointments/${first.json().appointment.id}`);
+    const foreign = await api(rival, 'GET', `/appointments/${first.json().id}`);
     expect(foreign.statusCode).toBe(404);
     const badSetting = await api(manager, 'PUT', '/settings', { appointmentReminderOffsets: ['tomorrow'] });
     expect(badSetting.statusCode).toBe(400);
@@ -181,7 +185,7 @@ describe('appointments API (F-7.1)', () => {
       dossierId: d.id,
     });
     expect(booked.statusCode, booked.body).toBe(201);
-    const a = booked.json().appointment;
+    const a = booked.json();
     expect(a.contactId).toBe(c.id); // the dossier's contact
     const dashboard = (await api(agent, 'GET', `/dashboard?agentId=${agent.user.id}`)).json();
     expect(dashboard.kpis.appointmentsNext7d).toBeGreaterThanOrEqual(1);
@@ -193,13 +197,13 @@ describe('appointments API (F-7.1)', () => {
     const stale = await api(agent, 'POST', `/appointments/${a.id}/confirm`, { version: a.version + 3 });
     expect(stale.statusCode).toBe(409);
     const confirmed = await api(agent, 'POST', `/appointments/${a.id}/confirm`, { version: a.version });
-    expect(confirmed.json().appointment.status).toBe('CONFIRMED');
+    expect(confirmed.json().status).toBe('CONFIRMED');
     const done = await api(agent, 'POST', `/appointments/${a.id}/done`, {
-      version: confirmed.json().appointment.version,
+      version: confirmed.json().version,
     });
     expect(done.statusCode, done.body).toBe(200);
     const again = await api(agent, 'POST', `/appointments/${a.id}/cancel`, {
-      version: done.json().appointment.version,
+      version: done.json().version,
     });
     expect(again.statusCode).toBe(409);
     expect(problemOf(again).detail).toContain('cannot cancel an appointment that is DONE');

@@ -300,7 +300,7 @@ describe('coop projects, lots and FIFO allocation', () => {
       (
         await h.ok<{
           data: { kind: string; memberId: string; payload: { sent?: boolean; reason?: string } }[];
-        }>(h.api(admin, 'GET', `/coop/groups/${groupId}/timeline?limit=200`))
+        }>(h.api(admin, 'GET', `/coop/groups/${groupId}/timeline?pageSize=200`))
       ).data.filter((e) => e.kind === kind);
     const run = await propose();
     const pv = (await h.upload(admin, 'COOP_ALLOCATION_RUN', run.id, 'PV')).json<{ id: string }>().id;

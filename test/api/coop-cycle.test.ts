@@ -228,7 +228,7 @@ describe('contribution cycles as Temporal workflows (F-10.4, F-10.5)', () => {
     );
     const timeline = await ok<{
       data: { kind: string; memberId: string; title: string; payload: { sent?: boolean } }[];
-    }>(api(admin, 'GET', `/coop/groups/${group.id}/timeline?memberId=${e!.id}&limit=200`));
+    }>(api(admin, 'GET', `/coop/groups/${group.id}/timeline?memberId=${e!.id}&pageSize=200`));
     const refused = timeline.data.find((x) => x.kind === 'NOTICE_CALL' && x.payload.sent === false);
     expect(refused?.title).toMatch(/WHATSAPP: OPT_OUT/);
 

@@ -138,7 +138,7 @@ describe('contribution cycles survive a worker killed mid-cycle (F-10.4)', () =>
         45_000,
       );
     const ledger = (
-      await ok<{ data: Entry[] }>(api(admin, 'GET', `/coop/groups/${group.id}/ledger?limit=500`))
+      await ok<{ data: Entry[] }>(api(admin, 'GET', `/coop/groups/${group.id}/ledger?pageSize=500`))
     ).data;
     expect(new Set(ledger.map((e) => e.reference)).size).toBe(ledger.length);
     for (const m of members) {

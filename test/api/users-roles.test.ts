@@ -198,7 +198,7 @@ describe('users', () => {
       payload: {},
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json().user.isActive).toBe(false);
+    expect(res.json().isActive).toBe(false);
     const manager = await login(t.app, 'manager@demo.test', 'demo');
     expect(res.json().reassignedTo).toBe(manager.user.id);
     expect(

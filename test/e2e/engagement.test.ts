@@ -347,7 +347,7 @@ describe('engagement: consent, messages, appointments (real browser, real stack)
       },
     });
     expect(booked.statusCode, booked.body).toBe(201);
-    const soonId = booked.json<{ appointment: { id: string } }>().appointment.id;
+    const soonId = booked.json<{ id: string }>().id;
     await page.getByRole('link', { name: 'Tableau de bord' }).click();
     const action = page.getByTestId('next-actions').getByRole('link', { name: `À confirmer ${run}` });
     await action.waitFor();

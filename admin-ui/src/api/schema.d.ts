@@ -242,6 +242,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/audit/actors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The users who appear in the audit trail (inactive ones too), by name: to filter by user */
+    get: operations['listAuditActors'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/audit/verify': {
     parameters: {
       query?: never;
@@ -1856,11 +1873,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The rules, with the variables each event offers to templates */
+    /** The rules, by event and name */
     get: operations['listNotificationRules'];
     put?: never;
     /** Create a rule (audited) */
     post: operations['createNotificationRule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notification-rules/variables': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The variables each event offers to templates */
+    get: operations['listNotificationRulesVariables'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2359,7 +2393,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Ledger entries in order (seq), optionally for one member; page with afterSeq */
+    /** Ledger entries in order (seq), optionally for one member; cursor-paginated */
     get: operations['getCoopGroupLedger'];
     put?: never;
     post?: never;
@@ -2766,13 +2800,14 @@ export interface components {
       updatedAt?: string;
     };
     AuditEvent: {
-      id?: string;
+      id: string;
       seq?: number;
-      entityType?: string;
-      entityId?: string;
-      action?: string;
-      actorId?: string | null;
-      actorType?: string;
+      entityType: string;
+      entityId: string;
+      action: string;
+      actorId: string | null;
+      actorName: string | null;
+      actorType: string;
       beforeJson?: {
         [key: string]: unknown;
       } | null;
@@ -2784,84 +2819,93 @@ export interface components {
       } | null;
       correlationId?: string | null;
       /** Format: date-time */
-      createdAt?: string;
+      createdAt: string;
       hash?: string | null;
       prevHash?: string | null;
     };
     /** @description A property listing. Money in integer cents (312 000 € = 31200000); surface in m². */
     Annonce: {
-      id?: string;
+      id: string;
       /** @description Unique in the organisation */
-      reference?: string;
-      title?: string;
-      description?: string | null;
+      reference: string;
+      title: string;
+      description: string | null;
       /** @enum {string} */
-      transaction?: 'SALE' | 'RENT';
+      transaction: 'SALE' | 'RENT';
       /** @description PROPERTY_TYPE dictionary code */
-      propertyType?: string | null;
+      propertyType: string | null;
       /** @description Sale price (SALE) or monthly rent excluding charges (RENT), integer cents (312 000 € = 31200000) */
-      priceCents?: number;
+      priceCents: number;
       /** @description Monthly charges, integer cents (312 000 € = 31200000) */
-      chargesCents?: number | null;
+      chargesCents: number | null;
       /** @description m² */
-      surface?: number | null;
-      rooms?: number | null;
-      bedrooms?: number | null;
-      floor?: number | null;
-      address?: string | null;
-      city?: string;
-      postalCode?: string | null;
+      surface: number | null;
+      rooms: number | null;
+      bedrooms: number | null;
+      floor: number | null;
+      address: string | null;
+      city: string;
+      postalCode: string | null;
       /** @description ZONE dictionary code (quartier) */
-      zoneCode?: string | null;
-      lat?: number | null;
-      lng?: number | null;
+      zoneCode: string | null;
+      lat: number | null;
+      lng: number | null;
       /** @description FEATURE dictionary codes */
-      features?: string[];
+      features: string[];
       /** @enum {string|null} */
-      energyClass?: 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | null;
+      energyClass: 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | null;
       /** @description Status in the ANNONCE workflow (AVAILABLE, UNDER_OFFER…) */
-      statusCode?: string;
+      statusCode: string;
       /** Format: date-time */
-      statusChangedAt?: string;
-      definitionVersion?: number;
-      assignedAgentId?: string | null;
-      metaJson?: {
+      statusChangedAt: string;
+      definitionVersion: number;
+      assignedAgentId: string | null;
+      metaJson: {
         [key: string]: unknown;
       };
-      version?: number;
+      version: number;
       /** Format: date-time */
-      createdAt?: string;
+      createdAt: string;
       /** Format: date-time */
-      updatedAt?: string;
-      createdBy?: string | null;
+      updatedAt: string;
+      createdBy: string | null;
     };
     Appointment: {
-      id?: string;
+      id: string;
       /** @enum {string} */
-      kind?: 'RDV' | 'VISITE';
-      title?: string;
+      kind: 'RDV' | 'VISITE';
+      title: string;
       /** Format: date-time */
-      startAt?: string;
+      startAt: string;
       /** Format: date-time */
-      endAt?: string;
-      place?: string | null;
-      agentId?: string;
-      contactId?: string | null;
-      dossierId?: string | null;
+      endAt: string;
+      place: string | null;
+      agentId: string;
+      contactId: string | null;
+      dossierId: string | null;
       /** @description The listing visited */
-      annonceId?: string | null;
+      annonceId: string | null;
       /** @enum {string} */
-      status?: 'SCHEDULED' | 'CONFIRMED' | 'DONE' | 'NO_SHOW' | 'CANCELED';
-      notes?: string | null;
-      reminderOffsets?: string[];
-      canceledReason?: string | null;
+      status: 'SCHEDULED' | 'CONFIRMED' | 'DONE' | 'NO_SHOW' | 'CANCELED';
+      notes: string | null;
+      reminderOffsets: string[];
+      canceledReason: string | null;
       /** @description The reminder workflow, visible in the Temporal UI */
-      workflowId?: string;
-      version?: number;
+      workflowId: string;
+      version: number;
       /** Format: date-time */
-      createdAt?: string;
+      createdAt: string;
       /** Format: date-time */
-      updatedAt?: string;
+      updatedAt: string;
+      /** @description Only in the answers of booking and of the status actions (empty when none): AGENT_BUSY when the agent already has an open appointment overlapping this one */
+      warnings?: {
+        /** @enum {string} */
+        code: 'AGENT_BUSY';
+        /** @description English, for logs; clients phrase `code` */
+        message: string;
+        /** @description The overlapping appointment */
+        appointmentId: string;
+      }[];
     };
     /**
      * Guard facts
@@ -3094,95 +3138,95 @@ export interface components {
       comment?: string;
     };
     Document: {
-      id?: string;
-      ownerType?: string;
-      ownerId?: string;
+      id: string;
+      ownerType: string;
+      ownerId: string;
       /** @enum {string} */
-      kind?: 'STATUTES' | 'PV' | 'PAYMENT_PROOF' | 'KYC_PIECE' | 'CONTRACT' | 'PHOTO' | 'OTHER';
-      fileName?: string;
+      kind: 'STATUTES' | 'PV' | 'PAYMENT_PROOF' | 'KYC_PIECE' | 'CONTRACT' | 'PHOTO' | 'OTHER';
+      fileName: string;
       /** @description detected from the content (magic bytes) */
-      mimeType?: string;
-      sizeBytes?: number;
+      mimeType: string;
+      sizeBytes: number;
       /** @description checked on every download */
-      sha256?: string;
+      sha256: string;
       /** Format: date-time */
-      createdAt?: string;
-      createdBy?: string | null;
+      createdAt: string;
+      createdBy: string | null;
     };
     /** @description An audit event of one record, with the acting user's name */
     RecordAuditEvent: {
-      id?: string;
-      seq?: number | null;
-      entityType?: string;
-      entityId?: string;
-      action?: string;
-      actorId?: string | null;
+      id: string;
+      seq: number | null;
+      entityType: string;
+      entityId: string;
+      action: string;
+      actorId: string | null;
       /** @description USER or SYSTEM */
-      actorType?: string;
+      actorType: string;
       /** @description Full name of the acting user; null for SYSTEM */
-      actorName?: string | null;
-      beforeJson?: {
+      actorName: string | null;
+      beforeJson: {
         [key: string]: unknown;
       } | null;
-      afterJson?: {
+      afterJson: {
         [key: string]: unknown;
       } | null;
       /** @description `{ field: { from, to } }` of what changed */
-      diffJson?: {
+      diffJson: {
         [key: string]: unknown;
       } | null;
-      correlationId?: string | null;
+      correlationId: string | null;
       /** Format: date-time */
-      createdAt?: string;
+      createdAt: string;
     };
     Dossier: {
-      id?: string;
-      reference?: string;
-      caseType?: string;
-      statusCode?: string;
+      id: string;
+      reference: string;
+      caseType: string;
+      statusCode: string;
       /** Format: date-time */
-      statusChangedAt?: string;
-      definitionId?: string;
-      definitionVersion?: number;
-      workflowId?: string;
-      title?: string;
-      assignedAgentId?: string | null;
-      contactId?: string | null;
-      annonceId?: string | null;
-      source?: string | null;
-      budgetMin?: number | null;
-      budgetMax?: number | null;
-      currency?: string;
-      locationZone?: string | null;
-      criteria?: {
+      statusChangedAt: string;
+      definitionId: string;
+      definitionVersion: number;
+      workflowId: string;
+      title: string;
+      assignedAgentId: string | null;
+      contactId: string | null;
+      annonceId: string | null;
+      source: string | null;
+      budgetMin: number | null;
+      budgetMax: number | null;
+      currency: string;
+      locationZone: string | null;
+      criteria: {
         [key: string]: unknown;
       };
-      amount?: number | null;
-      probability?: number | null;
-      weightedAmount?: number | null;
-      expectedCloseDate?: string | null;
-      score?: number | null;
-      closeReasonCode?: string | null;
-      closeComment?: string | null;
+      amount: number | null;
+      probability: number | null;
+      weightedAmount: number | null;
+      expectedCloseDate: string | null;
+      score: number | null;
+      closeReasonCode: string | null;
+      closeComment: string | null;
       /** Format: date-time */
-      closedAt?: string | null;
-      metaJson?: {
+      closedAt: string | null;
+      metaJson: {
         [key: string]: unknown;
       };
-      version?: number;
+      version: number;
       /** Format: date-time */
-      createdAt?: string;
+      createdAt: string;
       /** Format: date-time */
-      updatedAt?: string;
-      createdBy?: string | null;
+      updatedAt: string;
+      createdBy: string | null;
       contactConverted?: boolean;
     };
     MatchItem: {
-      annonceId?: string;
-      score?: number;
-      explanation?: {
+      annonceId: string;
+      score: number;
+      explanation: {
         /** @enum {string} */
-        criterion?:
+        criterion:
           | 'transaction'
           | 'budget'
           | 'location'
@@ -3194,35 +3238,35 @@ export interface components {
           | 'requiredFeatures'
           | 'niceFeatures';
         /** @enum {string} */
-        status?: 'MATCH' | 'PARTIAL' | 'MISS';
-        detail?: string;
+        status: 'MATCH' | 'PARTIAL' | 'MISS';
+        detail: string;
         /** @description Weight of the criterion in the score (0 = hard criterion) */
         weight?: number;
       }[];
       /** @description Set when the listing is already on this dossier’s shortlist (incl. REJECTED) */
-      shortlist?: {
-        entryId?: string;
-        status?: string;
+      shortlist: {
+        entryId: string;
+        status: string;
       } | null;
-      annonce?: components['schemas']['Annonce'];
+      annonce: components['schemas']['Annonce'];
     };
     ShortlistEntry: {
-      id?: string;
-      dossierId?: string;
-      annonceId?: string;
+      id: string;
+      dossierId: string;
+      annonceId: string;
       /** @enum {string} */
-      status?: 'SHORTLISTED' | 'PROPOSED' | 'VISITED' | 'SELECTED' | 'REJECTED';
+      status: 'SHORTLISTED' | 'PROPOSED' | 'VISITED' | 'SELECTED' | 'REJECTED';
       /** @description Statuses it may move to */
-      next?: string[];
+      next: string[];
       /** Format: date-time */
-      statusChangedAt?: string;
-      statusChangedBy?: string | null;
+      statusChangedAt: string;
+      statusChangedBy: string | null;
       /** @description Matching score when added (snapshot) */
-      score?: number | null;
+      score: number | null;
       /** @description Explanation when added (snapshot) */
-      explanation?: {
+      explanation: {
         /** @enum {string} */
-        criterion?:
+        criterion:
           | 'transaction'
           | 'budget'
           | 'location'
@@ -3234,89 +3278,97 @@ export interface components {
           | 'requiredFeatures'
           | 'niceFeatures';
         /** @enum {string} */
-        status?: 'MATCH' | 'PARTIAL' | 'MISS';
-        detail?: string;
+        status: 'MATCH' | 'PARTIAL' | 'MISS';
+        detail: string;
         /** @description Weight of the criterion in the score (0 = hard criterion) */
         weight?: number;
       }[];
-      comment?: string | null;
-      version?: number;
+      comment: string | null;
+      version: number;
       /** Format: date-time */
-      createdAt?: string;
-      createdBy?: string | null;
-      annonce?: components['schemas']['Annonce'] | null;
-      history?: {
-        from?: string | null;
-        to?: string;
-        actorId?: string | null;
+      createdAt: string;
+      createdBy: string | null;
+      annonce: components['schemas']['Annonce'] | null;
+      history: {
+        from: string | null;
+        to: string;
+        actorId: string | null;
         /** Format: date-time */
-        at?: string;
-        comment?: string | null;
+        at: string;
+        comment: string | null;
+      }[];
+      /** @description Only in the answer of a move with `rejectOthers`: the other open entries it rejected in the same step */
+      rejected?: {
+        id: string;
+        annonceId: string;
+        /** @enum {string} */
+        status: 'SHORTLISTED' | 'PROPOSED' | 'VISITED' | 'SELECTED' | 'REJECTED';
+        version: number;
       }[];
     };
     Contact: {
-      id?: string;
-      firstName?: string;
-      lastName?: string;
-      email?: string;
-      phone?: string | null;
+      id: string;
+      firstName: string;
+      lastName: string;
+      email: string;
+      phone: string | null;
       /** @enum {string} */
-      status?: 'lead' | 'active_client' | 'archived';
-      source?: string | null;
-      tags?: string[];
-      assignedAgentId?: string | null;
+      status: 'lead' | 'active_client' | 'archived';
+      source: string | null;
+      tags: string[];
+      assignedAgentId: string | null;
       /** Format: date-time */
-      lastInteractionAt?: string | null;
+      lastInteractionAt: string | null;
       /** @description Best lead score of its open dossiers */
-      score?: number | null;
+      score: number | null;
       /** Format: date-time */
-      convertedAt?: string | null;
-      mergedIntoId?: string | null;
-      version?: number;
+      convertedAt: string | null;
+      mergedIntoId: string | null;
+      version: number;
       /** Format: date-time */
-      createdAt?: string;
+      createdAt: string;
       /** Format: date-time */
-      updatedAt?: string;
-      createdBy?: string | null;
+      updatedAt: string;
+      createdBy: string | null;
     };
     ContactRole: {
-      id?: string;
-      role?: string;
-      startDate?: string;
-      endDate?: string | null;
+      id: string;
+      role: string;
+      startDate: string;
+      endDate: string | null;
       /** Format: date-time */
-      endedAt?: string | null;
-      active?: boolean;
-      version?: number;
+      endedAt: string | null;
+      active: boolean;
+      version: number;
       /** Format: date-time */
-      createdAt?: string;
-      createdBy?: string | null;
+      createdAt: string;
+      createdBy: string | null;
     };
     Account: {
-      id?: string;
-      code?: string;
-      name?: string;
+      id: string;
+      code: string;
+      name: string;
       /** @enum {string} */
-      type?: 'PROSPECT' | 'LEAD' | 'CUSTOMER' | 'VIP' | 'PARTNER' | 'CHURNED';
-      city?: string | null;
-      country?: string | null;
-      primaryContactId?: string | null;
+      type: 'PROSPECT' | 'LEAD' | 'CUSTOMER' | 'VIP' | 'PARTNER' | 'CHURNED';
+      city: string | null;
+      country: string | null;
+      primaryContactId: string | null;
       /** Format: date-time */
-      convertedAt?: string | null;
-      contacts?: {
-        contactId?: string;
-        isPrimary?: boolean;
-        isBilling?: boolean;
-        isShipping?: boolean;
-        isDecisionMaker?: boolean;
-        version?: number;
+      convertedAt: string | null;
+      contacts: {
+        contactId: string;
+        isPrimary: boolean;
+        isBilling: boolean;
+        isShipping: boolean;
+        isDecisionMaker: boolean;
+        version: number;
       }[];
-      version?: number;
+      version: number;
       /** Format: date-time */
-      createdAt?: string;
+      createdAt: string;
       /** Format: date-time */
-      updatedAt?: string;
-      createdBy?: string | null;
+      updatedAt: string;
+      createdBy: string | null;
     };
     DictionaryEntry: {
       id: string;
@@ -3390,289 +3442,289 @@ export interface components {
       rescore?: components['schemas']['ScoringRescoreJob'];
     };
     Activity: {
-      id?: string;
-      type?: string;
-      direction?: string;
-      subject?: string | null;
-      content?: string | null;
-      outcome?: string | null;
+      id: string;
+      type: string;
+      direction: string;
+      subject: string | null;
+      content: string | null;
+      outcome: string | null;
       /** Format: date-time */
-      occurredAt?: string;
-      authorId?: string;
-      assigneeId?: string | null;
-      contactId?: string | null;
-      dossierId?: string | null;
+      occurredAt: string;
+      authorId: string;
+      assigneeId: string | null;
+      contactId: string | null;
+      dossierId: string | null;
       /** Format: date-time */
-      dueAt?: string | null;
-      correctsId?: string | null;
-      correctedById?: string | null;
+      dueAt: string | null;
+      correctsId: string | null;
+      correctedById: string | null;
       /** Format: date-time */
-      completedAt?: string | null;
-      completedBy?: string | null;
-      completionOutcome?: string | null;
-      completionNote?: string | null;
+      completedAt: string | null;
+      completedBy: string | null;
+      completionOutcome: string | null;
+      completionNote: string | null;
       /** @description Has a due date, is not completed and was not corrected */
-      open?: boolean;
+      open: boolean;
       /** @description Create only: the follow-up task logged with it */
       nextActionId?: string;
       /** @description Open and due before now */
-      overdue?: boolean;
+      overdue: boolean;
       /** Format: date-time */
-      createdAt?: string;
+      createdAt: string;
     };
     Message: {
-      id?: string;
-      dossierId?: string | null;
-      contactId?: string | null;
-      direction?: string;
-      channel?: string;
-      content?: string;
+      id: string;
+      dossierId: string | null;
+      contactId: string | null;
+      direction: string;
+      channel: string;
+      content: string;
       /** Format: date-time */
-      timestamp?: string;
-      deliveryStatus?: string;
+      timestamp: string;
+      deliveryStatus: string;
       /** Format: date-time */
-      deliveryStatusAt?: string | null;
-      providerId?: string | null;
-      toAddress?: string | null;
-      subject?: string | null;
+      deliveryStatusAt: string | null;
+      providerId: string | null;
+      toAddress: string | null;
+      subject: string | null;
       /** @description The provider's (or the consent gate's) reason of a FAILED send */
-      failureReason?: string | null;
-      attempts?: number;
-      authorId?: string | null;
+      failureReason: string | null;
+      attempts: number;
+      authorId: string | null;
       /** Format: date-time */
-      createdAt?: string;
+      createdAt: string;
     };
     NotificationRule: {
-      id?: string;
-      name?: string;
-      event?: string;
-      recipients?: string[];
-      channel?: string;
-      template?: {
+      id: string;
+      name: string;
+      event: string;
+      recipients: string[];
+      channel: string;
+      template: {
         [key: string]: unknown;
       };
-      caseType?: string | null;
-      statusCode?: string | null;
-      isActive?: boolean;
-      version?: number;
+      caseType: string | null;
+      statusCode: string | null;
+      isActive: boolean;
+      version: number;
     };
     CoopGroup: {
-      id?: string;
-      name?: string;
-      city?: string;
-      description?: string | null;
+      id: string;
+      name: string;
+      city: string;
+      description: string | null;
       /** @description follows the COOP_GROUP workflow definition */
-      statusCode?: string;
-      definitionVersion?: number;
-      rules?: {
+      statusCode: string;
+      definitionVersion: number;
+      rules: {
         [key: string]: unknown;
       };
-      version?: number;
-      createdAt?: string;
-      updatedAt?: string;
+      version: number;
+      createdAt: string;
+      updatedAt: string;
     };
     CoopMember: {
-      id?: string;
-      groupId?: string;
-      displayName?: string;
-      phone?: string | null;
-      email?: string | null;
-      contactId?: string | null;
-      userId?: string | null;
+      id: string;
+      groupId: string;
+      displayName: string;
+      phone: string | null;
+      email: string | null;
+      contactId: string | null;
+      userId: string | null;
       /** @enum {string} */
-      status?: 'PENDING_KYC' | 'ACTIVE' | 'SUSPENDED' | 'EXITED' | 'EXCLUDED';
-      statusReason?: string | null;
-      fifoRank?: number;
-      kyc?: {
-        code?: string;
+      status: 'PENDING_KYC' | 'ACTIVE' | 'SUSPENDED' | 'EXITED' | 'EXCLUDED';
+      statusReason: string | null;
+      fifoRank: number;
+      kyc: {
+        code: string;
         label?: string;
         required?: boolean;
         documentId?: string | null;
         /** @enum {string} */
-        status?: 'MISSING' | 'PROVIDED' | 'VALIDATED' | 'REFUSED';
+        status: 'MISSING' | 'PROVIDED' | 'VALIDATED' | 'REFUSED';
         comment?: string | null;
       }[];
-      kycComplete?: boolean;
-      kycValidatedAt?: string | null;
-      kycValidatedBy?: string | null;
-      lotPreferences?: {
+      kycComplete: boolean;
+      kycValidatedAt: string | null;
+      kycValidatedBy: string | null;
+      lotPreferences: {
         [key: string]: string[];
       };
-      version?: number;
-      createdAt?: string;
-      updatedAt?: string;
+      version: number;
+      createdAt: string;
+      updatedAt: string;
     };
     CoopPlan: {
-      id?: string;
-      groupId?: string;
-      name?: string;
-      status?: string;
-      currentVersion?: number;
-      versions?: {
-        version?: number;
-        effectiveFrom?: string;
-        schedule?: {
+      id: string;
+      groupId: string;
+      name: string;
+      status: string;
+      currentVersion: number;
+      versions: {
+        version: number;
+        effectiveFrom: string;
+        schedule: {
           [key: string]: unknown;
         };
-        formula?: {
+        formula: {
           [key: string]: unknown;
         };
-        reason?: string | null;
-        createdAt?: string;
-        createdBy?: string | null;
+        reason: string | null;
+        createdAt: string;
+        createdBy: string | null;
       }[];
-      version?: number;
-      createdAt?: string;
+      version: number;
+      createdAt: string;
     };
     CoopContribution: {
-      id?: string;
-      groupId?: string;
-      planId?: string;
-      memberId?: string;
-      seq?: number;
-      planVersion?: number;
-      dueAt?: string;
+      id: string;
+      groupId: string;
+      planId: string;
+      memberId: string;
+      seq: number;
+      planVersion: number;
+      dueAt: string;
       /** @description integer cents */
-      baseAmount?: number;
+      baseAmount: number;
       /** @description integer cents */
-      indexationAmount?: number;
+      indexationAmount: number;
       /** @description integer cents */
-      amountDue?: number;
+      amountDue: number;
       /** @description integer cents */
-      penaltyTotal?: number;
-      penaltiesApplied?: number;
+      penaltyTotal: number;
+      penaltiesApplied: number;
       /** @description integer cents */
-      waivedAmount?: number;
-      amountPaid?: number | null;
+      waivedAmount: number;
+      amountPaid: number | null;
       /** @description integer cents */
-      outstanding?: number;
+      outstanding: number;
       /** @enum {string} */
-      status?: 'PENDING' | 'PROOF_SUBMITTED' | 'REJECTED' | 'LATE' | 'CONFIRMED' | 'WAIVED';
-      calledAt?: string;
-      lateSince?: string | null;
-      proofDocumentId?: string | null;
-      proofSubmittedAt?: string | null;
-      paidAt?: string | null;
-      method?: string | null;
-      decidedBy?: string | null;
-      decidedAt?: string | null;
-      rejectionReason?: string | null;
-      waiverReason?: string | null;
+      status: 'PENDING' | 'PROOF_SUBMITTED' | 'REJECTED' | 'LATE' | 'CONFIRMED' | 'WAIVED';
+      calledAt: string;
+      lateSince: string | null;
+      proofDocumentId: string | null;
+      proofSubmittedAt: string | null;
+      paidAt: string | null;
+      method: string | null;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      rejectionReason: string | null;
+      waiverReason: string | null;
       /** @description the member cycle workflow (Temporal UI) */
-      workflowId?: string;
-      version?: number;
+      workflowId: string;
+      version: number;
     };
     CoopScheduleLine: {
-      seq?: number;
-      dueAt?: string;
+      seq: number;
+      dueAt: string;
       /** @description integer cents */
-      amountDue?: number;
-      planVersion?: number;
+      amountDue: number;
+      planVersion: number;
       /** @enum {string} */
-      status?: 'SCHEDULED' | 'PENDING' | 'PROOF_SUBMITTED' | 'REJECTED' | 'LATE' | 'CONFIRMED' | 'WAIVED';
-      contribution?: components['schemas']['CoopContribution'] | null;
-      proof?: {
-        documentId?: string;
-        fileName?: string;
-        mimeType?: string;
-        sha256?: string;
+      status: 'SCHEDULED' | 'PENDING' | 'PROOF_SUBMITTED' | 'REJECTED' | 'LATE' | 'CONFIRMED' | 'WAIVED';
+      contribution: components['schemas']['CoopContribution'] | null;
+      proof: {
+        documentId: string;
+        fileName: string;
+        mimeType: string;
+        sha256: string;
       } | null;
     };
     CoopLedgerEntry: {
-      id?: string;
-      seq?: number;
-      memberId?: string;
+      id: string;
+      seq: number;
+      memberId: string;
       /** @enum {string} */
-      kind?:
+      kind:
         'CALL' | 'INDEXATION' | 'PENALTY' | 'PAYMENT_CONFIRMED' | 'REJECTION_REVERSAL' | 'WAIVER' | 'REFUND';
       /** @description signed cents: + owed by the member, − paid/waived */
-      amount?: number;
+      amount: number;
       /** @description the member's running balance (+ = owes) */
-      balanceAfter?: number;
-      contributionId?: string | null;
-      reference?: string;
-      description?: string | null;
-      effectiveAt?: string;
-      createdAt?: string;
-      actorId?: string | null;
-      prevHash?: string | null;
-      hash?: string;
+      balanceAfter: number;
+      contributionId: string | null;
+      reference: string;
+      description: string | null;
+      effectiveAt: string;
+      createdAt: string;
+      actorId: string | null;
+      prevHash: string | null;
+      hash: string;
     };
     CoopTimelineEvent: {
-      id?: string;
-      memberId?: string | null;
-      kind?: string;
-      title?: string;
-      payload?: {
+      id: string;
+      memberId: string | null;
+      kind: string;
+      title: string;
+      payload: {
         [key: string]: unknown;
       };
-      actorId?: string | null;
-      occurredAt?: string;
+      actorId: string | null;
+      occurredAt: string;
     };
     CoopProject: {
-      id?: string;
-      groupId?: string;
-      name?: string;
-      statusCode?: string;
-      budgetTotalCents?: number | null;
-      milestones?: {
-        code?: string;
-        label?: string;
-        dueDate?: string | null;
-        doneAt?: string | null;
+      id: string;
+      groupId: string;
+      name: string;
+      statusCode: string;
+      budgetTotalCents: number | null;
+      milestones: {
+        code: string;
+        label: string;
+        dueDate: string | null;
+        doneAt: string | null;
       }[];
-      version?: number;
-      createdAt?: string;
-      updatedAt?: string;
+      version: number;
+      createdAt: string;
+      updatedAt: string;
     };
     CoopLot: {
-      id?: string;
-      projectId?: string;
-      groupId?: string;
-      code?: string;
-      type?: string;
-      surfaceM2?: number;
-      floor?: number | null;
-      referencePriceCents?: number | null;
+      id: string;
+      projectId: string;
+      groupId: string;
+      code: string;
+      type: string;
+      surfaceM2: number;
+      floor: number | null;
+      referencePriceCents: number | null;
       /** @enum {string} */
-      status?: 'AVAILABLE' | 'RESERVED' | 'ASSIGNED' | 'DELIVERED';
-      version?: number;
-      createdAt?: string;
-      updatedAt?: string;
+      status: 'AVAILABLE' | 'RESERVED' | 'ASSIGNED' | 'DELIVERED';
+      version: number;
+      createdAt: string;
+      updatedAt: string;
     };
     CoopAllocationRun: {
-      id?: string;
-      groupId?: string;
-      projectId?: string;
+      id: string;
+      groupId: string;
+      projectId: string;
       /**
        * @description PROPOSED → ASSIGNED (approved with a PV) → SIGNED, or CANCELLED (frees the lots)
        * @enum {string}
        */
-      status?: 'PROPOSED' | 'ASSIGNED' | 'SIGNED' | 'CANCELLED';
-      cutoffAt?: string;
-      usePreferences?: boolean;
+      status: 'PROPOSED' | 'ASSIGNED' | 'SIGNED' | 'CANCELLED';
+      cutoffAt: string;
+      usePreferences: boolean;
       /** @description sha256 of members, lots and ledger at the cut-off */
-      inputsDigest?: string;
-      pvDocumentId?: string | null;
-      decidedAt?: string | null;
-      decidedBy?: string | null;
-      cancelReason?: string | null;
+      inputsDigest: string;
+      pvDocumentId: string | null;
+      decidedAt: string | null;
+      decidedBy: string | null;
+      cancelReason: string | null;
       /** @description one line per member in FIFO order (a member sees only their own) */
-      lines?: {
-        memberId?: string;
-        displayName?: string | null;
-        fifoRank?: number;
-        lotId?: string | null;
-        lotCode?: string | null;
+      lines: {
+        memberId: string;
+        displayName: string | null;
+        fifoRank: number;
+        lotId: string | null;
+        lotCode: string | null;
         /** @description allocation status, or SKIPPED */
-        status?: string;
-        reason?: string | null;
-        detail?: string | null;
-        outstandingCents?: number | null;
+        status: string;
+        reason: string | null;
+        detail: string | null;
+        outstandingCents: number | null;
       }[];
-      version?: number;
-      createdAt?: string;
-      updatedAt?: string;
+      version: number;
+      createdAt: string;
+      updatedAt: string;
     };
   };
   responses: never;
@@ -3753,15 +3805,17 @@ export interface operations {
         };
         content: {
           'application/json': {
-            status?: string;
-            database?: {
-              ok?: boolean;
-              latencyMs?: number;
+            status: string;
+            /** @description `error` only when the check failed */
+            database: {
+              ok: boolean;
+              latencyMs: number;
               error?: string;
             };
-            temporal?: {
-              ok?: boolean;
-              latencyMs?: number;
+            /** @description `error` only when the check failed */
+            temporal: {
+              ok: boolean;
+              latencyMs: number;
               error?: string;
             };
           };
@@ -3774,15 +3828,17 @@ export interface operations {
         };
         content: {
           'application/json': {
-            status?: string;
-            database?: {
-              ok?: boolean;
-              latencyMs?: number;
+            status: string;
+            /** @description `error` only when the check failed */
+            database: {
+              ok: boolean;
+              latencyMs: number;
               error?: string;
             };
-            temporal?: {
-              ok?: boolean;
-              latencyMs?: number;
+            /** @description `error` only when the check failed */
+            temporal: {
+              ok: boolean;
+              latencyMs: number;
               error?: string;
             };
           };
@@ -4013,8 +4069,26 @@ export interface operations {
         };
         content: {
           'application/json': {
-            user: components['schemas']['UserPublic'];
-            /** @description Only when it was generated */
+            id: string;
+            orgId?: string;
+            email: string;
+            fullName: string;
+            roles: string[];
+            isActive: boolean;
+            /** Format: date-time */
+            deactivatedAt?: string | null;
+            /** Format: date-time */
+            lastLoginAt?: string | null;
+            /** @description Reset by an admin, not yet changed */
+            mustChangePassword?: boolean;
+            /** Format: date-time */
+            passwordChangedAt?: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            /** @description Only when it was generated: shown once */
             temporaryPassword?: string;
           };
         };
@@ -4193,7 +4267,12 @@ export interface operations {
   };
   getUserDirectory: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: fullName */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4208,6 +4287,7 @@ export interface operations {
         content: {
           'application/json': {
             data: components['schemas']['UserDirectoryEntry'][];
+            /** @description Rows in the whole list */
             total: number;
           };
         };
@@ -4381,9 +4461,29 @@ export interface operations {
         };
         content: {
           'application/json': {
-            user?: components['schemas']['UserPublic'];
-            reassignedTo?: string | null;
-            reassigned?: {
+            id: string;
+            orgId?: string;
+            email: string;
+            fullName: string;
+            roles: string[];
+            isActive: boolean;
+            /** Format: date-time */
+            deactivatedAt?: string | null;
+            /** Format: date-time */
+            lastLoginAt?: string | null;
+            /** @description Reset by an admin, not yet changed */
+            mustChangePassword?: boolean;
+            /** Format: date-time */
+            passwordChangedAt?: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            /** @description Who took their records (null: unassigned) */
+            reassignedTo: string | null;
+            /** @description Records moved, per entity type */
+            reassigned: {
               [key: string]: number;
             };
           };
@@ -4438,7 +4538,12 @@ export interface operations {
   };
   listRoles: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: code, name, createdAt */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4453,6 +4558,7 @@ export interface operations {
         content: {
           'application/json': {
             data: components['schemas']['Role'][];
+            /** @description Rows in the whole list */
             total: number;
           };
         };
@@ -4572,7 +4678,12 @@ export interface operations {
   };
   listPermissions: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: value */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4586,7 +4697,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: string[];
+            data: string[];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -4862,6 +4975,51 @@ export interface operations {
       };
     };
   };
+  listAuditActors: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: uuid */
+              id: string;
+              fullName: string;
+              isActive: boolean;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   verifyAuditChain: {
     parameters: {
       query?: never;
@@ -4881,8 +5039,8 @@ export interface operations {
             valid: boolean;
             count: number;
             breaks: {
-              seq?: number;
-              problem?: string;
+              seq: number;
+              problem: string;
             }[];
           };
         };
@@ -4912,6 +5070,8 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: seq, createdAt */
+        sort?: string;
         /** @description Only this action (CREATE, UPDATE, TRANSITION, …) */
         action?: string;
       };
@@ -4978,6 +5138,8 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: seq, createdAt */
+        sort?: string;
         /** @description Only this action (CREATE, UPDATE, TRANSITION, …) */
         action?: string;
       };
@@ -5044,6 +5206,8 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: seq, createdAt */
+        sort?: string;
         /** @description Only this action (CREATE, UPDATE, TRANSITION, …) */
         action?: string;
       };
@@ -5110,6 +5274,8 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: seq, createdAt */
+        sort?: string;
         /** @description Only this action (CREATE, UPDATE, TRANSITION, …) */
         action?: string;
       };
@@ -5193,19 +5359,19 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: {
-              id?: string;
-              kind?: string;
-              title?: string;
+            data: {
+              id: string;
+              kind: string;
+              title: string;
               body?: string | null;
               entityType?: string | null;
               entityId?: string | null;
               /** Format: date-time */
               readAt?: string | null;
               /** Format: date-time */
-              createdAt?: string;
+              createdAt: string;
             }[];
-            total?: number;
+            total: number;
           };
         };
       };
@@ -5247,16 +5413,16 @@ export interface operations {
         };
         content: {
           'application/json': {
-            id?: string;
-            kind?: string;
-            title?: string;
+            id: string;
+            kind: string;
+            title: string;
             body?: string | null;
             entityType?: string | null;
             entityId?: string | null;
             /** Format: date-time */
             readAt?: string | null;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
           };
         };
       };
@@ -5282,7 +5448,12 @@ export interface operations {
   };
   listDossierParties: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: role, contactName, createdAt */
+        sort?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -5298,14 +5469,16 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: {
-              id?: string;
-              contactId?: string;
-              contactName?: string;
-              role?: string;
+            data: {
+              id: string;
+              contactId: string;
+              contactName: string;
+              role: string;
               /** Format: date-time */
-              createdAt?: string;
+              createdAt: string;
             }[];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -5364,12 +5537,12 @@ export interface operations {
         };
         content: {
           'application/json': {
-            id?: string;
-            contactId?: string;
-            contactName?: string;
-            role?: string;
+            id: string;
+            contactId: string;
+            contactName: string;
+            role: string;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
           };
         };
       };
@@ -5498,24 +5671,25 @@ export interface operations {
         };
         content: {
           'application/json': {
-            contactId?: string;
-            channels?: {
-              EMAIL?: {
+            contactId: string;
+            channels: {
+              EMAIL: {
                 /** @enum {string|null} */
-                status?: 'OPT_IN' | 'OPT_OUT' | null;
+                status: 'OPT_IN' | 'OPT_OUT' | null;
                 /**
                  * @description Which choice applies to messages about this dossier (null: never asked)
                  * @enum {string|null}
                  */
-                scope?: 'CONTACT' | 'DOSSIER' | null;
-                dossier?: {
-                  channel?: string;
+                scope: 'CONTACT' | 'DOSSIER' | null;
+                /** @description Null when nothing was recorded; in histories, the audited snapshot */
+                dossier: {
+                  channel: string;
                   /** @enum {string} */
                   scope?: 'CONTACT' | 'DOSSIER';
                   contactId?: string;
                   dossierId?: string | null;
                   /** @enum {string} */
-                  status?: 'OPT_IN' | 'OPT_OUT';
+                  status: 'OPT_IN' | 'OPT_OUT';
                   source?: string;
                   proof?: string | null;
                   comment?: string | null;
@@ -5525,14 +5699,15 @@ export interface operations {
                   decidedBy?: string | null;
                   decidedByName?: string | null;
                 } | null;
-                contact?: {
-                  channel?: string;
+                /** @description Null when nothing was recorded; in histories, the audited snapshot */
+                contact: {
+                  channel: string;
                   /** @enum {string} */
                   scope?: 'CONTACT' | 'DOSSIER';
                   contactId?: string;
                   dossierId?: string | null;
                   /** @enum {string} */
-                  status?: 'OPT_IN' | 'OPT_OUT';
+                  status: 'OPT_IN' | 'OPT_OUT';
                   source?: string;
                   proof?: string | null;
                   comment?: string | null;
@@ -5543,22 +5718,23 @@ export interface operations {
                   decidedByName?: string | null;
                 } | null;
               };
-              SMS?: {
+              SMS: {
                 /** @enum {string|null} */
-                status?: 'OPT_IN' | 'OPT_OUT' | null;
+                status: 'OPT_IN' | 'OPT_OUT' | null;
                 /**
                  * @description Which choice applies to messages about this dossier (null: never asked)
                  * @enum {string|null}
                  */
-                scope?: 'CONTACT' | 'DOSSIER' | null;
-                dossier?: {
-                  channel?: string;
+                scope: 'CONTACT' | 'DOSSIER' | null;
+                /** @description Null when nothing was recorded; in histories, the audited snapshot */
+                dossier: {
+                  channel: string;
                   /** @enum {string} */
                   scope?: 'CONTACT' | 'DOSSIER';
                   contactId?: string;
                   dossierId?: string | null;
                   /** @enum {string} */
-                  status?: 'OPT_IN' | 'OPT_OUT';
+                  status: 'OPT_IN' | 'OPT_OUT';
                   source?: string;
                   proof?: string | null;
                   comment?: string | null;
@@ -5568,14 +5744,15 @@ export interface operations {
                   decidedBy?: string | null;
                   decidedByName?: string | null;
                 } | null;
-                contact?: {
-                  channel?: string;
+                /** @description Null when nothing was recorded; in histories, the audited snapshot */
+                contact: {
+                  channel: string;
                   /** @enum {string} */
                   scope?: 'CONTACT' | 'DOSSIER';
                   contactId?: string;
                   dossierId?: string | null;
                   /** @enum {string} */
-                  status?: 'OPT_IN' | 'OPT_OUT';
+                  status: 'OPT_IN' | 'OPT_OUT';
                   source?: string;
                   proof?: string | null;
                   comment?: string | null;
@@ -5586,22 +5763,23 @@ export interface operations {
                   decidedByName?: string | null;
                 } | null;
               };
-              WHATSAPP?: {
+              WHATSAPP: {
                 /** @enum {string|null} */
-                status?: 'OPT_IN' | 'OPT_OUT' | null;
+                status: 'OPT_IN' | 'OPT_OUT' | null;
                 /**
                  * @description Which choice applies to messages about this dossier (null: never asked)
                  * @enum {string|null}
                  */
-                scope?: 'CONTACT' | 'DOSSIER' | null;
-                dossier?: {
-                  channel?: string;
+                scope: 'CONTACT' | 'DOSSIER' | null;
+                /** @description Null when nothing was recorded; in histories, the audited snapshot */
+                dossier: {
+                  channel: string;
                   /** @enum {string} */
                   scope?: 'CONTACT' | 'DOSSIER';
                   contactId?: string;
                   dossierId?: string | null;
                   /** @enum {string} */
-                  status?: 'OPT_IN' | 'OPT_OUT';
+                  status: 'OPT_IN' | 'OPT_OUT';
                   source?: string;
                   proof?: string | null;
                   comment?: string | null;
@@ -5611,14 +5789,15 @@ export interface operations {
                   decidedBy?: string | null;
                   decidedByName?: string | null;
                 } | null;
-                contact?: {
-                  channel?: string;
+                /** @description Null when nothing was recorded; in histories, the audited snapshot */
+                contact: {
+                  channel: string;
                   /** @enum {string} */
                   scope?: 'CONTACT' | 'DOSSIER';
                   contactId?: string;
                   dossierId?: string | null;
                   /** @enum {string} */
-                  status?: 'OPT_IN' | 'OPT_OUT';
+                  status: 'OPT_IN' | 'OPT_OUT';
                   source?: string;
                   proof?: string | null;
                   comment?: string | null;
@@ -5629,22 +5808,23 @@ export interface operations {
                   decidedByName?: string | null;
                 } | null;
               };
-              PHONE?: {
+              PHONE: {
                 /** @enum {string|null} */
-                status?: 'OPT_IN' | 'OPT_OUT' | null;
+                status: 'OPT_IN' | 'OPT_OUT' | null;
                 /**
                  * @description Which choice applies to messages about this dossier (null: never asked)
                  * @enum {string|null}
                  */
-                scope?: 'CONTACT' | 'DOSSIER' | null;
-                dossier?: {
-                  channel?: string;
+                scope: 'CONTACT' | 'DOSSIER' | null;
+                /** @description Null when nothing was recorded; in histories, the audited snapshot */
+                dossier: {
+                  channel: string;
                   /** @enum {string} */
                   scope?: 'CONTACT' | 'DOSSIER';
                   contactId?: string;
                   dossierId?: string | null;
                   /** @enum {string} */
-                  status?: 'OPT_IN' | 'OPT_OUT';
+                  status: 'OPT_IN' | 'OPT_OUT';
                   source?: string;
                   proof?: string | null;
                   comment?: string | null;
@@ -5654,14 +5834,15 @@ export interface operations {
                   decidedBy?: string | null;
                   decidedByName?: string | null;
                 } | null;
-                contact?: {
-                  channel?: string;
+                /** @description Null when nothing was recorded; in histories, the audited snapshot */
+                contact: {
+                  channel: string;
                   /** @enum {string} */
                   scope?: 'CONTACT' | 'DOSSIER';
                   contactId?: string;
                   dossierId?: string | null;
                   /** @enum {string} */
-                  status?: 'OPT_IN' | 'OPT_OUT';
+                  status: 'OPT_IN' | 'OPT_OUT';
                   source?: string;
                   proof?: string | null;
                   comment?: string | null;
@@ -5741,20 +5922,20 @@ export interface operations {
       };
     };
     responses: {
-      /** @description OK */
+      /** @description Null when nothing was recorded; in histories, the audited snapshot */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            channel?: string;
+            channel: string;
             /** @enum {string} */
             scope?: 'CONTACT' | 'DOSSIER';
             contactId?: string;
             dossierId?: string | null;
             /** @enum {string} */
-            status?: 'OPT_IN' | 'OPT_OUT';
+            status: 'OPT_IN' | 'OPT_OUT';
             source?: string;
             proof?: string | null;
             comment?: string | null;
@@ -5866,7 +6047,12 @@ export interface operations {
   };
   getDossierConsentsHistory: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: at */
+        sort?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -5882,19 +6068,20 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: {
+            data: {
               /** Format: date-time */
-              at?: string;
-              actorId?: string | null;
-              actorType?: string;
-              before?: {
-                channel?: string;
+              at: string;
+              actorId: string | null;
+              actorType: string;
+              /** @description Null when nothing was recorded; in histories, the audited snapshot */
+              before: {
+                channel: string;
                 /** @enum {string} */
                 scope?: 'CONTACT' | 'DOSSIER';
                 contactId?: string;
                 dossierId?: string | null;
                 /** @enum {string} */
-                status?: 'OPT_IN' | 'OPT_OUT';
+                status: 'OPT_IN' | 'OPT_OUT';
                 source?: string;
                 proof?: string | null;
                 comment?: string | null;
@@ -5904,14 +6091,15 @@ export interface operations {
                 decidedBy?: string | null;
                 decidedByName?: string | null;
               } | null;
-              after?: {
-                channel?: string;
+              /** @description Null when nothing was recorded; in histories, the audited snapshot */
+              after: {
+                channel: string;
                 /** @enum {string} */
                 scope?: 'CONTACT' | 'DOSSIER';
                 contactId?: string;
                 dossierId?: string | null;
                 /** @enum {string} */
-                status?: 'OPT_IN' | 'OPT_OUT';
+                status: 'OPT_IN' | 'OPT_OUT';
                 source?: string;
                 proof?: string | null;
                 comment?: string | null;
@@ -5922,6 +6110,8 @@ export interface operations {
                 decidedByName?: string | null;
               } | null;
             }[];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -5973,30 +6163,30 @@ export interface operations {
         content: {
           'application/json': {
             /** @enum {string|null} */
-            transaction?: 'SALE' | 'RENT' | null;
-            budgetMin?: number | null;
-            budgetMax?: number | null;
+            transaction: 'SALE' | 'RENT' | null;
+            budgetMin: number | null;
+            budgetMax: number | null;
             /** @description Wanted cities (any of them) */
-            cities?: string[];
+            cities: string[];
             /** @description Wanted zones / quartiers (ZONE dictionary codes) */
-            zones?: string[];
+            zones: string[];
             /** @description Wanted property types (PROPERTY_TYPE codes) */
-            propertyTypes?: string[];
-            roomsMin?: number | null;
-            bedroomsMin?: number | null;
-            surfaceMin?: number | null;
+            propertyTypes: string[];
+            roomsMin: number | null;
+            bedroomsMin: number | null;
+            surfaceMin: number | null;
             /** @description Features the property must have (FEATURE codes); a missing one costs points */
-            requiredFeatures?: string[];
+            requiredFeatures: string[];
             /** @description Features that are a plus (FEATURE codes) */
-            niceFeatures?: string[];
+            niceFeatures: string[];
             /** @description Around a point: within radiusKm is a match, up to twice the radius partial */
-            near?: {
+            near: {
               lat: number;
               lng: number;
               radiusKm: number;
             } | null;
             /** @description The dossier version */
-            version?: number;
+            version: number;
           };
         };
       };
@@ -6080,30 +6270,30 @@ export interface operations {
         content: {
           'application/json': {
             /** @enum {string|null} */
-            transaction?: 'SALE' | 'RENT' | null;
-            budgetMin?: number | null;
-            budgetMax?: number | null;
+            transaction: 'SALE' | 'RENT' | null;
+            budgetMin: number | null;
+            budgetMax: number | null;
             /** @description Wanted cities (any of them) */
-            cities?: string[];
+            cities: string[];
             /** @description Wanted zones / quartiers (ZONE dictionary codes) */
-            zones?: string[];
+            zones: string[];
             /** @description Wanted property types (PROPERTY_TYPE codes) */
-            propertyTypes?: string[];
-            roomsMin?: number | null;
-            bedroomsMin?: number | null;
-            surfaceMin?: number | null;
+            propertyTypes: string[];
+            roomsMin: number | null;
+            bedroomsMin: number | null;
+            surfaceMin: number | null;
             /** @description Features the property must have (FEATURE codes); a missing one costs points */
-            requiredFeatures?: string[];
+            requiredFeatures: string[];
             /** @description Features that are a plus (FEATURE codes) */
-            niceFeatures?: string[];
+            niceFeatures: string[];
             /** @description Around a point: within radiusKm is a match, up to twice the radius partial */
-            near?: {
+            near: {
               lat: number;
               lng: number;
               radiusKm: number;
             } | null;
             /** @description The dossier version */
-            version?: number;
+            version: number;
           };
         };
       };
@@ -6185,34 +6375,34 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['MatchItem'][];
+            data: components['schemas']['MatchItem'][];
             /** @description The search as matching reads it. Budgets in euros (price for ACHAT, monthly rent excluding charges for LOCATION); surface in m². */
-            criteria?: {
+            criteria: {
               /** @enum {string|null} */
-              transaction?: 'SALE' | 'RENT' | null;
-              budgetMin?: number | null;
-              budgetMax?: number | null;
+              transaction: 'SALE' | 'RENT' | null;
+              budgetMin: number | null;
+              budgetMax: number | null;
               /** @description Wanted cities (any of them) */
-              cities?: string[];
+              cities: string[];
               /** @description Wanted zones / quartiers (ZONE dictionary codes) */
-              zones?: string[];
+              zones: string[];
               /** @description Wanted property types (PROPERTY_TYPE codes) */
-              propertyTypes?: string[];
-              roomsMin?: number | null;
-              bedroomsMin?: number | null;
-              surfaceMin?: number | null;
+              propertyTypes: string[];
+              roomsMin: number | null;
+              bedroomsMin: number | null;
+              surfaceMin: number | null;
               /** @description Features the property must have (FEATURE codes); a missing one costs points */
-              requiredFeatures?: string[];
+              requiredFeatures: string[];
               /** @description Features that are a plus (FEATURE codes) */
-              niceFeatures?: string[];
+              niceFeatures: string[];
               /** @description Around a point: within radiusKm is a match, up to twice the radius partial */
-              near?: {
+              near: {
                 lat: number;
                 lng: number;
                 radiusKm: number;
               } | null;
               /** @description The dossier version */
-              version?: number;
+              version: number;
             };
           };
         };
@@ -6257,7 +6447,12 @@ export interface operations {
   };
   getDossierShortlist: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: createdAt, status, score, statusChangedAt */
+        sort?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -6273,7 +6468,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['ShortlistEntry'][];
+            data: components['schemas']['ShortlistEntry'][];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -6424,10 +6621,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            entry?: components['schemas']['ShortlistEntry'];
-            rejected?: components['schemas']['ShortlistEntry'][];
-          };
+          'application/json': components['schemas']['ShortlistEntry'];
         };
       };
       /** @description RFC 9457 problem details */
@@ -6521,12 +6715,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            appointment?: components['schemas']['Appointment'];
-            warnings?: {
-              [key: string]: unknown;
-            }[];
-          };
+          'application/json': components['schemas']['Appointment'];
         };
       };
       /** @description RFC 9457 problem details */
@@ -6619,8 +6808,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['Dossier'][];
-            total?: number;
+            data: components['schemas']['Dossier'][];
+            total: number;
           };
         };
       };
@@ -6800,14 +6989,14 @@ export interface operations {
         };
         content: {
           'application/json': {
-            caseType?: string;
-            definitionVersion?: number;
-            columns?: {
-              statusCode?: string;
-              label?: string;
-              terminal?: boolean;
-              total?: number;
-              data?: components['schemas']['Dossier'][];
+            caseType: string;
+            definitionVersion: number;
+            columns: {
+              statusCode: string;
+              label: string;
+              terminal: boolean;
+              total: number;
+              data: components['schemas']['Dossier'][];
             }[];
           };
         };
@@ -7031,6 +7220,10 @@ export interface operations {
     parameters: {
       query?: {
         lang?: 'fr' | 'en';
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: to, label, allowed */
+        sort?: string;
       };
       header?: never;
       path: {
@@ -7048,16 +7241,18 @@ export interface operations {
         content: {
           'application/json': {
             statusCode?: string;
-            data?: {
-              to?: string;
-              label?: string;
-              allowed?: boolean;
+            data: {
+              to: string;
+              label: string;
+              allowed: boolean;
               reason?: string;
               reasonCode?: string;
               /** @enum {string} */
-              reasonType?: 'NONE' | 'LOSS' | 'WON';
+              reasonType: 'NONE' | 'LOSS' | 'WON';
               offersContactConversion?: boolean;
             }[];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -7196,7 +7391,12 @@ export interface operations {
   };
   getDossierHistory: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: at */
+        sort?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -7212,17 +7412,19 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: {
-              from?: string | null;
-              to?: string;
-              actor?: string | null;
-              actorType?: string;
+            data: {
+              from: string | null;
+              to: string;
+              actor: string | null;
+              actorType: string;
               /** Format: date-time */
-              at?: string;
-              reasonCode?: string | null;
-              comment?: string | null;
-              definitionVersion?: number;
+              at: string;
+              reasonCode: string | null;
+              comment: string | null;
+              definitionVersion: number;
             }[];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -7257,7 +7459,12 @@ export interface operations {
   };
   listAnnoncePhotos: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: createdAt, fileName */
+        sort?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -7273,8 +7480,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['Document'][];
-            total?: number;
+            data: components['schemas']['Document'][];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -7703,6 +7911,10 @@ export interface operations {
     parameters: {
       query?: {
         lang?: 'fr' | 'en';
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: to, label, allowed */
+        sort?: string;
       };
       header?: never;
       path: {
@@ -7720,16 +7932,18 @@ export interface operations {
         content: {
           'application/json': {
             statusCode?: string;
-            data?: {
-              to?: string;
-              label?: string;
-              allowed?: boolean;
+            data: {
+              to: string;
+              label: string;
+              allowed: boolean;
               reason?: string;
               reasonCode?: string;
               /** @enum {string} */
-              reasonType?: 'NONE' | 'LOSS' | 'WON';
+              reasonType: 'NONE' | 'LOSS' | 'WON';
               offersContactConversion?: boolean;
             }[];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -7766,6 +7980,10 @@ export interface operations {
     parameters: {
       query?: {
         lang?: 'fr' | 'en';
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: to, label, allowed */
+        sort?: string;
       };
       header?: never;
       path: {
@@ -7851,7 +8069,12 @@ export interface operations {
   };
   getAnnonceHistory: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: at */
+        sort?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -7867,15 +8090,17 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: {
-              from?: string | null;
-              to?: string;
-              actorId?: string | null;
+            data: {
+              from: string | null;
+              to: string;
+              actorId: string | null;
               /** Format: date-time */
-              at?: string;
-              comment?: string | null;
-              definitionVersion?: number;
+              at: string;
+              comment: string | null;
+              definitionVersion: number;
             }[];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -7926,14 +8151,15 @@ export interface operations {
         };
         content: {
           'application/json': {
-            EMAIL?: {
-              channel?: string;
+            /** @description Null when nothing was recorded; in histories, the audited snapshot */
+            EMAIL: {
+              channel: string;
               /** @enum {string} */
               scope?: 'CONTACT' | 'DOSSIER';
               contactId?: string;
               dossierId?: string | null;
               /** @enum {string} */
-              status?: 'OPT_IN' | 'OPT_OUT';
+              status: 'OPT_IN' | 'OPT_OUT';
               source?: string;
               proof?: string | null;
               comment?: string | null;
@@ -7943,14 +8169,15 @@ export interface operations {
               decidedBy?: string | null;
               decidedByName?: string | null;
             } | null;
-            SMS?: {
-              channel?: string;
+            /** @description Null when nothing was recorded; in histories, the audited snapshot */
+            SMS: {
+              channel: string;
               /** @enum {string} */
               scope?: 'CONTACT' | 'DOSSIER';
               contactId?: string;
               dossierId?: string | null;
               /** @enum {string} */
-              status?: 'OPT_IN' | 'OPT_OUT';
+              status: 'OPT_IN' | 'OPT_OUT';
               source?: string;
               proof?: string | null;
               comment?: string | null;
@@ -7960,14 +8187,15 @@ export interface operations {
               decidedBy?: string | null;
               decidedByName?: string | null;
             } | null;
-            WHATSAPP?: {
-              channel?: string;
+            /** @description Null when nothing was recorded; in histories, the audited snapshot */
+            WHATSAPP: {
+              channel: string;
               /** @enum {string} */
               scope?: 'CONTACT' | 'DOSSIER';
               contactId?: string;
               dossierId?: string | null;
               /** @enum {string} */
-              status?: 'OPT_IN' | 'OPT_OUT';
+              status: 'OPT_IN' | 'OPT_OUT';
               source?: string;
               proof?: string | null;
               comment?: string | null;
@@ -7977,14 +8205,15 @@ export interface operations {
               decidedBy?: string | null;
               decidedByName?: string | null;
             } | null;
-            PHONE?: {
-              channel?: string;
+            /** @description Null when nothing was recorded; in histories, the audited snapshot */
+            PHONE: {
+              channel: string;
               /** @enum {string} */
               scope?: 'CONTACT' | 'DOSSIER';
               contactId?: string;
               dossierId?: string | null;
               /** @enum {string} */
-              status?: 'OPT_IN' | 'OPT_OUT';
+              status: 'OPT_IN' | 'OPT_OUT';
               source?: string;
               proof?: string | null;
               comment?: string | null;
@@ -8050,20 +8279,20 @@ export interface operations {
       };
     };
     responses: {
-      /** @description OK */
+      /** @description Null when nothing was recorded; in histories, the audited snapshot */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            channel?: string;
+            channel: string;
             /** @enum {string} */
             scope?: 'CONTACT' | 'DOSSIER';
             contactId?: string;
             dossierId?: string | null;
             /** @enum {string} */
-            status?: 'OPT_IN' | 'OPT_OUT';
+            status: 'OPT_IN' | 'OPT_OUT';
             source?: string;
             proof?: string | null;
             comment?: string | null;
@@ -8115,7 +8344,12 @@ export interface operations {
   };
   getContactConsentsHistory: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: at */
+        sort?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -8131,19 +8365,20 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: {
+            data: {
               /** Format: date-time */
-              at?: string;
-              actorId?: string | null;
-              actorType?: string;
-              before?: {
-                channel?: string;
+              at: string;
+              actorId: string | null;
+              actorType: string;
+              /** @description Null when nothing was recorded; in histories, the audited snapshot */
+              before: {
+                channel: string;
                 /** @enum {string} */
                 scope?: 'CONTACT' | 'DOSSIER';
                 contactId?: string;
                 dossierId?: string | null;
                 /** @enum {string} */
-                status?: 'OPT_IN' | 'OPT_OUT';
+                status: 'OPT_IN' | 'OPT_OUT';
                 source?: string;
                 proof?: string | null;
                 comment?: string | null;
@@ -8153,14 +8388,15 @@ export interface operations {
                 decidedBy?: string | null;
                 decidedByName?: string | null;
               } | null;
-              after?: {
-                channel?: string;
+              /** @description Null when nothing was recorded; in histories, the audited snapshot */
+              after: {
+                channel: string;
                 /** @enum {string} */
                 scope?: 'CONTACT' | 'DOSSIER';
                 contactId?: string;
                 dossierId?: string | null;
                 /** @enum {string} */
-                status?: 'OPT_IN' | 'OPT_OUT';
+                status: 'OPT_IN' | 'OPT_OUT';
                 source?: string;
                 proof?: string | null;
                 comment?: string | null;
@@ -8171,6 +8407,8 @@ export interface operations {
                 decidedByName?: string | null;
               } | null;
             }[];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -8297,11 +8535,11 @@ export interface operations {
         };
         content: {
           'application/json': {
-            erased?: boolean;
-            redacted?: {
-              messages?: number;
-              activities?: number;
-              timelineEvents?: number;
+            erased: boolean;
+            redacted: {
+              messages: number;
+              activities: number;
+              timelineEvents: number;
             };
           };
         };
@@ -8383,8 +8621,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['Contact'][];
-            total?: number;
+            data: components['schemas']['Contact'][];
+            total: number;
           };
         };
       };
@@ -8596,37 +8834,37 @@ export interface operations {
         };
         content: {
           'application/json': {
-            id?: string;
-            firstName?: string;
-            lastName?: string;
-            email?: string;
-            phone?: string | null;
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            phone: string | null;
             /** @enum {string} */
-            status?: 'lead' | 'active_client' | 'archived';
-            source?: string | null;
-            tags?: string[];
-            assignedAgentId?: string | null;
+            status: 'lead' | 'active_client' | 'archived';
+            source: string | null;
+            tags: string[];
+            assignedAgentId: string | null;
             /** Format: date-time */
-            lastInteractionAt?: string | null;
+            lastInteractionAt: string | null;
             /** @description Best lead score of its open dossiers */
-            score?: number | null;
+            score: number | null;
             /** Format: date-time */
-            convertedAt?: string | null;
-            mergedIntoId?: string | null;
-            version?: number;
+            convertedAt: string | null;
+            mergedIntoId: string | null;
+            version: number;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: date-time */
-            updatedAt?: string;
-            createdBy?: string | null;
-            roles?: components['schemas']['ContactRole'][];
-            assignments?: {
-              id?: string;
-              fromAgentId?: string | null;
-              toAgentId?: string | null;
-              actorId?: string | null;
+            updatedAt: string;
+            createdBy: string | null;
+            roles: components['schemas']['ContactRole'][];
+            assignments: {
+              id: string;
+              fromAgentId: string | null;
+              toAgentId: string | null;
+              actorId: string | null;
               /** Format: date-time */
-              at?: string;
+              at: string;
             }[];
           };
         };
@@ -9135,8 +9373,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['Account'][];
-            total?: number;
+            data: components['schemas']['Account'][];
+            total: number;
           };
         };
       };
@@ -9644,6 +9882,10 @@ export interface operations {
         )[];
         includeInactive?: boolean;
         q?: string;
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: dictType, sortOrder, code, label */
+        sort?: string;
       };
       header?: never;
       path?: never;
@@ -9658,8 +9900,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['DictionaryEntry'][];
-            total?: number;
+            data: components['schemas']['DictionaryEntry'][];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -9770,7 +10013,12 @@ export interface operations {
   };
   listDictionaryTypes: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: value */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -9784,7 +10032,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: string[];
+            data: string[];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -10063,8 +10313,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['DictionaryEntry'][];
-            total?: number;
+            data: components['schemas']['DictionaryEntry'][];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -10102,6 +10353,8 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: caseType, version, status, createdAt, publishedAt */
+        sort?: string;
         caseType?: string;
         status?: 'DRAFT' | 'PUBLISHED' | 'RETIRED';
       };
@@ -10118,8 +10371,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['WorkflowDefinitionVersion'][];
-            total?: number;
+            data: components['schemas']['WorkflowDefinitionVersion'][];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -10342,7 +10596,12 @@ export interface operations {
   };
   listWorkflowDefinitionVersions: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: version, status, createdAt */
+        sort?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -10358,8 +10617,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['WorkflowDefinitionVersion'][];
-            total?: number;
+            data: components['schemas']['WorkflowDefinitionVersion'][];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -10462,9 +10722,9 @@ export interface operations {
             valid: boolean;
             errors: {
               /** @description JSON pointer into the definition ("" = the whole document) */
-              path?: string;
-              field?: string;
-              message?: string;
+              path: string;
+              field: string;
+              message: string;
               code?: string;
             }[];
           };
@@ -10570,9 +10830,9 @@ export interface operations {
             correlationId?: string;
             errors?: {
               /** @description JSON pointer into the definition ("" = the whole document) */
-              path?: string;
-              field?: string;
-              message?: string;
+              path: string;
+              field: string;
+              message: string;
               code?: string;
             }[];
           } & {
@@ -10675,37 +10935,37 @@ export interface operations {
         };
         content: {
           'application/json': {
-            definition?: {
-              id?: string;
-              version?: number;
-              status?: string;
+            definition: {
+              id: string;
+              version: number;
+              status: string;
             };
             /** @enum {string} */
-            source?: 'dossier' | 'facts';
-            dossierId?: string | null;
-            state?: string;
-            stateInDefinition?: boolean;
-            transitions?: {
-              to?: string;
-              label?: string;
-              allowed?: boolean;
+            source: 'dossier' | 'facts';
+            dossierId: string | null;
+            state: string;
+            stateInDefinition: boolean;
+            transitions: {
+              to: string;
+              label: string;
+              allowed: boolean;
               reason?: string;
               reasonCode?: string;
-              reasonType?: string;
+              reasonType: string;
             }[];
-            impact?: {
-              openDossiers?: number;
-              byStatus?: {
-                statusCode?: string;
-                count?: number;
-                inDraft?: boolean;
+            impact: {
+              openDossiers: number;
+              byStatus: {
+                statusCode: string;
+                count: number;
+                inDraft: boolean;
               }[];
               /** @description Open dossiers whose status this definition does not have */
-              stranded?: number;
+              stranded: number;
               /** @description Open dossiers with no move allowed for the simulating user, judged on their facts */
-              blocked?: number;
-              blockedEvaluated?: number;
-              blockedComplete?: boolean;
+              blocked: number;
+              blockedEvaluated: number;
+              blockedComplete: boolean;
               note?: string;
             };
           };
@@ -10787,27 +11047,27 @@ export interface operations {
         };
         content: {
           'application/json': {
-            dryRun?: boolean;
-            target?: {
-              id?: string;
-              version?: number;
+            dryRun: boolean;
+            target: {
+              id: string;
+              version: number;
             };
-            summary?: {
-              total?: number;
-              moved?: number;
-              wouldMove?: number;
-              cannotMove?: number;
-              failed?: number;
+            summary: {
+              total: number;
+              moved: number;
+              wouldMove: number;
+              cannotMove: number;
+              failed: number;
             };
             remaining?: number;
-            data?: {
-              dossierId?: string;
-              reference?: string;
-              fromVersion?: number;
-              fromStatus?: string;
-              toStatus?: string;
+            data: {
+              dossierId: string;
+              reference: string;
+              fromVersion: number;
+              fromStatus: string;
+              toStatus: string;
               /** @enum {string} */
-              outcome?: 'WOULD_MOVE' | 'MOVED' | 'CANNOT_MOVE' | 'FAILED';
+              outcome: 'WOULD_MOVE' | 'MOVED' | 'CANNOT_MOVE' | 'FAILED';
               reason?: string;
             }[];
           };
@@ -10888,38 +11148,38 @@ export interface operations {
         };
         content: {
           'application/json': {
-            from?: {
-              id?: string;
-              caseType?: string;
-              version?: number;
+            from: {
+              id: string;
+              caseType: string;
+              version: number;
             };
-            to?: {
-              id?: string;
-              caseType?: string;
-              version?: number;
+            to: {
+              id: string;
+              caseType: string;
+              version: number;
             };
-            statesAdded?: {
+            statesAdded: {
               [key: string]: unknown;
             }[];
-            statesRemoved?: {
+            statesRemoved: {
               [key: string]: unknown;
             }[];
-            statesChanged?: {
-              code?: string;
-              changes?: {
+            statesChanged: {
+              code: string;
+              changes: {
                 [key: string]: unknown;
               };
             }[];
-            transitionsAdded?: {
+            transitionsAdded: {
               [key: string]: unknown;
             }[];
-            transitionsRemoved?: {
+            transitionsRemoved: {
               [key: string]: unknown;
             }[];
-            transitionsChanged?: {
-              from?: string;
-              to?: string;
-              changes?: {
+            transitionsChanged: {
+              from: string;
+              to: string;
+              changes: {
                 [key: string]: unknown;
               };
             }[];
@@ -10969,6 +11229,8 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: version, status, createdAt, publishedAt */
+        sort?: string;
         status?: 'DRAFT' | 'PUBLISHED' | 'RETIRED';
       };
       header?: never;
@@ -10984,8 +11246,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['ScoringRulesetVersion'][];
-            total?: number;
+            data: components['schemas']['ScoringRulesetVersion'][];
+            total: number;
           };
         };
       };
@@ -11267,9 +11529,9 @@ export interface operations {
             valid: boolean;
             errors: {
               /** @description JSON pointer into the definition ("" = the whole document) */
-              path?: string;
-              field?: string;
-              message?: string;
+              path: string;
+              field: string;
+              message: string;
               code?: string;
             }[];
           };
@@ -11375,9 +11637,9 @@ export interface operations {
             correlationId?: string;
             errors?: {
               /** @description JSON pointer into the definition ("" = the whole document) */
-              path?: string;
-              field?: string;
-              message?: string;
+              path: string;
+              field: string;
+              message: string;
               code?: string;
             }[];
           } & {
@@ -11422,8 +11684,8 @@ export interface operations {
             score: number;
             hot?: boolean;
             matched: {
-              code?: string;
-              points?: number;
+              code: string;
+              points: number;
             }[];
           };
         };
@@ -11629,32 +11891,32 @@ export interface operations {
         };
         content: {
           'application/json': {
-            caseType?: string;
-            definitionVersion?: number;
-            stages?: {
-              statusCode?: string;
-              label?: string;
-              terminal?: boolean;
-              reached?: number;
-              conversionToNext?: number | null;
-              avgHoursInStage?: number | null;
-              medianHoursInStage?: number | null;
+            caseType: string;
+            definitionVersion: number;
+            stages: {
+              statusCode: string;
+              label: string;
+              terminal: boolean;
+              reached: number;
+              conversionToNext: number | null;
+              avgHoursInStage: number | null;
+              medianHoursInStage: number | null;
             }[];
-            byDefinitionVersion?: {
-              definitionVersion?: number;
-              statusCode?: string;
-              reached?: number;
+            byDefinitionVersion: {
+              definitionVersion: number;
+              statusCode: string;
+              reached: number;
             }[];
-            closeReasons?: {
-              statusCode?: string;
-              reasonCode?: string | null;
-              count?: number;
+            closeReasons: {
+              statusCode: string;
+              reasonCode: string | null;
+              count: number;
             }[];
-            sources?: {
-              source?: string | null;
-              leads?: number;
-              wins?: number;
-              winRate?: number;
+            sources: {
+              source: string | null;
+              leads: number;
+              wins: number;
+              winRate: number;
             }[];
           };
         };
@@ -12100,20 +12362,20 @@ export interface operations {
         };
         content: {
           'application/json': {
-            kpis?: {
+            kpis: {
               newLeads7d?: number;
               hotLeads?: number;
               hotLeadsByScore?: number;
-              appointmentsNext7d?: number;
+              appointmentsNext7d: number;
               dealsInNegotiation?: number;
               weightedPipeline?: number;
               openDeals?: number;
             };
-            hotStatuses?: string[];
-            hotThreshold?: number;
-            nextBestActions?: {
-              kind?: string;
-              title?: string;
+            hotStatuses: string[];
+            hotThreshold: number;
+            nextBestActions: {
+              kind: string;
+              title: string;
               /** Format: date-time */
               dueAt?: string | null;
               activityId?: string | null;
@@ -12831,27 +13093,27 @@ export interface operations {
         content: {
           'application/json': {
             data: {
-              id?: string;
-              dossierId?: string | null;
-              contactId?: string | null;
-              kind?: string;
-              channel?: string | null;
-              direction?: string | null;
-              authorId?: string | null;
+              id: string;
+              dossierId: string | null;
+              contactId: string | null;
+              kind: string;
+              channel: string | null;
+              direction: string | null;
+              authorId: string | null;
               /** @description English sentence, for API users; clients phrase `code`. */
-              title?: string;
+              title: string;
               /** @description Stable event code (DOSSIER_CREATED, STATUS_CHANGED, VISIT_BOOKED, SHORTLIST_ADDED, MATCHING_RAN, …) */
-              code?: string;
+              code: string;
               /** @description The parameters of `code` (status codes, references, counts, ISO dates) */
-              params?: {
+              params: {
                 [key: string]: string | number | boolean | null;
               };
-              body?: string | null;
-              payload?: {
+              body: string | null;
+              payload: {
                 [key: string]: unknown;
               } | null;
               /** Format: date-time */
-              occurredAt?: string;
+              occurredAt: string;
             }[];
             total: number;
             nextCursor: string | null;
@@ -12927,27 +13189,27 @@ export interface operations {
         content: {
           'application/json': {
             data: {
-              id?: string;
-              dossierId?: string | null;
-              contactId?: string | null;
-              kind?: string;
-              channel?: string | null;
-              direction?: string | null;
-              authorId?: string | null;
+              id: string;
+              dossierId: string | null;
+              contactId: string | null;
+              kind: string;
+              channel: string | null;
+              direction: string | null;
+              authorId: string | null;
               /** @description English sentence, for API users; clients phrase `code`. */
-              title?: string;
+              title: string;
               /** @description Stable event code (DOSSIER_CREATED, STATUS_CHANGED, VISIT_BOOKED, SHORTLIST_ADDED, MATCHING_RAN, …) */
-              code?: string;
+              code: string;
               /** @description The parameters of `code` (status codes, references, counts, ISO dates) */
-              params?: {
+              params: {
                 [key: string]: string | number | boolean | null;
               };
-              body?: string | null;
-              payload?: {
+              body: string | null;
+              payload: {
                 [key: string]: unknown;
               } | null;
               /** Format: date-time */
-              occurredAt?: string;
+              occurredAt: string;
             }[];
             total: number;
             nextCursor: string | null;
@@ -13001,6 +13263,10 @@ export interface operations {
         contactId?: string;
         dossierId?: string;
         status?: ('SCHEDULED' | 'CONFIRMED' | 'DONE' | 'NO_SHOW' | 'CANCELED')[];
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: startAt, endAt, status, title */
+        sort?: string;
       };
       header?: never;
       path?: never;
@@ -13015,7 +13281,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['Appointment'][];
+            data: components['schemas']['Appointment'][];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -13093,15 +13361,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            appointment?: components['schemas']['Appointment'];
-            /** @description AGENT_BUSY when the agent already has an open appointment overlapping this one */
-            warnings?: {
-              code?: string;
-              message?: string;
-              appointmentId?: string;
-            }[];
-          };
+          'application/json': components['schemas']['Appointment'];
         };
       };
       /** @description RFC 9457 problem details */
@@ -13233,15 +13493,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            appointment?: components['schemas']['Appointment'];
-            /** @description AGENT_BUSY when the agent already has an open appointment overlapping this one */
-            warnings?: {
-              code?: string;
-              message?: string;
-              appointmentId?: string;
-            }[];
-          };
+          'application/json': components['schemas']['Appointment'];
         };
       };
       /** @description RFC 9457 problem details */
@@ -13315,15 +13567,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            appointment?: components['schemas']['Appointment'];
-            /** @description AGENT_BUSY when the agent already has an open appointment overlapping this one */
-            warnings?: {
-              code?: string;
-              message?: string;
-              appointmentId?: string;
-            }[];
-          };
+          'application/json': components['schemas']['Appointment'];
         };
       };
       /** @description RFC 9457 problem details */
@@ -13397,15 +13641,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            appointment?: components['schemas']['Appointment'];
-            /** @description AGENT_BUSY when the agent already has an open appointment overlapping this one */
-            warnings?: {
-              code?: string;
-              message?: string;
-              appointmentId?: string;
-            }[];
-          };
+          'application/json': components['schemas']['Appointment'];
         };
       };
       /** @description RFC 9457 problem details */
@@ -13480,15 +13716,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            appointment?: components['schemas']['Appointment'];
-            /** @description AGENT_BUSY when the agent already has an open appointment overlapping this one */
-            warnings?: {
-              code?: string;
-              message?: string;
-              appointmentId?: string;
-            }[];
-          };
+          'application/json': components['schemas']['Appointment'];
         };
       };
       /** @description RFC 9457 problem details */
@@ -13566,15 +13794,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            appointment?: components['schemas']['Appointment'];
-            /** @description AGENT_BUSY when the agent already has an open appointment overlapping this one */
-            warnings?: {
-              code?: string;
-              message?: string;
-              appointmentId?: string;
-            }[];
-          };
+          'application/json': components['schemas']['Appointment'];
         };
       };
       /** @description RFC 9457 problem details */
@@ -13641,23 +13861,23 @@ export interface operations {
         content: {
           'application/json': {
             /** @description ISO 8601 durations before an appointment when reminders go out (default PT24H, PT1H) */
-            appointmentReminderOffsets?: string[];
+            appointmentReminderOffsets: string[];
             /** @description IANA time zone of the agency (dates in reminders) */
-            timeZone?: string;
+            timeZone: string;
             /** @description Property matching: weight of each soft criterion (relative; 0 = ignored) and how far above the max budget (percent) a listing may be. Defaults in definitions/matching.ts. */
-            matching?: {
-              weights?: {
-                budget?: number;
-                location?: number;
-                distance?: number;
-                propertyType?: number;
-                rooms?: number;
-                bedrooms?: number;
-                surface?: number;
-                requiredFeatures?: number;
-                niceFeatures?: number;
+            matching: {
+              weights: {
+                budget: number;
+                location: number;
+                distance: number;
+                propertyType: number;
+                rooms: number;
+                bedrooms: number;
+                surface: number;
+                requiredFeatures: number;
+                niceFeatures: number;
               };
-              budgetTolerancePct?: number;
+              budgetTolerancePct: number;
             };
           };
         };
@@ -13712,23 +13932,23 @@ export interface operations {
         content: {
           'application/json': {
             /** @description ISO 8601 durations before an appointment when reminders go out (default PT24H, PT1H) */
-            appointmentReminderOffsets?: string[];
+            appointmentReminderOffsets: string[];
             /** @description IANA time zone of the agency (dates in reminders) */
-            timeZone?: string;
+            timeZone: string;
             /** @description Property matching: weight of each soft criterion (relative; 0 = ignored) and how far above the max budget (percent) a listing may be. Defaults in definitions/matching.ts. */
-            matching?: {
-              weights?: {
-                budget?: number;
-                location?: number;
-                distance?: number;
-                propertyType?: number;
-                rooms?: number;
-                bedrooms?: number;
-                surface?: number;
-                requiredFeatures?: number;
-                niceFeatures?: number;
+            matching: {
+              weights: {
+                budget: number;
+                location: number;
+                distance: number;
+                propertyType: number;
+                rooms: number;
+                bedrooms: number;
+                surface: number;
+                requiredFeatures: number;
+                niceFeatures: number;
               };
-              budgetTolerancePct?: number;
+              budgetTolerancePct: number;
             };
           };
         };
@@ -13907,7 +14127,12 @@ export interface operations {
   };
   listNotificationRules: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: event, name, channel */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -13921,10 +14146,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['NotificationRule'][];
-            variables?: {
-              [key: string]: string[];
-            };
+            data: components['schemas']['NotificationRule'][];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -14011,6 +14235,54 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listNotificationRulesVariables: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Event → its variable names */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            NEW_LEAD: string[];
+            LEAD_ASSIGNED: string[];
+            APPOINTMENT_BOOKED: string[];
+            APPOINTMENT_CHANGED: string[];
+            TASK_OVERDUE: string[];
+            DOSSIER_TIMER: string[];
+            STATUS_CHANGED: string[];
+          } & {
+            [key: string]: string[];
+          };
         };
       };
       /** @description RFC 9457 problem details */
@@ -14183,8 +14455,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            subject?: string | null;
-            body?: string;
+            subject: string | null;
+            body: string;
           };
         };
       };
@@ -14434,7 +14706,12 @@ export interface operations {
   };
   listCoopGroups: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: name, city, statusCode, createdAt */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -14448,8 +14725,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['CoopGroup'][];
-            total?: number;
+            data: components['schemas']['CoopGroup'][];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -14716,7 +14994,12 @@ export interface operations {
   };
   listCoopGroupTransitions: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: to, label, allowed */
+        sort?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -14732,13 +15015,15 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: {
-              to?: string;
-              label?: string;
-              allowed?: boolean;
+            data: {
+              to: string;
+              label: string;
+              allowed: boolean;
               reason?: string;
               reasonCode?: string;
             }[];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -14858,7 +15143,12 @@ export interface operations {
   };
   listCoopGroupDocuments: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: createdAt, kind, fileName */
+        sort?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -14874,8 +15164,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['Document'][];
-            total?: number;
+            data: components['schemas']['Document'][];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -14911,8 +15202,9 @@ export interface operations {
   getCoopGroupTimeline: {
     parameters: {
       query?: {
-        before?: string;
-        limit?: number;
+        /** @description Opaque; the `nextCursor` of the previous page */
+        cursor?: string;
+        pageSize?: number;
         memberId?: string;
       };
       header?: never;
@@ -14930,8 +15222,11 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['CoopTimelineEvent'][];
-            total?: number;
+            data: components['schemas']['CoopTimelineEvent'][];
+            /** @description Rows in the whole feed */
+            total: number;
+            /** @description Pass as `cursor` for the next page */
+            nextCursor: string | null;
           };
         };
       };
@@ -14981,6 +15276,8 @@ export interface operations {
         q?: string;
         page?: number;
         pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: fifoRank, displayName, status, createdAt */
+        sort?: string;
       };
       header?: never;
       path: {
@@ -14997,8 +15294,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['CoopMember'][];
-            total?: number;
+            data: components['schemas']['CoopMember'][];
+            total: number;
           };
         };
       };
@@ -15555,7 +15852,12 @@ export interface operations {
   };
   listCoopGroupPlans: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: name, status, createdAt */
+        sort?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -15571,8 +15873,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['CoopPlan'][];
-            total?: number;
+            data: components['schemas']['CoopPlan'][];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -15929,7 +16232,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            members?: number;
+            members: number;
           };
         };
       };
@@ -15973,7 +16276,12 @@ export interface operations {
   };
   getCoopPlanMemberSchedule: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: seq, dueAt, status */
+        sort?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -15990,8 +16298,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['CoopScheduleLine'][];
-            total?: number;
+            data: components['schemas']['CoopScheduleLine'][];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -16036,21 +16345,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description OK */
+      /** @description The cycle workflow's state (null when it runs no more) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            memberStatus?: string;
+            memberStatus: string;
             callFrom?: number;
-            done?: boolean;
-            lines?: {
-              seq?: number;
-              dueAt?: string;
+            done: boolean;
+            lines: {
+              seq: number;
+              dueAt: string;
               contributionId?: string | null;
-              status?: string;
+              status: string;
             }[];
           } | null;
         };
@@ -16099,6 +16408,10 @@ export interface operations {
         status?: ('PENDING' | 'PROOF_SUBMITTED' | 'REJECTED' | 'LATE' | 'CONFIRMED' | 'WAIVED')[];
         memberId?: string;
         planId?: string;
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: dueAt, seq, status, amountDue, outstanding */
+        sort?: string;
       };
       header?: never;
       path: {
@@ -16115,8 +16428,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['CoopContribution'][];
-            total?: number;
+            data: components['schemas']['CoopContribution'][];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -16716,8 +17030,9 @@ export interface operations {
     parameters: {
       query?: {
         memberId?: string;
-        afterSeq?: number;
-        limit?: number;
+        /** @description Opaque; the `nextCursor` of the previous page */
+        cursor?: string;
+        pageSize?: number;
       };
       header?: never;
       path: {
@@ -16734,8 +17049,11 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['CoopLedgerEntry'][];
-            total?: number;
+            data: components['schemas']['CoopLedgerEntry'][];
+            /** @description Rows in the whole feed */
+            total: number;
+            /** @description Pass as `cursor` for the next page */
+            nextCursor: string | null;
           };
         };
       };
@@ -16795,11 +17113,11 @@ export interface operations {
         };
         content: {
           'application/json': {
-            valid?: boolean;
-            count?: number;
-            breaks?: {
-              seq?: number;
-              problem?: string;
+            valid: boolean;
+            count: number;
+            breaks: {
+              seq: number;
+              problem: string;
             }[];
           };
         };
@@ -16935,39 +17253,39 @@ export interface operations {
         };
         content: {
           'application/json': {
-            members?: {
-              memberId?: string;
-              fifoRank?: number;
-              displayName?: string;
-              status?: string;
+            members: {
+              memberId: string;
+              fifoRank: number;
+              displayName: string;
+              status: string;
               /** @description integer cents */
-              called?: number;
+              called: number;
               /** @description integer cents */
-              paid?: number;
+              paid: number;
               /** @description integer cents */
-              waived?: number;
+              waived: number;
               /** @description integer cents */
-              penalties?: number;
+              penalties: number;
               /** @description integer cents */
-              balance?: number;
+              balance: number;
               /** @description integer cents */
-              late?: number;
-              lateLines?: number;
+              late: number;
+              lateLines: number;
             }[];
-            totals?: {
+            totals: {
               /** @description integer cents */
-              called?: number;
+              called: number;
               /** @description integer cents */
-              paid?: number;
+              paid: number;
               /** @description integer cents */
-              waived?: number;
+              waived: number;
               /** @description integer cents */
-              penalties?: number;
+              penalties: number;
               /** @description integer cents */
-              balance?: number;
+              balance: number;
               /** @description integer cents */
-              late?: number;
-              lateLines?: number;
+              late: number;
+              lateLines: number;
             };
           };
         };
@@ -17071,7 +17389,12 @@ export interface operations {
   };
   getMyCoopMemberships: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: group.name, member.displayName */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -17085,10 +17408,12 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: {
-              member?: components['schemas']['CoopMember'];
-              group?: components['schemas']['CoopGroup'];
+            data: {
+              member: components['schemas']['CoopMember'];
+              group: components['schemas']['CoopGroup'];
             }[];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -17114,7 +17439,12 @@ export interface operations {
   };
   getMyCoopSchedule: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: planName */
+        sort?: string;
+      };
       header?: never;
       path: {
         groupId: string;
@@ -17130,11 +17460,13 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: {
-              planId?: string;
-              planName?: string;
-              lines?: components['schemas']['CoopScheduleLine'][];
+            data: {
+              planId: string;
+              planName: string;
+              lines: components['schemas']['CoopScheduleLine'][];
             }[];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -17169,7 +17501,12 @@ export interface operations {
   };
   getMyCoopLedger: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: seq, effectiveAt */
+        sort?: string;
+      };
       header?: never;
       path: {
         groupId: string;
@@ -17185,8 +17522,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['CoopLedgerEntry'][];
-            total?: number;
+            data: components['schemas']['CoopLedgerEntry'][];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -17221,7 +17559,12 @@ export interface operations {
   };
   listCoopGroupProjects: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: name, statusCode, createdAt */
+        sort?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -17237,8 +17580,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['CoopProject'][];
-            total?: number;
+            data: components['schemas']['CoopProject'][];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -17479,7 +17823,12 @@ export interface operations {
   };
   listCoopProjectLots: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: code, type, status, surfaceM2, referencePriceCents */
+        sort?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -17495,8 +17844,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['CoopLot'][];
-            total?: number;
+            data: components['schemas']['CoopLot'][];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };
@@ -17768,7 +18118,12 @@ export interface operations {
   };
   listCoopGroupAllocations: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: createdAt, status, decidedAt */
+        sort?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -17784,8 +18139,9 @@ export interface operations {
         };
         content: {
           'application/json': {
-            data?: components['schemas']['CoopAllocationRun'][];
-            total?: number;
+            data: components['schemas']['CoopAllocationRun'][];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };

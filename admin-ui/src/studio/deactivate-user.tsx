@@ -14,11 +14,11 @@ export interface UserRow {
   deactivatedAt?: string | null;
 }
 
-interface DeactivationResult {
-  user: UserRow;
+/** The deactivated user itself, with what moved to whom. */
+type DeactivationResult = UserRow & {
   reassignedTo: string | null;
   reassigned: Record<string, number>;
-}
+};
 
 interface Props {
   user: UserRow | null;
@@ -76,7 +76,7 @@ export function DeactivateUserDialog({ user, others, onClose, onDone }: Props) {
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       {result ? (
         <div data-testid="deactivation-result">
-          <Alert type="success" showIcon message={t('users.deactivated', { name: result.user.fullName })} />
+          <Alert type="success" showIcon message={t('users.deactivated', { name: result.fullName })} />
           <Descriptions size="small" column={1} bordered style={{ marginTop: 12 }}>
             <Descriptions.Item label={t('users.reassignedTo')}>{name(result.reassignedTo)}</Descriptions.Item>
             {Object.entries(result.reassigned).map(([entity, count]) => (

@@ -16,24 +16,8 @@ import {
 
 const tags = ['appointments'];
 
-const withWarnings = {
-  type: 'object',
-  properties: {
-    appointment: { $ref: 'Appointment#' },
-    warnings: {
-      type: 'array',
-      description: 'AGENT_BUSY when the agent already has an open appointment overlapping this one',
-      items: {
-        type: 'object',
-        properties: {
-          code: { type: 'string' },
-          message: { type: 'string' },
-          appointmentId: { type: 'string' },
-        },
-      },
-    },
-  },
-} as const;
+/** Booking and the status actions answer the appointment itself, with its `warnings`. */
+const withWarnings = { $ref: 'Appointment#' } as const;
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 const dateTime = { type: 'string', format: 'date-time' } as const;
@@ -83,9 +67,9 @@ export default async function appointmentRoutes(app: FastifyInstance) {
       const answer = await runIdempotent(request, 'POST /appointments', 201, (em) =>
         bookAppointment(em, actor, request.body),
       );
-      const booked = answer.body as { appointment: ReturnType<typeof appointmentView> };
+      const booked = answer.body as ReturnType<typeof appointmentView>;
       try {
-        await startReminders(temporal, app.env.TEMPORAL_TASK_QUEUE, booked.appointment, actor.orgId);
+        await startReminders(temporal, app.env.TEMPORAL_TASK_QUEUE, booked, actor.orgId);
       } catch (err) {
         if ((err as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw err;
       }
@@ -96,7 +80,10 @@ export default async function appointmentRoutes(app: FastifyInstance) {
   app.get<{ Querystring: ListQuery }>(
     '/appointments',
     {
-      config: { permission: 'CRM_APPOINTMENTS_VIEW' },
+      config: {
+        permission: 'CRM_APPOINTMENTS_VIEW',
+        list: { sort: ['startAt', 'endAt', 'status', 'title'], maxPageSize: 1000 },
+      },
       schema: {
         tags,
         summary: 'Calendar: appointments overlapping [from, to), by agent, contact, dossier or status',
@@ -191,7 +178,7 @@ export default async function appointmentRoutes(app: FastifyInstance) {
         const result = await request.tx((em) =>
           actOnAppointment(em, actor, request.params.id, action, request.body),
         );
-        if (app.temporal) await signalReminders(app.temporal, result.appointment);
+        if (app.temporal) await signalReminders(app.temporal, result);
         return result;
       },
     );

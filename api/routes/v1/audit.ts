@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { verifyAuditChain } from '../../../db/audit.js';
 import { auditActors, auditLogPage } from '../../services/audit-log.js';
 import { pagination, pageQueryProperties, type PageQuery } from '../../lib/list.js';
-import { errorResponses, pageOf } from '../../schemas/shared.js';
+import { closed, errorResponses, pageOf } from '../../schemas/shared.js';
 
 interface AuditQuery extends PageQuery {
   entityType?: string;
@@ -84,7 +84,7 @@ export default async function auditRoutes(app: FastifyInstance) {
         tags,
         summary: "Recompute the organisation's audit hash chain",
         response: {
-          200: {
+          200: closed({
             type: 'object',
             required: ['valid', 'count', 'breaks'],
             properties: {
@@ -98,7 +98,7 @@ export default async function auditRoutes(app: FastifyInstance) {
                 },
               },
             },
-          },
+          } as const),
           ...errorResponses(401, 403),
         },
       },

@@ -12,6 +12,8 @@ import { errorResponses } from '../../schemas/shared.js';
 
 const action = {
   type: 'object',
+  description: 'The ids a kind points to; the others may be left out',
+  required: ['kind', 'title'],
   properties: {
     kind: { type: 'string' },
     title: { type: 'string' },
@@ -42,9 +44,11 @@ export default async function dashboardRoutes(app: FastifyInstance) {
         response: {
           200: {
             type: 'object',
+            required: ['kpis', 'hotStatuses', 'hotThreshold', 'nextBestActions'],
             properties: {
               kpis: {
                 type: 'object',
+                required: ['appointmentsNext7d'],
                 properties: {
                   newLeads7d: { type: 'integer' },
                   hotLeads: { type: 'integer' },

@@ -63,7 +63,10 @@ export default async function dictionaryRoutes(app: FastifyInstance) {
   app.get<{ Querystring: { dictType?: string[]; includeInactive?: boolean; q?: string } }>(
     '/dictionaries',
     {
-      config: { authOnly: true },
+      config: {
+        authOnly: true,
+        list: { sort: ['dictType', 'sortOrder', 'code', 'label'], maxPageSize: 1000 },
+      },
       schema: {
         tags,
         summary: "The organisation's effective entries: its own rows override the global defaults",
@@ -97,7 +100,7 @@ export default async function dictionaryRoutes(app: FastifyInstance) {
   app.get(
     '/dictionaries/types',
     {
-      config: { authOnly: true },
+      config: { authOnly: true, list: { sort: ['value'] } },
       schema: {
         tags,
         summary: 'Every dictionary type',

@@ -14,7 +14,7 @@ import type { Em } from '../../../db/orm.js';
 import { openapiTransform } from '../../openapi.js';
 import { attachmentDisposition } from '../../lib/attachment.js';
 import { HttpProblem, problems } from '../../problem.js';
-import { errorResponses } from '../../schemas/shared.js';
+import { closed, errorResponses } from '../../schemas/shared.js';
 import {
   DOCUMENT_OWNERS,
   DOCUMENT_OWNER_TYPES,
@@ -36,7 +36,7 @@ const uploadBodyForDocs = {
     file: { type: 'string', format: 'binary', description: 'PDF, JPEG, PNG or WebP' },
   },
 };
-export const documentSchema = {
+export const documentSchema = closed({
   $id: 'Document',
   type: 'object',
   properties: {
@@ -51,7 +51,7 @@ export const documentSchema = {
     createdAt: { type: 'string', format: 'date-time' },
     createdBy: { type: ['string', 'null'] },
   },
-} as const;
+} as const);
 
 /** A readable document of this organisation, or 404 (also when the caller may not see it). */
 export async function readableDocument(em: Em, request: FastifyRequest, id: string): Promise<IDocument> {

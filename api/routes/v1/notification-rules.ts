@@ -12,7 +12,7 @@ import {
   type NotificationTemplate,
 } from '../../../definitions/notification-template.js';
 import { problems } from '../../problem.js';
-import { errorResponses } from '../../schemas/shared.js';
+import { closed, errorResponses } from '../../schemas/shared.js';
 
 const tags = ['notification-rules'];
 
@@ -65,7 +65,7 @@ const ruleBody = {
   },
 } as const;
 
-const ruleSchema = {
+const ruleSchema = closed({
   $id: 'NotificationRule',
   type: 'object',
   properties: {
@@ -80,7 +80,7 @@ const ruleSchema = {
     isActive: { type: 'boolean' },
     version: { type: 'integer' },
   },
-} as const;
+} as const);
 
 const view = (r: INotificationRule) => ({
   id: r.id,
@@ -117,21 +117,12 @@ export default async function notificationRuleRoutes(app: FastifyInstance) {
   app.get(
     '/notification-rules',
     {
-      config: { permission: 'WORKFLOW_ADMIN' },
+      config: { permission: 'WORKFLOW_ADMIN', list: { sort: ['event', 'name', 'channel'] } },
       schema: {
         tags,
-        summary: 'The rules, with the variables each event offers to templates',
+        summary: 'The rules, by event and name',
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              data: { type: 'array', items: ref },
-              variables: {
-                type: 'object',
-                additionalProperties: { type: 'array', items: { type: 'string' } },
-              },
-            },
-          },
+          200: { type: 'object', properties: { data: { type: 'array', items: ref } } },
           ...errorResponses(401, 403),
         },
       },
@@ -139,8 +130,31 @@ export default async function notificationRuleRoutes(app: FastifyInstance) {
     async (request) =>
       request.tx(async (em) => ({
         data: (await em.find(NotificationRule, {}, { orderBy: { event: 'asc', name: 'asc' } })).map(view),
-        variables: EVENT_VARIABLES,
       })),
+  );
+
+  app.get(
+    '/notification-rules/variables',
+    {
+      config: { permission: 'WORKFLOW_ADMIN' },
+      schema: {
+        tags,
+        summary: 'The variables each event offers to templates',
+        response: {
+          200: {
+            type: 'object',
+            description: 'Event → its variable names',
+            required: Object.keys(EVENT_VARIABLES),
+            properties: Object.fromEntries(
+              Object.keys(EVENT_VARIABLES).map((e) => [e, { type: 'array', items: { type: 'string' } }]),
+            ),
+            additionalProperties: { type: 'array', items: { type: 'string' } },
+          },
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async () => EVENT_VARIABLES,
   );
 
   app.post<{ Body: RuleInput }>(
@@ -238,6 +252,7 @@ export default async function notificationRuleRoutes(app: FastifyInstance) {
         response: {
           200: {
             type: 'object',
+            required: ['subject', 'body'],
             properties: { subject: { type: ['string', 'null'] }, body: { type: 'string' } },
           },
           ...errorResponses(400, 401, 403),

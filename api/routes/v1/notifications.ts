@@ -6,6 +6,7 @@ import { errorResponses } from '../../schemas/shared.js';
 
 const notificationSchema = {
   type: 'object',
+  required: ['id', 'kind', 'title', 'createdAt'],
   properties: {
     id: { type: 'string' },
     kind: { type: 'string' },
@@ -34,6 +35,7 @@ export default async function notificationRoutes(app: FastifyInstance) {
         response: {
           200: {
             type: 'object',
+            required: ['data', 'total'],
             properties: { data: { type: 'array', items: notificationSchema }, total: { type: 'integer' } },
           },
           ...errorResponses(400, 401),

@@ -2,14 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { Annonce, Dossier } from '../../../db/entities/index.js';
 import type { Em } from '../../../db/orm.js';
 import type { Permission } from '../../../definitions/permissions.js';
-import { pageQueryProperties } from '../../lib/list.js';
+import { pageQueryProperties, sortQuery } from '../../lib/list.js';
 import { problems } from '../../problem.js';
-import { errorResponses, pageOf } from '../../schemas/shared.js';
+import { closed, errorResponses, pageOf } from '../../schemas/shared.js';
 import { loadAccount } from '../../services/contact-accounts.js';
 import { loadContact } from '../../services/contact-lifecycle.js';
-import { recordAuditPage } from '../../services/record-audit.js';
+import { RECORD_AUDIT_SORT, recordAuditPage } from '../../services/record-audit.js';
 
-const recordAuditEventSchema = {
+const recordAuditEventSchema = closed({
   $id: 'RecordAuditEvent',
   type: 'object',
   description: "An audit event of one record, with the acting user's name",
@@ -32,7 +32,7 @@ const recordAuditEventSchema = {
     correlationId: { type: ['string', 'null'] },
     createdAt: { type: 'string', format: 'date-time' },
   },
-} as const;
+} as const);
 
 const recordAuditQuery = {
   type: 'object',
@@ -40,6 +40,7 @@ const recordAuditQuery = {
   properties: {
     page: pageQueryProperties.page,
     pageSize: pageQueryProperties.pageSize,
+    sort: sortQuery(RECORD_AUDIT_SORT),
     action: {
       type: 'string',
       maxLength: 32,
@@ -99,7 +100,10 @@ const ROUTES: RecordAuditRoute[] = [
 export default async function recordAuditRoutes(app: FastifyInstance) {
   app.addSchema(recordAuditEventSchema);
   for (const route of ROUTES) {
-    app.get<{ Params: { id: string }; Querystring: { page?: number; pageSize?: number; action?: string } }>(
+    app.get<{
+      Params: { id: string };
+      Querystring: { page?: number; pageSize?: number; sort?: string; action?: string };
+    }>(
       route.path,
       {
         config: { permission: route.permission },

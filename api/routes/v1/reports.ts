@@ -4,7 +4,7 @@ import { closeReasons, funnelStages, sourceAttribution, type FunnelQuery } from 
 import { localize } from '../../../definitions/guards.js';
 import type { WorkflowDefinitionBody } from '../../../definitions/workflow-definition.schema.js';
 import { problems } from '../../problem.js';
-import { errorResponses } from '../../schemas/shared.js';
+import { closed, errorResponses } from '../../schemas/shared.js';
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
@@ -40,7 +40,7 @@ export default async function reportRoutes(app: FastifyInstance) {
           },
         },
         response: {
-          200: {
+          200: closed({
             type: 'object',
             properties: {
               caseType: { type: 'string' },
@@ -81,7 +81,7 @@ export default async function reportRoutes(app: FastifyInstance) {
                 },
               },
             },
-          },
+          } as const),
           ...errorResponses(400, 401, 403, 404),
         },
       },

@@ -18,7 +18,7 @@ export default async function roleRoutes(app: FastifyInstance) {
     '/roles',
     {
       // Managers (WORKFLOW_ADMIN) read roles to restrict transitions to some; writes stay USER_ADMIN.
-      config: { permission: ['USER_ADMIN', 'WORKFLOW_ADMIN'] },
+      config: { permission: ['USER_ADMIN', 'WORKFLOW_ADMIN'], list: { sort: ['code', 'name', 'createdAt'] } },
       schema: {
         tags,
         summary: 'Every role of the organisation (USER_ADMIN or WORKFLOW_ADMIN)',
@@ -34,7 +34,7 @@ export default async function roleRoutes(app: FastifyInstance) {
   app.get(
     '/roles/permissions',
     {
-      config: { permission: 'USER_ADMIN' },
+      config: { permission: 'USER_ADMIN', list: { sort: ['value'] } },
       schema: {
         tags,
         summary: 'Every permission a role can grant',

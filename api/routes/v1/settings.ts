@@ -8,7 +8,7 @@ import {
   type MatchingSettings,
 } from '../../../definitions/matching.js';
 import { problems, type FieldError } from '../../problem.js';
-import { errorResponses } from '../../schemas/shared.js';
+import { closed, errorResponses } from '../../schemas/shared.js';
 
 interface Settings {
   appointmentReminderOffsets: string[];
@@ -34,7 +34,7 @@ const matchingSchema = {
   },
 } as const;
 
-const settingsSchema = {
+const settingsSchema = closed({
   type: 'object',
   properties: {
     appointmentReminderOffsets: {
@@ -45,7 +45,7 @@ const settingsSchema = {
     timeZone: { type: 'string', description: 'IANA time zone of the agency (dates in reminders)' },
     matching: matchingSchema,
   },
-} as const;
+} as const);
 
 function validTimeZone(tz: string): boolean {
   try {

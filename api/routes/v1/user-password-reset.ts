@@ -5,7 +5,7 @@ import { setPassword } from '../../../db/password-lifecycle.js';
 import { User } from '../../../db/entities/index.js';
 import { PASSWORD_CODES, PASSWORD_MAX_LENGTH } from '../../../definitions/password-policy.js';
 import { problems } from '../../problem.js';
-import { errorResponses } from '../../schemas/shared.js';
+import { errorResponses, userWith } from '../../schemas/shared.js';
 import { passwordIssues } from '../../services/password-policy.js';
 
 /** 96 random bits, URL-safe: typed once by the user, then replaced at their first sign-in. */
@@ -30,14 +30,9 @@ export default async function userPasswordResetRoute(app: FastifyInstance) {
           },
         },
         response: {
-          200: {
-            type: 'object',
-            required: ['user'],
-            properties: {
-              user: { $ref: 'UserPublic#' },
-              temporaryPassword: { type: 'string', description: 'Only when it was generated' },
-            },
-          },
+          200: userWith({
+            temporaryPassword: { type: 'string', description: 'Only when it was generated: shown once' },
+          }),
           ...errorResponses(400, 401, 403, 404, 409),
         },
       },
@@ -68,7 +63,7 @@ export default async function userPasswordResetRoute(app: FastifyInstance) {
         tokenVersion: _version,
         ...rest
       } = snapshot(user) as Record<string, unknown>;
-      return { user: rest, ...(given ? {} : { temporaryPassword }) };
+      return { ...rest, ...(given ? {} : { temporaryPassword }) };
     },
   );
 }

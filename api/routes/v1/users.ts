@@ -7,7 +7,7 @@ import { deactivateUser, UserAdminError } from '../../../db/users.js';
 import { pagination, pageQueryProperties, parseSort, type PageQuery } from '../../lib/list.js';
 import { PASSWORD_MAX_LENGTH } from '../../../definitions/password-policy.js';
 import { problems, type FieldError } from '../../problem.js';
-import { errorResponses, pageOf } from '../../schemas/shared.js';
+import { errorResponses, pageOf, userWith } from '../../schemas/shared.js';
 import { passwordIssues } from '../../services/password-policy.js';
 import userPasswordResetRoute from './user-password-reset.js';
 
@@ -67,7 +67,7 @@ export default async function userRoutes(app: FastifyInstance) {
   app.get(
     '/users/directory',
     {
-      config: { permission: 'CRM_CONTACTS_VIEW' },
+      config: { permission: 'CRM_CONTACTS_VIEW', list: { sort: ['fullName'] } },
       schema: {
         tags,
         summary: "Active users' names and roles, for showing authors and agents and filtering by them",
@@ -246,14 +246,20 @@ export default async function userRoutes(app: FastifyInstance) {
           properties: { reassignTo: { type: ['string', 'null'], format: 'uuid' } },
         },
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              user: { $ref: 'UserPublic#' },
-              reassignedTo: { type: ['string', 'null'] },
-              reassigned: { type: 'object', additionalProperties: { type: 'integer' } },
+          200: userWith(
+            {
+              reassignedTo: {
+                type: ['string', 'null'],
+                description: 'Who took their records (null: unassigned)',
+              },
+              reassigned: {
+                type: 'object',
+                description: 'Records moved, per entity type',
+                additionalProperties: { type: 'integer' },
+              },
             },
-          },
+            ['reassignedTo', 'reassigned'],
+          ),
           ...errorResponses(400, 401, 403, 404, 409),
         },
       },
@@ -271,7 +277,8 @@ export default async function userRoutes(app: FastifyInstance) {
             throw problems.validation([{ field: 'reassignTo', message: err.message }]);
           throw problems.conflict(err.message);
         });
-      return { ...result, user: toPublic(result.user) };
+      const { user, ...moves } = result;
+      return { ...toPublic(user), ...moves };
     },
   );
 }

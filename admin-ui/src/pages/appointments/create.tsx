@@ -122,7 +122,7 @@ export default function AppointmentCreate() {
         },
       });
       notification.success({ message: t('appointment.created') });
-      void navigate(`/appointments/show/${res.appointment.id}`, { state: { warnings: res.warnings } });
+      void navigate(`/appointments/show/${res.id}`, { state: { warnings: res.warnings } });
     } catch (err) {
       if (err instanceof ApiError && err.errors)
         form.setFields(

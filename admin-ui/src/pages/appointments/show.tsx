@@ -74,7 +74,8 @@ export default function AppointmentShow() {
         body: { version: a.version, ...extra },
       });
       setWarnings(res.warnings);
-      queryClient.setQueryData(['appointment', id], res.appointment);
+      const { warnings: _warnings, ...appointment } = res;
+      queryClient.setQueryData(['appointment', id], appointment);
       await queryClient.invalidateQueries({ queryKey: ['appointments'] });
       await queryClient.invalidateQueries({ queryKey: ['timeline'] });
       notification.success({ message: t('appointment.done') });

@@ -28,10 +28,8 @@ export interface AppointmentWarning {
   appointmentId: string;
 }
 
-export interface WithWarnings {
-  appointment: Appointment;
-  warnings: AppointmentWarning[];
-}
+/** What booking and the status actions answer: the appointment itself, with its warnings. */
+export type WithWarnings = Appointment & { warnings: AppointmentWarning[] };
 
 export const STATUS_COLOR: Record<AppointmentStatus, string> = {
   SCHEDULED: 'blue',

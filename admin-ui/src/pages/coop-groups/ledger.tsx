@@ -22,7 +22,7 @@ export function LedgerTab({ groupId }: { groupId: string }) {
   const members = useCoop<{ data: CoopMember[] }>(`/groups/${groupId}/members`);
   const entries = useCoopQuery(['ledger', groupId, memberId], () =>
     api.GET('/api/v1/coop/groups/{id}/ledger', {
-      params: { path: { id: groupId }, query: { limit: 1000, ...(memberId ? { memberId } : {}) } },
+      params: { path: { id: groupId }, query: { pageSize: 1000, ...(memberId ? { memberId } : {}) } },
     }),
   );
   const names = new Map((members.data?.data ?? []).map((m) => [m.id, `#${m.fifoRank} ${m.displayName}`]));

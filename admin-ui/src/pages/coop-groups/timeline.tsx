@@ -39,11 +39,11 @@ export function GroupTimeline({ groupId }: { groupId: string }) {
         api.GET('/api/v1/coop/groups/{id}/timeline', {
           params: {
             path: { id: groupId },
-            query: { limit: PAGE, ...(pageParam ? { before: pageParam } : {}) },
+            query: { pageSize: PAGE, ...(pageParam ? { cursor: pageParam } : {}) },
           },
         }),
       ),
-    getNextPageParam: (last) => (last.data.length === PAGE ? (last.data.at(-1)?.occurredAt ?? null) : null),
+    getNextPageParam: (last) => last.nextCursor,
   });
   const rows = events.data?.pages.flatMap((p) => p.data) ?? [];
   const members = useCoop<{ data: CoopMember[] }>(`/groups/${groupId}/members`);

@@ -36,8 +36,12 @@ export interface NotificationRule {
 
 export interface RulesPage {
   data: NotificationRule[];
-  variables: Record<string, string[]>;
+  total: number;
 }
+
+/** Event → the variables its templates may use. */
+export type EventVariables = Record<string, string[]>;
 
 export const RULES_URL = `${API_URL}/notification-rules`;
 export const RULES_KEY = ['notification-rules'];
+export const VARIABLES_URL = `${RULES_URL}/variables`;

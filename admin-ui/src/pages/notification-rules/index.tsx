@@ -5,7 +5,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DictLabel } from '../../components/dictionary';
 import { errorMessage, request } from '../../providers/http';
-import { RULES_KEY, RULES_URL, type NotificationRule, type RulesPage } from './api';
+import {
+  RULES_KEY,
+  RULES_URL,
+  VARIABLES_URL,
+  type EventVariables,
+  type NotificationRule,
+  type RulesPage,
+} from './api';
 import { RuleForm } from './rule-form';
 
 /** Notification rules (WORKFLOW_ADMIN): which event notifies whom, on which channel, with which text. */
@@ -14,6 +21,11 @@ export default function NotificationRulesPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const rules = useQuery({ queryKey: RULES_KEY, queryFn: () => request<RulesPage>(RULES_URL) });
+  const variables = useQuery({
+    queryKey: [...RULES_KEY, 'variables'],
+    queryFn: () => request<EventVariables>(VARIABLES_URL),
+    staleTime: Infinity,
+  });
   const [editing, setEditing] = useState<NotificationRule | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -122,7 +134,7 @@ export default function NotificationRulesPage() {
       {editing ? (
         <RuleForm
           rule={editing === 'new' ? null : editing}
-          variables={rules.data?.variables ?? {}}
+          variables={variables.data ?? {}}
           onClose={() => setEditing(null)}
           onSaved={async () => {
             setEditing(null);

@@ -48,6 +48,7 @@ export default async function accountRoutes(app: FastifyInstance) {
         response: {
           200: {
             type: 'object',
+            required: ['data', 'total'],
             properties: { data: { type: 'array', items: accountRef }, total: { type: 'integer' } },
           },
           ...errorResponses(400, 401, 403),

@@ -1,9 +1,10 @@
 import { ACCOUNT_TYPES } from '../../../../db/entities/account.js';
 import { pageQueryProperties } from '../../../lib/list.js';
+import { closed } from '../../../schemas/shared.js';
 
 const nullableString = { type: ['string', 'null'] } as const;
 
-export const accountSchema = {
+export const accountSchema = closed({
   $id: 'Account',
   type: 'object',
   properties: {
@@ -34,7 +35,7 @@ export const accountSchema = {
     updatedAt: { type: 'string', format: 'date-time' },
     createdBy: nullableString,
   },
-} as const;
+} as const);
 
 const editable = {
   code: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$' },

@@ -7,7 +7,7 @@ import {
 import { Annonce, AnnonceStatusHistory } from '../../../../db/entities/index.js';
 import type { Em } from '../../../../db/orm.js';
 import { problems } from '../../../problem.js';
-import { errorResponses, pageOf } from '../../../schemas/shared.js';
+import { closed, errorResponses, pageOf } from '../../../schemas/shared.js';
 import { createAnnonce, updateAnnonce } from '../../../services/annonces.js';
 import { deleteAnnonce } from '../../../services/annonce-deletion.js';
 import { runIdempotent } from '../../../services/activity-idempotency.js';
@@ -134,7 +134,7 @@ export default async function annonceRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string }; Querystring: { lang?: 'fr' | 'en' } }>(
     '/annonces/:id/transitions',
     {
-      config: { permission: 'CRM_ANNONCES_VIEW' },
+      config: { permission: 'CRM_ANNONCES_VIEW', list: { sort: ['to', 'label', 'allowed'] } },
       schema: {
         tags,
         summary: 'Status moves from the current status, each allowed for you or blocked with why',
@@ -214,13 +214,13 @@ export default async function annonceRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/annonces/:id/history',
     {
-      config: { permission: 'CRM_ANNONCES_VIEW' },
+      config: { permission: 'CRM_ANNONCES_VIEW', list: { sort: ['at'] } },
       schema: {
         tags,
         summary: 'Status history of the listing, oldest first',
         params: { $ref: 'IdParams#' },
         response: {
-          200: {
+          200: closed({
             type: 'object',
             properties: {
               data: {
@@ -238,7 +238,7 @@ export default async function annonceRoutes(app: FastifyInstance) {
                 },
               },
             },
-          },
+          } as const),
           ...errorResponses(401, 403, 404),
         },
       },

@@ -13,7 +13,7 @@ export default async function annoncePhotoRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/annonces/:id/photos',
     {
-      config: { permission: 'CRM_ANNONCES_VIEW' },
+      config: { permission: 'CRM_ANNONCES_VIEW', list: { sort: ['createdAt', 'fileName'] } },
       schema: {
         tags: ['annonces'],
         summary: 'Photos (documents) of the listing, newest first',

@@ -1,4 +1,5 @@
 import { ENERGY_CLASSES, TRANSACTIONS } from '../../../../definitions/annonce.js';
+import { closed } from '../../../schemas/shared.js';
 
 const nullableString = { type: ['string', 'null'] } as const;
 const nullableInteger = { type: ['integer', 'null'] } as const;
@@ -6,7 +7,7 @@ const nullableNumber = { type: ['number', 'null'] } as const;
 const code = { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,63}$' } as const;
 const MONEY = 'integer cents (312 000 € = 31200000)';
 
-export const annonceSchema = {
+export const annonceSchema = closed({
   $id: 'Annonce',
   type: 'object',
   description: `A property listing. Money in ${MONEY}; surface in m².`,
@@ -44,7 +45,7 @@ export const annonceSchema = {
     updatedAt: { type: 'string', format: 'date-time' },
     createdBy: nullableString,
   },
-} as const;
+} as const);
 
 const editable = {
   title: { type: 'string', minLength: 1, maxLength: 300 },

@@ -13,7 +13,7 @@ import {
   consentHistorySchema,
   consentStateSchema as consentState,
 } from '../../../schemas/consent.js';
-import { errorResponses } from '../../../schemas/shared.js';
+import { closed, errorResponses } from '../../../schemas/shared.js';
 import { loadContact } from '../../../services/contact-lifecycle.js';
 
 const tags = ['consents'];
@@ -29,10 +29,10 @@ export default async function consentRoutes(app: FastifyInstance) {
         summary: 'Current consent per channel (null = never asked), with date and author of the last choice',
         params: { $ref: 'IdParams#' },
         response: {
-          200: {
+          200: closed({
             type: 'object',
             properties: Object.fromEntries(CONSENT_CHANNELS.map((c) => [c, consentState])),
-          },
+          } as const),
           ...errorResponses(401, 403, 404),
         },
       },
@@ -63,7 +63,7 @@ export default async function consentRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/contacts/:id/consents/history',
     {
-      config: { permission: 'CRM_CONTACTS_VIEW' },
+      config: { permission: 'CRM_CONTACTS_VIEW', list: { sort: ['at'] } },
       schema: {
         tags,
         summary:

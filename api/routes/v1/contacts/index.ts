@@ -56,6 +56,7 @@ export default async function contactRoutes(app: FastifyInstance) {
         response: {
           200: {
             type: 'object',
+            required: ['data', 'total'],
             properties: { data: { type: 'array', items: contactRef }, total: { type: 'integer' } },
           },
           ...errorResponses(400, 401, 403),

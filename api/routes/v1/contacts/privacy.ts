@@ -3,7 +3,7 @@ import { recordAudit } from '../../../../db/audit.js';
 import { eraseContact, exportContactData } from '../../../../db/privacy.js';
 import { withExportSlot } from '../../../lib/export-slots.js';
 import { problems } from '../../../problem.js';
-import { errorResponses } from '../../../schemas/shared.js';
+import { closed, errorResponses } from '../../../schemas/shared.js';
 import { loadContact } from '../../../services/contact-lifecycle.js';
 
 const tags = ['privacy'];
@@ -63,7 +63,7 @@ export default async function privacyRoutes(app: FastifyInstance) {
           },
         },
         response: {
-          200: {
+          200: closed({
             type: 'object',
             properties: {
               erased: { type: 'boolean' },
@@ -76,7 +76,7 @@ export default async function privacyRoutes(app: FastifyInstance) {
                 },
               },
             },
-          },
+          } as const),
           ...errorResponses(400, 401, 403, 404, 409),
         },
       },

@@ -1,12 +1,13 @@
 import { CONTACT_ROLES, CONTACT_STATUSES } from '../../../../db/entities/contact.js';
 import { pageQueryProperties } from '../../../lib/list.js';
+import { closed } from '../../../schemas/shared.js';
 
 const nullableString = { type: ['string', 'null'] } as const;
 const dateTime = { type: 'string', format: 'date-time' } as const;
 const requiredText = (maxLength: number) =>
   ({ type: 'string', minLength: 1, maxLength, pattern: '\\S' }) as const;
 
-export const contactSchema = {
+export const contactSchema = closed({
   $id: 'Contact',
   type: 'object',
   properties: {
@@ -28,9 +29,9 @@ export const contactSchema = {
     updatedAt: dateTime,
     createdBy: nullableString,
   },
-} as const;
+} as const);
 
-export const contactRoleSchema = {
+export const contactRoleSchema = closed({
   $id: 'ContactRole',
   type: 'object',
   properties: {
@@ -44,9 +45,9 @@ export const contactRoleSchema = {
     createdAt: dateTime,
     createdBy: nullableString,
   },
-} as const;
+} as const);
 
-export const contactDetailSchema = {
+export const contactDetailSchema = closed({
   type: 'object',
   properties: {
     ...contactSchema.properties,
@@ -65,7 +66,7 @@ export const contactDetailSchema = {
       },
     },
   },
-} as const;
+} as const);
 
 const editable = {
   firstName: requiredText(100),

@@ -60,7 +60,7 @@ export default async function coopAllocationRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/coop/groups/:id/allocations',
     {
-      config: { permission: [...COOP_READERS] },
+      config: { permission: [...COOP_READERS], list: { sort: ['createdAt', 'status', 'decidedAt'] } },
       schema: {
         tags,
         summary: "The group's allocation runs, newest first (a member sees their own line only)",

@@ -37,7 +37,10 @@ export default async function coopContributionRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string }; Querystring: { status?: string[]; memberId?: string; planId?: string } }>(
     '/coop/groups/:id/contributions',
     {
-      config: { permission: 'COOP_ADMIN' },
+      config: {
+        permission: 'COOP_ADMIN',
+        list: { sort: ['dueAt', 'seq', 'status', 'amountDue', 'outstanding'], maxPageSize: 1000 },
+      },
       schema: {
         tags,
         summary:

@@ -3,6 +3,7 @@ import { documentView } from '../../../../db/documents.js';
 import { CoopGroup, CoopMember, CoopTimelineEvent, Document } from '../../../../db/entities/index.js';
 import type { CoopGroupRules } from '../../../../definitions/coop/rules.js';
 import { errorResponses } from '../../../schemas/shared.js';
+import { decodeCursor, encodeCursor } from '../../../services/activity-cursor.js';
 import {
   actorOf,
   COOP_READERS,
@@ -17,7 +18,7 @@ import {
   transitionGroup,
   updateGroup,
 } from '../../../services/coop/groups.js';
-import { listOf, rulesSchema, tags, uuid, versionProp } from './schemas.js';
+import { cursorListOf, listOf, rulesSchema, tags, uuid, versionProp } from './schemas.js';
 
 interface GroupBody {
   name: string;
@@ -43,7 +44,7 @@ export default async function coopGroupRoutes(app: FastifyInstance) {
   app.get(
     '/coop/groups',
     {
-      config: { permission: [...COOP_READERS] },
+      config: { permission: [...COOP_READERS], list: { sort: ['name', 'city', 'statusCode', 'createdAt'] } },
       schema: {
         tags,
         summary: 'Groups (a member sees only their own)',
@@ -137,7 +138,7 @@ export default async function coopGroupRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/coop/groups/:id/transitions',
     {
-      config: { permission: 'COOP_ADMIN' },
+      config: { permission: 'COOP_ADMIN', list: { sort: ['to', 'label', 'allowed'] } },
       schema: {
         tags,
         summary: 'Status moves out of the current status, each allowed or blocked with the reason',
@@ -150,6 +151,8 @@ export default async function coopGroupRoutes(app: FastifyInstance) {
                 type: 'array',
                 items: {
                   type: 'object',
+                  description: '`reason` and `reasonCode` only when the move is blocked',
+                  required: ['to', 'label', 'allowed'],
                   properties: {
                     to: { type: 'string' },
                     label: { type: 'string' },
@@ -203,7 +206,7 @@ export default async function coopGroupRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/coop/groups/:id/documents',
     {
-      config: { permission: [...COOP_READERS] },
+      config: { permission: [...COOP_READERS], list: { sort: ['createdAt', 'kind', 'fileName'] } },
       schema: {
         tags,
         summary: 'Published documents of the group (statutes, minutes)',
@@ -223,7 +226,7 @@ export default async function coopGroupRoutes(app: FastifyInstance) {
       }),
   );
 
-  app.get<{ Params: { id: string }; Querystring: { before?: string; limit?: number; memberId?: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { cursor?: string; pageSize?: number; memberId?: string } }>(
     '/coop/groups/:id/timeline',
     {
       config: { permission: [...COOP_READERS] },
@@ -235,12 +238,16 @@ export default async function coopGroupRoutes(app: FastifyInstance) {
           type: 'object',
           additionalProperties: false,
           properties: {
-            before: { type: 'string', format: 'date-time' },
-            limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+            cursor: {
+              type: 'string',
+              maxLength: 500,
+              description: 'Opaque; the `nextCursor` of the previous page',
+            },
+            pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
             memberId: uuid,
           },
         },
-        response: { 200: listOf('CoopTimelineEvent'), ...errorResponses(400, 401, 403, 404) },
+        response: { 200: cursorListOf('CoopTimelineEvent'), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) =>
@@ -250,20 +257,42 @@ export default async function coopGroupRoutes(app: FastifyInstance) {
         const own = isCoopAdmin(request)
           ? null
           : await em.findOne(CoopMember, { groupId: g.id, userId: request.principal!.userId });
-        const rows = await em.find(
+        const pageSize = q.pageSize ?? 50;
+        const after = decodeCursor(q.cursor);
+        const where = {
+          groupId: g.id,
+          ...(own
+            ? { $or: [{ memberId: null }, { memberId: own.id }] }
+            : q.memberId
+              ? { memberId: q.memberId }
+              : {}),
+        };
+        const fetched = await em.find(
           CoopTimelineEvent,
-          {
-            groupId: g.id,
-            ...(q.before ? { occurredAt: { $lt: new Date(q.before) } } : {}),
-            ...(own
-              ? { $or: [{ memberId: null }, { memberId: own.id }] }
-              : q.memberId
-                ? { memberId: q.memberId }
-                : {}),
-          },
-          { orderBy: { occurredAt: 'desc', id: 'desc' }, limit: q.limit ?? 50 },
+          after
+            ? {
+                $and: [
+                  where,
+                  {
+                    $or: [
+                      { occurredAt: { $lt: new Date(after.at) } },
+                      { occurredAt: new Date(after.at), id: { $lt: after.id } },
+                    ],
+                  },
+                ],
+              }
+            : where,
+          { orderBy: { occurredAt: 'desc', id: 'desc' }, limit: pageSize + 1 },
         );
+        const rows = fetched.slice(0, pageSize);
+        const last = rows.at(-1);
+        const nextCursor =
+          fetched.length > pageSize && last
+            ? encodeCursor({ at: last.occurredAt.toISOString(), id: last.id })
+            : null;
         return {
+          nextCursor,
+          total: await em.count(CoopTimelineEvent, where),
           data: rows.map((e) => ({
             id: e.id,
             memberId: e.memberId ?? null,
@@ -273,7 +302,6 @@ export default async function coopGroupRoutes(app: FastifyInstance) {
             actorId: e.actorId ?? null,
             occurredAt: e.occurredAt.toISOString(),
           })),
-          total: rows.length,
         };
       }),
   );

@@ -10,13 +10,13 @@ import {
   type LedgerRow,
 } from '../../../../db/coop-ledger.js';
 import { addCoopEvent } from '../../../../db/coop-timeline.js';
-import { CoopMember } from '../../../../db/entities/index.js';
+import { CoopLedgerEntry, CoopMember } from '../../../../db/entities/index.js';
 import type { Em } from '../../../../db/orm.js';
 import { formatCents } from '../../../../definitions/coop/money.js';
 import { withExportSlot } from '../../../lib/export-slots.js';
 import { csvOptions } from '../../../lib/csv.js';
 import { idempotencyKeyOf } from '../../../lib/idempotency.js';
-import { errorResponses } from '../../../schemas/shared.js';
+import { closed, errorResponses } from '../../../schemas/shared.js';
 import {
   actorOf,
   COOP_READERS,
@@ -24,7 +24,7 @@ import {
   readableMember,
   requireGroup,
 } from '../../../services/coop/access.js';
-import { cents, listOf, positiveCents, tags, uuid } from './schemas.js';
+import { cents, cursorListOf, positiveCents, tags, uuid } from './schemas.js';
 
 const idParams = { $ref: 'IdParams#' };
 const totals = {
@@ -99,31 +99,42 @@ const EXPORT_COLUMNS: (keyof LedgerRow)[] = [
 
 /** The ledger (F-10.5): append-only entries, chain verification, export, transparency, refunds. */
 export default async function coopLedgerRoutes(app: FastifyInstance) {
-  app.get<{ Params: { id: string }; Querystring: { memberId?: string; afterSeq?: number; limit?: number } }>(
+  app.get<{ Params: { id: string }; Querystring: { memberId?: string; cursor?: string; pageSize?: number } }>(
     '/coop/groups/:id/ledger',
     {
       config: { permission: 'COOP_ADMIN' },
       schema: {
         tags,
-        summary: 'Ledger entries in order (seq), optionally for one member; page with afterSeq',
+        summary: 'Ledger entries in order (seq), optionally for one member; cursor-paginated',
         params: idParams,
         querystring: {
           type: 'object',
           additionalProperties: false,
           properties: {
             memberId: uuid,
-            afterSeq: { type: 'integer', minimum: 0, default: 0 },
-            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 500 },
+            cursor: {
+              type: 'string',
+              pattern: '^[0-9]{1,18}$',
+              description: 'Opaque; the `nextCursor` of the previous page',
+            },
+            pageSize: { type: 'integer', minimum: 1, maximum: 1000, default: 500 },
           },
         },
-        response: { 200: listOf('CoopLedgerEntry'), ...errorResponses(400, 401, 403, 404) },
+        response: { 200: cursorListOf('CoopLedgerEntry'), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) =>
       request.tx(async (em) => {
         const g = await requireGroup(em, request.params.id);
-        const data = await ledgerEntries(em, g.id, request.query);
-        return { data, total: data.length };
+        const { memberId, cursor, pageSize = 500 } = request.query;
+        const rows = await ledgerEntries(em, g.id, {
+          ...(memberId ? { memberId } : {}),
+          afterSeq: cursor ? Number(cursor) : 0,
+          limit: pageSize + 1,
+        });
+        const data = rows.slice(0, pageSize);
+        const total = await em.count(CoopLedgerEntry, { groupId: g.id, ...(memberId ? { memberId } : {}) });
+        return { data, total, nextCursor: rows.length > pageSize ? String(data.at(-1)!.seq) : null };
       }),
   );
 
@@ -136,7 +147,7 @@ export default async function coopLedgerRoutes(app: FastifyInstance) {
         summary: "Recomputes the group's hash chain and every running balance",
         params: idParams,
         response: {
-          200: {
+          200: closed({
             type: 'object',
             properties: {
               valid: { type: 'boolean' },
@@ -149,7 +160,7 @@ export default async function coopLedgerRoutes(app: FastifyInstance) {
                 },
               },
             },
-          },
+          } as const),
           ...errorResponses(401, 403, 404),
         },
       },
@@ -228,7 +239,7 @@ export default async function coopLedgerRoutes(app: FastifyInstance) {
           'Transparency view: every member by FIFO rank with called / paid / waived / penalties / balance / late, and group totals',
         params: idParams,
         response: {
-          200: {
+          200: closed({
             type: 'object',
             properties: {
               members: {
@@ -246,7 +257,7 @@ export default async function coopLedgerRoutes(app: FastifyInstance) {
               },
               totals,
             },
-          },
+          } as const),
           ...errorResponses(401, 403, 404),
         },
       },

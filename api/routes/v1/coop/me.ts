@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ledgerEntries } from '../../../../db/coop-ledger.js';
 import { CoopGroup, CoopPlan } from '../../../../db/entities/index.js';
 import { problems } from '../../../problem.js';
-import { errorResponses } from '../../../schemas/shared.js';
+import { closed, errorResponses } from '../../../schemas/shared.js';
 import { ownMembers } from '../../../services/coop/access.js';
 import { groupView } from '../../../services/coop/groups.js';
 import { memberView } from '../../../services/coop/members.js';
@@ -16,12 +16,12 @@ export default async function coopMeRoutes(app: FastifyInstance) {
   app.get(
     '/coop/me',
     {
-      config: { permission: 'COOP_MEMBER' },
+      config: { permission: 'COOP_MEMBER', list: { sort: ['group.name', 'member.displayName'] } },
       schema: {
         tags,
         summary: "The caller's memberships with their groups",
         response: {
-          200: {
+          200: closed({
             type: 'object',
             properties: {
               data: {
@@ -32,7 +32,7 @@ export default async function coopMeRoutes(app: FastifyInstance) {
                 },
               },
             },
-          },
+          } as const),
           ...errorResponses(401, 403),
         },
       },
@@ -62,14 +62,14 @@ export default async function coopMeRoutes(app: FastifyInstance) {
   app.get<{ Params: { groupId: string } }>(
     '/coop/me/groups/:groupId/schedule',
     {
-      config: { permission: 'COOP_MEMBER' },
+      config: { permission: 'COOP_MEMBER', list: { sort: ['planName'] } },
       schema: {
         tags,
         summary:
           'My schedule (échéancier) on every plan of the group: each due line with amount, status and proof',
         params: groupParams,
         response: {
-          200: {
+          200: closed({
             type: 'object',
             properties: {
               data: {
@@ -84,7 +84,7 @@ export default async function coopMeRoutes(app: FastifyInstance) {
                 },
               },
             },
-          },
+          } as const),
           ...errorResponses(401, 403, 404),
         },
       },
@@ -102,7 +102,7 @@ export default async function coopMeRoutes(app: FastifyInstance) {
   app.get<{ Params: { groupId: string } }>(
     '/coop/me/groups/:groupId/ledger',
     {
-      config: { permission: 'COOP_MEMBER' },
+      config: { permission: 'COOP_MEMBER', list: { sort: ['seq', 'effectiveAt'], maxPageSize: 1000 } },
       schema: {
         tags,
         summary: 'My ledger entries with my running balance',

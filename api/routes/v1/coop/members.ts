@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { CoopMember, type CoopMemberStatus } from '../../../../db/entities/index.js';
 import { COOP_MEMBER_STATUSES } from '../../../../db/entities/coop-group.js';
 import { requireTemporal } from '../../../lib/dossier-workflows.js';
+import { parseSort, sortQuery } from '../../../lib/list.js';
 import { errorResponses } from '../../../schemas/shared.js';
 import {
   actorOf,
@@ -37,10 +38,12 @@ const memberFields = {
 const one = { 200: { $ref: 'CoopMember#' }, ...errorResponses(400, 401, 403, 404, 409, 422) };
 
 /** Members (F-10.2): FIFO rank, status with reasons, audited reordering, KYC-light checklist. */
+const MEMBER_SORT = ['fifoRank', 'displayName', 'status', 'createdAt'] as const;
+
 export default async function coopMemberRoutes(app: FastifyInstance) {
   app.get<{
     Params: { id: string };
-    Querystring: { status?: CoopMemberStatus; q?: string; page: number; pageSize: number };
+    Querystring: { status?: CoopMemberStatus; q?: string; page: number; pageSize: number; sort?: string };
   }>(
     '/coop/groups/:id/members',
     {
@@ -63,6 +66,7 @@ export default async function coopMemberRoutes(app: FastifyInstance) {
             page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
             // A group's whole rank list fits one page by default (groups are tens to hundreds of families).
             pageSize: { type: 'integer', minimum: 1, maximum: 500, default: 200 },
+            sort: sortQuery(MEMBER_SORT),
           },
         },
         response: { 200: listOf('CoopMember'), ...errorResponses(400, 401, 403, 404) },
@@ -71,7 +75,7 @@ export default async function coopMemberRoutes(app: FastifyInstance) {
     async (request) =>
       request.tx(async (em) => {
         const g = await requireGroup(em, request.params.id);
-        const { status, q, page, pageSize } = request.query;
+        const { status, q, page, pageSize, sort } = request.query;
         const qb = em
           .createQueryBuilder(CoopMember, 'm')
           .where({ groupId: g.id, ...(status ? { status } : {}) });
@@ -80,7 +84,7 @@ export default async function coopMemberRoutes(app: FastifyInstance) {
             q.replace(/[\\%_]/g, (c) => `\\${c}`),
           ]);
         const [rows, total] = await qb
-          .orderBy({ fifoRank: 'asc' })
+          .orderBy({ ...parseSort(sort, MEMBER_SORT, { fifoRank: 'asc' }), id: 'asc' })
           .limit(pageSize)
           .offset((page - 1) * pageSize)
           .getResultAndCount();

@@ -50,7 +50,7 @@ export default async function coopPlanRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/coop/groups/:id/plans',
     {
-      config: { permission: [...COOP_READERS] },
+      config: { permission: [...COOP_READERS], list: { sort: ['name', 'status', 'createdAt'] } },
       schema: {
         tags,
         summary: 'Plans of the group with their versions',
@@ -167,7 +167,7 @@ export default async function coopPlanRoutes(app: FastifyInstance) {
           'Start any missing cycle of an ACTIVE member (idempotent: a running cycle is never started twice)',
         params: idParams,
         response: {
-          200: { type: 'object', properties: { members: { type: 'integer' } } },
+          200: { type: 'object', required: ['members'], properties: { members: { type: 'integer' } } },
           ...errorResponses(401, 403, 404, 503),
         },
       },
@@ -191,7 +191,10 @@ export default async function coopPlanRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string; memberId: string } }>(
     '/coop/plans/:id/members/:memberId/schedule',
     {
-      config: { permission: [...COOP_READERS] },
+      config: {
+        permission: [...COOP_READERS],
+        list: { sort: ['seq', 'dueAt', 'status'], maxPageSize: 1000 },
+      },
       schema: {
         tags,
         summary:
@@ -221,6 +224,8 @@ export default async function coopPlanRoutes(app: FastifyInstance) {
         response: {
           200: {
             type: ['object', 'null'],
+            description: "The cycle workflow's state (null when it runs no more)",
+            required: ['memberStatus', 'done', 'lines'],
             properties: {
               memberStatus: { type: 'string' },
               callFrom: { type: 'number' },
@@ -229,6 +234,7 @@ export default async function coopPlanRoutes(app: FastifyInstance) {
                 type: 'array',
                 items: {
                   type: 'object',
+                  required: ['seq', 'dueAt', 'status'],
                   properties: {
                     seq: { type: 'integer' },
                     dueAt: { type: 'string' },

@@ -1,6 +1,7 @@
 /** JSON schemas of coop projects, lots and allocation runs (F-10.6); money is integer cents. */
 import { COOP_LOT_STATUSES, COOP_PROJECT_STATUSES } from '../../../../db/entities/coop-project.js';
 import { dateTime, uuid } from './schemas.js';
+import { closed } from '../../../schemas/shared.js';
 
 const str = { type: 'string' } as const;
 const nstr = { type: ['string', 'null'] } as const;
@@ -45,7 +46,7 @@ export const lotBody = {
   },
 } as const;
 
-const projectSchema = {
+const projectSchema = closed({
   $id: 'CoopProject',
   type: 'object',
   properties: {
@@ -65,9 +66,9 @@ const projectSchema = {
     createdAt: str,
     updatedAt: str,
   },
-} as const;
+} as const);
 
-const lotSchema = {
+const lotSchema = closed({
   $id: 'CoopLot',
   type: 'object',
   properties: {
@@ -84,9 +85,9 @@ const lotSchema = {
     createdAt: str,
     updatedAt: str,
   },
-} as const;
+} as const);
 
-const runSchema = {
+const runSchema = closed({
   $id: 'CoopAllocationRun',
   type: 'object',
   properties: {
@@ -127,7 +128,7 @@ const runSchema = {
     createdAt: str,
     updatedAt: str,
   },
-} as const;
+} as const);
 
 export const PROJECT_SCHEMAS = [projectSchema, lotSchema, runSchema];
 

@@ -33,7 +33,7 @@ export default async function coopProjectRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/coop/groups/:id/projects',
     {
-      config: { permission: [...COOP_READERS] },
+      config: { permission: [...COOP_READERS], list: { sort: ['name', 'statusCode', 'createdAt'] } },
       schema: {
         tags,
         summary: 'Projects of the group',
@@ -137,7 +137,10 @@ export default async function coopProjectRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/coop/projects/:id/lots',
     {
-      config: { permission: [...COOP_READERS] },
+      config: {
+        permission: [...COOP_READERS],
+        list: { sort: ['code', 'type', 'status', 'surfaceM2', 'referencePriceCents'], maxPageSize: 1000 },
+      },
       schema: {
         tags,
         summary: 'Lots of the project, in code order',

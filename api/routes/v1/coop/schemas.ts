@@ -2,6 +2,7 @@
 import { CONTRIBUTION_STATUSES } from '../../../../definitions/coop/contribution.js';
 import { LEDGER_KINDS } from '../../../../definitions/coop/ledger.js';
 import { COOP_MEMBER_STATUSES } from '../../../../db/entities/coop-group.js';
+import { closed } from '../../../schemas/shared.js';
 
 export const tags = ['coop'];
 export const uuid = { type: 'string', format: 'uuid' } as const;
@@ -137,7 +138,7 @@ export const scheduleSchema = {
   ],
 } as const;
 
-export const groupSchema = {
+export const groupSchema = closed({
   $id: 'CoopGroup',
   type: 'object',
   properties: {
@@ -152,10 +153,11 @@ export const groupSchema = {
     createdAt: str,
     updatedAt: str,
   },
-} as const;
+} as const);
 
 const kycItem = {
   type: 'object',
+  required: ['code', 'status'],
   properties: {
     code: str,
     label: str,
@@ -166,7 +168,7 @@ const kycItem = {
   },
 } as const;
 
-export const memberSchema = {
+export const memberSchema = closed({
   $id: 'CoopMember',
   type: 'object',
   properties: {
@@ -189,9 +191,9 @@ export const memberSchema = {
     createdAt: str,
     updatedAt: str,
   },
-} as const;
+} as const);
 
-export const planSchema = {
+export const planSchema = closed({
   $id: 'CoopPlan',
   type: 'object',
   properties: {
@@ -218,9 +220,9 @@ export const planSchema = {
     version: int,
     createdAt: str,
   },
-} as const;
+} as const);
 
-export const contributionSchema = {
+export const contributionSchema = closed({
   $id: 'CoopContribution',
   type: 'object',
   properties: {
@@ -253,9 +255,9 @@ export const contributionSchema = {
     workflowId: { type: 'string', description: 'the member cycle workflow (Temporal UI)' },
     version: int,
   },
-} as const;
+} as const);
 
-export const scheduleLineSchema = {
+export const scheduleLineSchema = closed({
   $id: 'CoopScheduleLine',
   type: 'object',
   properties: {
@@ -270,9 +272,9 @@ export const scheduleLineSchema = {
       properties: { documentId: str, fileName: str, mimeType: str, sha256: str },
     }),
   },
-} as const;
+} as const);
 
-export const ledgerEntrySchema = {
+export const ledgerEntrySchema = closed({
   $id: 'CoopLedgerEntry',
   type: 'object',
   properties: {
@@ -291,9 +293,9 @@ export const ledgerEntrySchema = {
     prevHash: nstr,
     hash: str,
   },
-} as const;
+} as const);
 
-export const timelineEventSchema = {
+export const timelineEventSchema = closed({
   $id: 'CoopTimelineEvent',
   type: 'object',
   properties: {
@@ -305,7 +307,7 @@ export const timelineEventSchema = {
     actorId: nstr,
     occurredAt: str,
   },
-} as const;
+} as const);
 
 export const COOP_SCHEMAS = [
   groupSchema,
@@ -317,7 +319,19 @@ export const COOP_SCHEMAS = [
   timelineEventSchema,
 ];
 
+/** The cursor form of a list (feeds): `nextCursor` is null on the last page. */
+export const cursorListOf = (ref: string) => ({
+  type: 'object',
+  required: ['data', 'total', 'nextCursor'],
+  properties: {
+    data: { type: 'array', items: { $ref: `${ref}#` } },
+    total: { ...int, description: 'Rows in the whole feed' },
+    nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page' },
+  },
+});
+
 export const listOf = (ref: string) => ({
   type: 'object',
+  required: ['data', 'total'],
   properties: { data: { type: 'array', items: { $ref: `${ref}#` } }, total: int },
 });

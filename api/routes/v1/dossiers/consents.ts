@@ -17,7 +17,7 @@ import {
   consentHistorySchema,
   consentStateSchema,
 } from '../../../schemas/consent.js';
-import { errorResponses } from '../../../schemas/shared.js';
+import { closed, errorResponses } from '../../../schemas/shared.js';
 
 const tags = ['consents'];
 const contactQuery = {
@@ -75,7 +75,7 @@ export default async function dossierConsentRoutes(app: FastifyInstance) {
         params: { $ref: 'IdParams#' },
         querystring: contactQuery,
         response: {
-          200: {
+          200: closed({
             type: 'object',
             properties: {
               contactId: { type: 'string' },
@@ -84,7 +84,7 @@ export default async function dossierConsentRoutes(app: FastifyInstance) {
                 properties: Object.fromEntries(CONSENT_CHANNELS.map((c) => [c, channelState])),
               },
             },
-          },
+          } as const),
           ...errorResponses(400, 401, 403, 404),
         },
       },
@@ -147,7 +147,7 @@ export default async function dossierConsentRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/dossiers/:id/consents/history',
     {
-      config: { permission: 'CRM_DEALS_VIEW' },
+      config: { permission: 'CRM_DEALS_VIEW', list: { sort: ['at'] } },
       schema: {
         tags,
         summary: 'Every dossier-scoped consent change, newest first (before/after, who, when)',

@@ -27,7 +27,7 @@ import { problems } from '../../../problem.js';
 import { DomainError } from '../../../../services/domain-error.js';
 import { assertReferences } from '../../../lib/tenant-references.js';
 import { ANNONCE_CASE_TYPE } from '../../../../definitions/annonce.js';
-import { errorResponses } from '../../../schemas/shared.js';
+import { closed, errorResponses } from '../../../schemas/shared.js';
 import { createDossier, dossierReferences, type DossierInput } from '../../../services/dossiers.js';
 import { listDossiers, kanban } from './queries.js';
 import {
@@ -43,6 +43,7 @@ import {
 const tags = ['dossiers'];
 const page = {
   type: 'object',
+  required: ['data', 'total'],
   properties: { data: { type: 'array', items: { $ref: 'Dossier#' } }, total: { type: 'integer' } },
 } as const;
 
@@ -139,7 +140,7 @@ export default async function dossierRoutes(app: FastifyInstance) {
           },
         },
         response: {
-          200: {
+          200: closed({
             type: 'object',
             properties: {
               caseType: { type: 'string' },
@@ -158,7 +159,7 @@ export default async function dossierRoutes(app: FastifyInstance) {
                 },
               },
             },
-          },
+          } as const),
           ...errorResponses(400, 401, 403, 404),
         },
       },
@@ -236,7 +237,7 @@ export default async function dossierRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string }; Querystring: { lang?: 'fr' | 'en' } }>(
     '/dossiers/:id/transitions',
     {
-      config: { permission: 'CRM_DEALS_VIEW' },
+      config: { permission: 'CRM_DEALS_VIEW', list: { sort: ['to', 'label', 'allowed'] } },
       schema: {
         tags,
         summary: 'Transitions from the current status, each allowed for you or blocked with why',
@@ -412,12 +413,12 @@ export default async function dossierRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/dossiers/:id/history',
     {
-      config: { permission: 'CRM_DEALS_VIEW' },
+      config: { permission: 'CRM_DEALS_VIEW', list: { sort: ['at'] } },
       schema: {
         tags,
         params: { $ref: 'IdParams#' },
         response: {
-          200: {
+          200: closed({
             type: 'object',
             properties: {
               data: {
@@ -437,7 +438,7 @@ export default async function dossierRoutes(app: FastifyInstance) {
                 },
               },
             },
-          },
+          } as const),
           ...errorResponses(401, 403, 404),
         },
       },

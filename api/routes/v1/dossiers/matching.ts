@@ -12,7 +12,7 @@ import {
 } from '../../../../definitions/matching-criteria.js';
 import { MATCH_CRITERIA } from '../../../../definitions/matching.js';
 import { problems, type FieldError } from '../../../problem.js';
-import { errorResponses } from '../../../schemas/shared.js';
+import { closed, errorResponses } from '../../../schemas/shared.js';
 import { unknownCodes } from '../../../services/annonces.js';
 import { runMatching } from '../../../services/matching.js';
 
@@ -49,7 +49,7 @@ export async function checkDossierSearch(
     );
 }
 
-const criteriaView = {
+const criteriaView = closed({
   type: 'object',
   description:
     'The search as matching reads it. Budgets in euros (price for ACHAT, monthly rent excluding charges for LOCATION); surface in m².',
@@ -64,9 +64,9 @@ const criteriaView = {
     surfaceMin: { type: ['number', 'null'] },
     version: { type: 'integer', description: 'The dossier version' },
   },
-} as const;
+} as const);
 
-export const matchItemSchema = {
+export const matchItemSchema = closed({
   $id: 'MatchItem',
   type: 'object',
   properties: {
@@ -76,6 +76,7 @@ export const matchItemSchema = {
       type: 'array',
       items: {
         type: 'object',
+        required: ['criterion', 'status', 'detail'],
         properties: {
           criterion: { type: 'string', enum: [...MATCH_CRITERIA] },
           status: { type: 'string', enum: ['MATCH', 'PARTIAL', 'MISS'] },
@@ -94,7 +95,7 @@ export const matchItemSchema = {
     },
     annonce: { $ref: 'Annonce#' },
   },
-} as const;
+} as const);
 
 function searchOf(d: ReturnType<typeof dossierView>) {
   const c = criteriaOfDossier(d);
@@ -234,6 +235,7 @@ export default async function matchingRoutes(app: FastifyInstance) {
         response: {
           200: {
             type: 'object',
+            required: ['data', 'criteria'],
             properties: {
               data: { type: 'array', items: { $ref: 'MatchItem#' } },
               criteria: criteriaView,

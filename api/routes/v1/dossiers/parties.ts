@@ -5,11 +5,11 @@ import { activeCodes } from '../../../../db/dictionaries.js';
 import { Contact, Dossier, DossierParty } from '../../../../db/entities/index.js';
 import type { Em } from '../../../../db/orm.js';
 import { problems } from '../../../problem.js';
-import { errorResponses } from '../../../schemas/shared.js';
+import { closed, errorResponses } from '../../../schemas/shared.js';
 import { invalidInput, referenceNotFound } from '../../../lib/tenant-references.js';
 
 const tags = ['dossiers'];
-const partySchema = {
+const partySchema = closed({
   type: 'object',
   properties: {
     id: { type: 'string' },
@@ -18,7 +18,7 @@ const partySchema = {
     role: { type: 'string' },
     createdAt: { type: 'string', format: 'date-time' },
   },
-} as const;
+} as const);
 
 async function requireDossier(em: Em, id: string) {
   const dossier = await em.findOne(Dossier, { id });
@@ -55,7 +55,7 @@ export default async function partyRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/dossiers/:id/parties',
     {
-      config: { permission: 'CRM_DEALS_VIEW' },
+      config: { permission: 'CRM_DEALS_VIEW', list: { sort: ['role', 'contactName', 'createdAt'] } },
       schema: {
         tags,
         summary: 'The parties of a dossier with their role',

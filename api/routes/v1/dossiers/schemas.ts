@@ -1,48 +1,52 @@
 import { CONTACT_ROLES } from '../../../../db/entities/contact.js';
 import { matchingCriteriaProperties } from '../../../../definitions/matching-criteria.js';
+import { closed } from '../../../schemas/shared.js';
 
 const nullableNumber = { type: ['number', 'null'] } as const;
 const nullableString = { type: ['string', 'null'] } as const;
 const nullableUuid = { type: ['string', 'null'], format: 'uuid' } as const;
 
-export const dossierSchema = {
-  $id: 'Dossier',
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    reference: { type: 'string' },
-    caseType: { type: 'string' },
-    statusCode: { type: 'string' },
-    statusChangedAt: { type: 'string', format: 'date-time' },
-    definitionId: { type: 'string' },
-    definitionVersion: { type: 'integer' },
-    workflowId: { type: 'string' },
-    title: { type: 'string' },
-    assignedAgentId: nullableString,
-    contactId: nullableString,
-    annonceId: nullableString,
-    source: nullableString,
-    budgetMin: nullableNumber,
-    budgetMax: nullableNumber,
-    currency: { type: 'string' },
-    locationZone: nullableString,
-    criteria: { type: 'object', additionalProperties: true },
-    amount: nullableNumber,
-    probability: { type: ['integer', 'null'] },
-    weightedAmount: nullableNumber,
-    expectedCloseDate: nullableString,
-    score: { type: ['integer', 'null'] },
-    closeReasonCode: nullableString,
-    closeComment: nullableString,
-    closedAt: { type: ['string', 'null'], format: 'date-time' },
-    metaJson: { type: 'object', additionalProperties: true },
-    version: { type: 'integer' },
-    createdAt: { type: 'string', format: 'date-time' },
-    updatedAt: { type: 'string', format: 'date-time' },
-    createdBy: nullableString,
-    contactConverted: { type: 'boolean' },
-  },
-} as const;
+export const dossierSchema = closed(
+  {
+    $id: 'Dossier',
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      reference: { type: 'string' },
+      caseType: { type: 'string' },
+      statusCode: { type: 'string' },
+      statusChangedAt: { type: 'string', format: 'date-time' },
+      definitionId: { type: 'string' },
+      definitionVersion: { type: 'integer' },
+      workflowId: { type: 'string' },
+      title: { type: 'string' },
+      assignedAgentId: nullableString,
+      contactId: nullableString,
+      annonceId: nullableString,
+      source: nullableString,
+      budgetMin: nullableNumber,
+      budgetMax: nullableNumber,
+      currency: { type: 'string' },
+      locationZone: nullableString,
+      criteria: { type: 'object', additionalProperties: true },
+      amount: nullableNumber,
+      probability: { type: ['integer', 'null'] },
+      weightedAmount: nullableNumber,
+      expectedCloseDate: nullableString,
+      score: { type: ['integer', 'null'] },
+      closeReasonCode: nullableString,
+      closeComment: nullableString,
+      closedAt: { type: ['string', 'null'], format: 'date-time' },
+      metaJson: { type: 'object', additionalProperties: true },
+      version: { type: 'integer' },
+      createdAt: { type: 'string', format: 'date-time' },
+      updatedAt: { type: 'string', format: 'date-time' },
+      createdBy: nullableString,
+      contactConverted: { type: 'boolean' },
+    },
+  } as const,
+  ['contactConverted'],
+);
 
 /** Editable business fields (status changes only through transitions). */
 const editable = {
@@ -113,6 +117,8 @@ export const transitionBody = {
 
 export const transitionOptionSchema = {
   type: 'object',
+  description: '`reason` and `reasonCode` only when the move is blocked',
+  required: ['to', 'label', 'allowed', 'reasonType'],
   properties: {
     to: { type: 'string' },
     label: { type: 'string' },

@@ -20,6 +20,23 @@ const entryParams = {
 const shortlistEntrySchema = {
   $id: 'ShortlistEntry',
   type: 'object',
+  required: [
+    'id',
+    'dossierId',
+    'annonceId',
+    'status',
+    'next',
+    'statusChangedAt',
+    'statusChangedBy',
+    'score',
+    'explanation',
+    'comment',
+    'version',
+    'createdAt',
+    'createdBy',
+    'annonce',
+    'history',
+  ],
   properties: {
     id: { type: 'string' },
     dossierId: { type: 'string' },
@@ -42,12 +59,28 @@ const shortlistEntrySchema = {
       type: 'array',
       items: {
         type: 'object',
+        required: ['from', 'to', 'actorId', 'at', 'comment'],
         properties: {
           from: { type: ['string', 'null'] },
           to: { type: 'string' },
           actorId: { type: ['string', 'null'] },
           at: { type: 'string', format: 'date-time' },
           comment: { type: ['string', 'null'] },
+        },
+      },
+    },
+    rejected: {
+      type: 'array',
+      description:
+        'Only in the answer of a move with `rejectOthers`: the other open entries it rejected in the same step',
+      items: {
+        type: 'object',
+        required: ['id', 'annonceId', 'status', 'version'],
+        properties: {
+          id: { type: 'string' },
+          annonceId: { type: 'string' },
+          status: { type: 'string', enum: [...SHORTLIST_STATUSES] },
+          version: { type: 'integer' },
         },
       },
     },
@@ -61,7 +94,10 @@ export default async function shortlistRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/dossiers/:id/shortlist',
     {
-      config: { permission: 'CRM_MATCHING_VIEW' },
+      config: {
+        permission: 'CRM_MATCHING_VIEW',
+        list: { sort: ['createdAt', 'status', 'score', 'statusChangedAt'] },
+      },
       schema: {
         tags,
         summary: 'The dossier’s shortlist, oldest first, each entry with its listing and status history',
@@ -153,13 +189,7 @@ export default async function shortlistRoutes(app: FastifyInstance) {
           },
         },
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              entry: { $ref: 'ShortlistEntry#' },
-              rejected: { type: 'array', items: { $ref: 'ShortlistEntry#' } },
-            },
-          },
+          200: { $ref: 'ShortlistEntry#' },
           ...errorResponses(400, 401, 403, 404, 409, 422),
         },
       },
@@ -194,13 +224,7 @@ export default async function shortlistRoutes(app: FastifyInstance) {
           },
         },
         response: {
-          201: {
-            type: 'object',
-            properties: {
-              appointment: { $ref: 'Appointment#' },
-              warnings: { type: 'array', items: { type: 'object', additionalProperties: true } },
-            },
-          },
+          201: { $ref: 'Appointment#' },
           ...errorResponses(400, 401, 403, 404, 422, 503),
         },
       },
@@ -229,7 +253,7 @@ export default async function shortlistRoutes(app: FastifyInstance) {
           ...(request.body.agentId ? { agentId: request.body.agentId } : {}),
         });
       });
-      await startReminders(temporal, app.env.TEMPORAL_TASK_QUEUE, booked.appointment, actor.orgId);
+      await startReminders(temporal, app.env.TEMPORAL_TASK_QUEUE, booked, actor.orgId);
       return reply.code(201).send(booked);
     },
   );

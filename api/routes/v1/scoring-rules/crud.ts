@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { ScoringRuleset } from '../../../../db/entities/index.js';
 import { lockScoring, nextScoringVersion, rulesetView } from '../../../../db/scoring.js';
-import { pagination, pageQueryProperties, type PageQuery } from '../../../lib/list.js';
+import { pagination, pageQueryProperties, parseSort, sortQuery, type PageQuery } from '../../../lib/list.js';
+
+const RULESET_SORT = ['version', 'status', 'createdAt', 'publishedAt'] as const;
 import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
 import {
@@ -32,6 +34,7 @@ export default async function scoringCrudRoutes(app: FastifyInstance) {
           properties: {
             page: pageQueryProperties.page,
             pageSize: pageQueryProperties.pageSize,
+            sort: sortQuery(RULESET_SORT),
             status: { type: 'string', enum: [...STATUSES] },
           },
         },
@@ -43,7 +46,7 @@ export default async function scoringCrudRoutes(app: FastifyInstance) {
       const { status } = request.query;
       return request.tx(async (em) => {
         const [rows, total] = await em.findAndCount(ScoringRuleset, status ? { status } : {}, {
-          orderBy: { version: 'desc' },
+          orderBy: { ...parseSort(request.query.sort, RULESET_SORT, { version: 'desc' }), id: 'asc' },
           ...pagination(request.query),
         });
         const data = [];

@@ -47,6 +47,7 @@ export const rulesetRef = { $ref: 'ScoringRulesetVersion#' } as const;
 
 export const rulesetPage = {
   type: 'object',
+  required: ['data', 'total'],
   properties: { data: { type: 'array', items: rulesetRef }, total: { type: 'integer' } },
 } as const;
 
@@ -75,6 +76,7 @@ export const simulateResult = {
       type: 'array',
       items: {
         type: 'object',
+        required: ['code', 'points'],
         properties: { code: { type: 'string' }, points: { type: 'integer' } },
       },
     },

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { definitionView, nextVersion } from '../../../../db/definitions.js';
 import { WorkflowDefinition } from '../../../../db/entities/index.js';
-import { pagination, pageQueryProperties, type PageQuery } from '../../../lib/list.js';
+import { pagination, pageQueryProperties, parseSort, sortQuery, type PageQuery } from '../../../lib/list.js';
+
+const DEFINITION_SORT = ['caseType', 'version', 'status', 'createdAt', 'publishedAt'] as const;
 import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
 import {
@@ -33,6 +35,7 @@ export default async function definitionCrudRoutes(app: FastifyInstance) {
           properties: {
             page: pageQueryProperties.page,
             pageSize: pageQueryProperties.pageSize,
+            sort: sortQuery(DEFINITION_SORT),
             caseType: { type: 'string', maxLength: 64 },
             status: { type: 'string', enum: [...STATUSES] },
           },
@@ -45,7 +48,10 @@ export default async function definitionCrudRoutes(app: FastifyInstance) {
       return request.tx(async (em) => {
         const where = { ...(caseType ? { caseType } : {}), ...(status ? { status } : {}) };
         const [rows, total] = await em.findAndCount(WorkflowDefinition, where, {
-          orderBy: { caseType: 'asc', version: 'desc' },
+          orderBy: {
+            ...parseSort(request.query.sort, DEFINITION_SORT, { caseType: 'asc', version: 'desc' }),
+            id: 'asc',
+          },
           ...pagination(request.query),
         });
         const latest = await latestPublishedVersions(em);
@@ -69,7 +75,7 @@ export default async function definitionCrudRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/workflow-definitions/:id/versions',
     {
-      config: { permission: 'CRM_DEALS_VIEW' },
+      config: { permission: 'CRM_DEALS_VIEW', list: { sort: ['version', 'status', 'createdAt'] } },
       schema: {
         tags,
         summary: 'All versions of the same case type, newest first',

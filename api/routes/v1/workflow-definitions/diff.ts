@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { errorResponses } from '../../../schemas/shared.js';
+import { closed, errorResponses } from '../../../schemas/shared.js';
 import { diffDefinitions } from '../../../services/definition-diff.js';
 import { bodyOf, loadDefinition } from '../../../services/definition-store.js';
 
@@ -27,7 +27,7 @@ export default async function definitionDiffRoutes(app: FastifyInstance) {
           properties: { from: { type: 'string', format: 'uuid' }, to: { type: 'string', format: 'uuid' } },
         },
         response: {
-          200: {
+          200: closed({
             type: 'object',
             properties: {
               from: version,
@@ -48,7 +48,7 @@ export default async function definitionDiffRoutes(app: FastifyInstance) {
                 },
               },
             },
-          },
+          } as const),
           ...errorResponses(400, 401, 403, 404),
         },
       },

@@ -24,6 +24,8 @@ interface MigrationBody {
 
 const itemSchema = {
   type: 'object',
+  description: '`reason` only when it cannot move or failed',
+  required: ['dossierId', 'reference', 'fromVersion', 'fromStatus', 'toStatus', 'outcome'],
   properties: {
     dossierId: { type: 'string' },
     reference: { type: 'string' },
@@ -69,14 +71,17 @@ export default async function definitionMigrationRoutes(app: FastifyInstance) {
         response: {
           200: {
             type: 'object',
+            required: ['dryRun', 'target', 'summary', 'data'],
             properties: {
               dryRun: { type: 'boolean' },
               target: {
                 type: 'object',
+                required: ['id', 'version'],
                 properties: { id: { type: 'string' }, version: { type: 'integer' } },
               },
               summary: {
                 type: 'object',
+                required: ['total', 'moved', 'wouldMove', 'cannotMove', 'failed'],
                 properties: {
                   total: { type: 'integer' },
                   moved: { type: 'integer' },

@@ -42,6 +42,7 @@ export const definitionRef = { $ref: 'WorkflowDefinitionVersion#' } as const;
 
 export const definitionPage = {
   type: 'object',
+  required: ['data', 'total'],
   properties: { data: { type: 'array', items: definitionRef }, total: { type: 'integer' } },
 } as const;
 
@@ -55,6 +56,7 @@ export const definitionBody = {
 
 const definitionProblemItem = {
   type: 'object',
+  required: ['path', 'field', 'message'],
   properties: {
     path: { type: 'string', description: 'JSON pointer into the definition ("" = the whole document)' },
     field: { type: 'string' },

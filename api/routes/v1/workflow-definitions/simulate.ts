@@ -16,6 +16,8 @@ const tags = ['workflow-definitions'];
 
 const transitionOption = {
   type: 'object',
+  description: '`reason` and `reasonCode` only when the move is blocked',
+  required: ['to', 'label', 'allowed', 'reasonType'],
   properties: {
     to: { type: 'string' },
     label: { type: 'string' },
@@ -28,12 +30,14 @@ const transitionOption = {
 
 const impactSchema = {
   type: 'object',
+  required: ['openDossiers', 'byStatus', 'stranded', 'blocked', 'blockedEvaluated', 'blockedComplete'],
   properties: {
     openDossiers: { type: 'integer' },
     byStatus: {
       type: 'array',
       items: {
         type: 'object',
+        required: ['statusCode', 'count', 'inDraft'],
         properties: {
           statusCode: { type: 'string' },
           count: { type: 'integer' },
@@ -86,9 +90,19 @@ export default async function definitionSimulationRoutes(app: FastifyInstance) {
         response: {
           200: {
             type: 'object',
+            required: [
+              'definition',
+              'source',
+              'dossierId',
+              'state',
+              'stateInDefinition',
+              'transitions',
+              'impact',
+            ],
             properties: {
               definition: {
                 type: 'object',
+                required: ['id', 'version', 'status'],
                 properties: {
                   id: { type: 'string' },
                   version: { type: 'integer' },

@@ -81,14 +81,15 @@ export function MatchingTab({ dossierId }: { dossierId: string }) {
   const move = async ({ entry, status, rejectOthers }: MoveRequest) => {
     setBusy(entry.id);
     try {
-      const res = await request<{ entry: ShortlistEntry; rejected: ShortlistEntry[] }>(
-        `${dossierUrl(dossierId)}/shortlist/${entry.id}`,
-        {
-          method: 'PATCH',
-          body: { status, version: entry.version, ...(rejectOthers ? { rejectOthers } : {}) },
-        },
-      );
-      const moved = new Map([res.entry, ...res.rejected].map((e) => [e.annonceId, e.status]));
+      // The moved entry itself; with rejectOthers, `rejected` lists the entries it closed.
+      const res = await request<
+        ShortlistEntry & { rejected?: Pick<ShortlistEntry, 'id' | 'annonceId' | 'status' | 'version'>[] }
+      >(`${dossierUrl(dossierId)}/shortlist/${entry.id}`, {
+        method: 'PATCH',
+        body: { status, version: entry.version, ...(rejectOthers ? { rejectOthers } : {}) },
+      });
+      const rejected = res.rejected ?? [];
+      const moved = new Map([res, ...rejected].map((e) => [e.annonceId, e.status]));
       setResults(
         (rs) =>
           rs?.map((r) =>
@@ -99,9 +100,7 @@ export function MatchingTab({ dossierId }: { dossierId: string }) {
       );
       notification.success({
         message: t('shortlist.moved', { status: t(`shortlist.status.${status}`) }),
-        description: res.rejected.length
-          ? t('shortlist.rejectedOthers', { count: res.rejected.length })
-          : undefined,
+        description: rejected.length ? t('shortlist.rejectedOthers', { count: rejected.length }) : undefined,
       });
     } catch (err) {
       notification.error({ message: t('shortlist.moveFailed'), description: errorMessage(err) });

@@ -15,10 +15,8 @@ interface Values {
   notes?: string;
 }
 
-interface Booked {
-  appointment: Appointment;
-  warnings: AppointmentWarning[];
-}
+/** The booked visit itself, with its warnings. */
+type Booked = Appointment & { warnings: AppointmentWarning[] };
 
 /** Books a VISITE of a shortlisted listing; overlaps with the agent's agenda come back as warnings. */
 export function VisitModal({
@@ -80,7 +78,7 @@ export function VisitModal({
             showIcon
             style={{ marginBottom: 12 }}
             message={t('visit.booked')}
-            description={<Link to={`/appointments/show/${booked.appointment.id}`}>{t('visit.open')}</Link>}
+            description={<Link to={`/appointments/show/${booked.id}`}>{t('visit.open')}</Link>}
           />
           <AppointmentWarnings warnings={booked.warnings} testId="visit-warnings" />
         </div>
