@@ -13,7 +13,8 @@ type Session = Awaited<ReturnType<typeof login>>;
 interface Problem {
   type: string;
   errors?: { field: string; code?: string; params?: Record<string, unknown> }[];
-  reasonCode?: string;
+  code?: string;
+  params?: Record<string, unknown>;
 }
 let t: TestApp;
 let manager: Session;
@@ -151,7 +152,10 @@ describe('costly guards (issue 15)', () => {
     for (let attempt = 0; attempt < 2; attempt++) {
       const move = await transition(t.app, agent.headers, dossier.id, { to: 'QUALIFIED' });
       expect(move.statusCode, move.body).toBe(422);
-      expect(move.json<Problem>()).toMatchObject({ reasonCode: 'RULE_BUDGET_EXCEEDED' });
+      expect(move.json<Problem>()).toMatchObject({
+        code: 'GUARD_BLOCKED',
+        params: { reasonCode: 'RULE_BUDGET_EXCEEDED' },
+      });
     }
     // The dossier's workflow is alive and still takes other moves.
     const lost = await transition(t.app, agent.headers, dossier.id, { to: 'LOST', reasonCode: 'BUDGET' });
