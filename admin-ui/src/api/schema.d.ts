@@ -4977,7 +4977,12 @@ export interface operations {
   };
   listAuditActors: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated fields, `-` for descending: fullName */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4997,6 +5002,8 @@ export interface operations {
               fullName: string;
               isActive: boolean;
             }[];
+            /** @description Rows in the whole list */
+            total: number;
           };
         };
       };

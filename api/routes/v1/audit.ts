@@ -46,7 +46,7 @@ export default async function auditRoutes(app: FastifyInstance) {
   app.get(
     '/audit/actors',
     {
-      config: { permission: 'AUDIT_VIEW' },
+      config: { permission: 'AUDIT_VIEW', list: { sort: ['fullName'], maxPageSize: 1000 } },
       schema: {
         tags,
         summary: 'The users who appear in the audit trail (inactive ones too), by name: to filter by user',
