@@ -1,5 +1,5 @@
 import { ENERGY_CLASSES, TRANSACTIONS } from '../../../../definitions/annonce.js';
-import { closed } from '../../../schemas/shared.js';
+import { closed } from '../../../schemas/closed.js';
 
 const nullableString = { type: ['string', 'null'] } as const;
 const nullableInteger = { type: ['integer', 'null'] } as const;
