@@ -73,6 +73,23 @@ async function apptStart(headers: Record<string, string>, id: string) {
 
 /** Drags a calendar appointment (by its lower part, away from the title link) onto a slot. */
 async function dragTo(page: Page, id: string, target: string) {
+  // On a loaded machine the pointer sequence can end before dnd-kit saw the drag start: nothing is sent.
+  // Only then is the gesture made again (a drag that was sent is never repeated).
+  for (let attempt = 1; ; attempt++) {
+    const sent = page
+      .waitForRequest((r) => r.method() === 'POST' && r.url().includes(`/appointments/${id}/reschedule`), {
+        timeout: 8_000,
+      })
+      .then(
+        () => true,
+        () => false,
+      );
+    await dragGesture(page, id, target);
+    if ((await sent) || attempt === 2) return;
+  }
+}
+
+async function dragGesture(page: Page, id: string, target: string) {
   const block = page.getByTestId(`appt-${id}`);
   await expect.poll(() => block.getAttribute('data-draggable'), { timeout: 10_000 }).toBe('true');
   const box = await block.boundingBox();
@@ -304,6 +321,10 @@ describe('engagement: consent, messages, appointments (real browser, real stack)
 
     // Someone else confirms the call meanwhile: the next drag (stale version) is refused with 409.
     const call = await apptStart(agent.headers, state.callId!);
+    // The calendar must hold that version before the confirm, or a late refetch would make the drag fresh.
+    await expect
+      .poll(() => page.getByTestId(`appt-${state.callId}`).getAttribute('data-version'), { timeout: 15_000 })
+      .toBe(String(call.version));
     const confirmed = await t.app.inject({
       method: 'POST',
       url: `/api/v1/appointments/${state.callId}/confirm`,

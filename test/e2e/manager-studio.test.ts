@@ -403,7 +403,7 @@ describe('manager studio (real browser, real stack)', () => {
     expect(rowsText).toContain('Désactivation');
     expect(rowsText).not.toMatch(/\b(CREATE|UPDATE|DEACTIVATE|REASSIGN|WorkflowDefinition)\b/);
     await pick(page, '[data-testid="audit-actor-filter"]', 'Admin Demo');
-    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
     await page.waitForURL(/actorId/);
     await expect
       .poll(async () => [...new Set(await page.getByTestId('audit-actor').allTextContents())], {

@@ -108,6 +108,7 @@ function Block({
       {...attributes}
       data-testid={`appt-${a.id}`}
       data-start={a.startAt}
+      data-version={a.version}
       data-draggable={draggable ? 'true' : 'false'}
       aria-busy={pending || undefined}
       style={{
