@@ -20,7 +20,8 @@ import { appDatabaseUrl, migrate } from '../db/migrate.js';
 import { createOrm, type Orm } from '../db/orm.js';
 import { seedDemo } from '../seed/demo-orgs.js';
 import { freePort, startEmbeddedPostgres } from '../runtime/postgres.js';
-import { startTemporalPgServer } from '../runtime/temporal-pg-server.js';
+import { serverVersion } from '../runtime/temporal-admin.js';
+import { startScratchTemporalPgServer } from '../runtime/temporal-pg-scratch.js';
 import { startTemporalDevServer } from '../runtime/temporal-server.js';
 import { TEST_JWT_SECRET } from '../test/helpers/constants.js';
 import { spawnWorkerProcess } from '../test/helpers/spawn-worker.js';
@@ -93,33 +94,17 @@ async function startTemporal(
   log: (m: string) => void,
 ): Promise<TemporalInfo> {
   if (which.kind === 'address') {
-    const connection = await Connection.connect({ address: which.address });
-    const info = await connection.workflowService.getSystemInfo({});
-    await connection.close();
     return {
       kind: 'server',
       address: which.address,
-      version: info.serverVersion ?? 'unknown',
+      version: await serverVersion(which.address),
       persistence: 'as deployed',
     };
   }
   if (which.kind === 'server') {
     log('starting the Temporal server on PostgreSQL…');
-    const prefix = `temporal_bench_${Date.now().toString(36)}`;
-    const server = await startTemporalPgServer({
-      databaseUrl: serverUrl,
-      port: await freePort(),
-      dataDir: mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-temporal-')),
-      databasePrefix: prefix,
-    });
-    cleanups.unshift(async () => {
-      await server.stop();
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      for (const db of [prefix, `${prefix}_visibility`])
-        await c.query(`drop database if exists "${db}" with (force)`);
-      await c.end();
-    });
+    const server = await startScratchTemporalPgServer(serverUrl, 'bench');
+    cleanups.unshift(server.dispose);
     return {
       kind: 'server',
       address: server.address,
@@ -130,13 +115,10 @@ async function startTemporal(
   log('starting the Temporal dev server…');
   const dev = await startTemporalDevServer({ port: await freePort(), headless: true });
   cleanups.unshift(dev.stop);
-  const connection = await Connection.connect({ address: dev.address });
-  const info = await connection.workflowService.getSystemInfo({});
-  await connection.close();
   return {
     kind: 'dev',
     address: dev.address,
-    version: info.serverVersion ?? 'unknown',
+    version: await serverVersion(dev.address),
     persistence: 'sqlite (in-memory)',
   };
 }

@@ -101,3 +101,13 @@ async function waitForNamespace(connection: Connection, namespace: string): Prom
     }
   }
 }
+
+/** The version a Temporal frontend reports (`unknown` when it says none). */
+export async function serverVersion(address: string): Promise<string> {
+  const connection = await Connection.connect({ address });
+  try {
+    return (await connection.workflowService.getSystemInfo({})).serverVersion || 'unknown';
+  } finally {
+    await connection.close();
+  }
+}

@@ -9,7 +9,7 @@ import { saveWhatsAppConfig } from '../db/channel-config.js';
 import { parseEncryptionKey } from '../config/secret-box.js';
 import { seedDemo } from '../seed/demo-orgs.js';
 import { freePort, startEmbeddedPostgres } from '../runtime/postgres.js';
-import { startTemporalPgServer } from '../runtime/temporal-pg-server.js';
+import { startScratchTemporalPgServer } from '../runtime/temporal-pg-scratch.js';
 import { startTemporalDevServer } from '../runtime/temporal-server.js';
 import { channelsFromEnv } from '../activities/channels/index.js';
 import { loadEnv } from '../config/env.js';
@@ -40,24 +40,9 @@ async function startSuiteTemporal(serverUrl: string, cleanups: Array<() => Promi
     cleanups.unshift(dev.stop);
     return { ...dev, databaseUrl: '' };
   }
-  const prefix = `temporal_test_${process.pid}_${Date.now().toString(36)}`;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-test-temporal-'));
-  const server = await startTemporalPgServer({
-    databaseUrl: serverUrl,
-    port: await freePort(),
-    dataDir,
-    databasePrefix: prefix,
-  });
-  cleanups.unshift(async () => {
-    await server.stop();
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    for (const db of [prefix, `${prefix}_visibility`])
-      await c.query(`drop database if exists "${db}" with (force)`);
-    await c.end();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  return { ...server, databaseUrl: Object.assign(new URL(serverUrl), { pathname: `/${prefix}` }).toString() };
+  const server = await startScratchTemporalPgServer(serverUrl, 'test');
+  cleanups.unshift(server.dispose);
+  return server;
 }
 
 /**
