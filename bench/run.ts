@@ -15,17 +15,18 @@ import { matchingScenarios } from './matching-scenarios.js';
 import { readScenarios } from './read-scenarios.js';
 import { scenarios } from './scenarios.js';
 import { startBenchStack, type BenchTemporal } from './stack.js';
+import { writeContentionScenarios } from './write-contention-scenarios.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const million = args.includes('--million');
 const outIndex = args.indexOf('--out');
 const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
-// `--only engine|reads|engagement|matching|api`: one family of scenarios (iterating on one without the others' wait).
+// `--only engine|reads|engagement|matching|api|contention`: one family of scenarios (iterating on one without the others' wait).
 const onlyIndex = args.indexOf('--only');
 const only: string | undefined = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
-if (only !== undefined && !['engine', 'reads', 'engagement', 'matching', 'api'].includes(only))
-  throw new Error('--only takes engine, reads, engagement, matching or api');
+if (only !== undefined && !['engine', 'reads', 'engagement', 'matching', 'api', 'contention'].includes(only))
+  throw new Error('--only takes engine, reads, engagement, matching, api or contention');
 // `--temporal dev|server` (default dev) or `--temporal-address HOST:PORT`: the engine measured against.
 const temporalIndex = args.indexOf('--temporal');
 const addressIndex = args.indexOf('--temporal-address');
@@ -54,6 +55,8 @@ try {
       ? { scenarios: {}, targets: {} }
       : await scenarios({ base, orm, temporal, quick, log });
   const api = only === undefined || only === 'api' ? await apiScenarios({ base, quick, log }) : null;
+  const contention =
+    only === undefined || only === 'contention' ? await writeContentionScenarios({ base, quick, log }) : null;
   const engagement =
     only === undefined || only === 'engagement'
       ? await engagementScenarios({ base, standIns, quick, log })
@@ -90,6 +93,7 @@ try {
     peakRssMiB: Math.round(peakRss / 2 ** 20),
     ...results,
     api,
+    contention,
     engagement,
     read,
     matching,
@@ -119,6 +123,16 @@ try {
       ]),
     ),
   );
+  if (contention) {
+    const c = contention['write-contention-org'];
+    console.table({
+      'write-contention-org': {
+        'one org /s': c.oneOrg.writesPerSec,
+        'two orgs /s': c.twoOrgs.writesPerSec,
+        ratio: c.ratio,
+      },
+    });
+  }
   if (api) console.table({ atlas: api.authenticatedReadById, bare: api.bareFastify });
   console.table(read.targets);
   console.table(matching.targets);
