@@ -9,6 +9,7 @@ import errors from './plugins/app/errors.js';
 import jsonBody from './plugins/app/json-body.js';
 import httpCaching from './plugins/app/http-caching.js';
 import metrics from './plugins/app/metrics.js';
+import auditSealer from './plugins/app/audit-sealer.js';
 import adminUiRoutes from './routes/admin-ui.js';
 import smsWebhook from './routes/webhooks/sms.js';
 import whatsAppWebhook from './routes/webhooks/whatsapp.js';
@@ -70,6 +71,7 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
   await app.register(csvQuery);
   await app.register(wholeLists);
   await app.register(metrics);
+  await app.register(auditSealer);
 
   await app.register(healthRoutes);
   await app.register(whatsAppWebhook);

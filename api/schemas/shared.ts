@@ -135,7 +135,8 @@ export const sharedSchemas = [
     required: ['id', 'entityType', 'entityId', 'action', 'actorId', 'actorName', 'actorType', 'createdAt'],
     properties: {
       id: { type: 'string' },
-      seq: { type: 'integer' },
+      /** Null until the row is sealed into the chain (within about a second of its commit). */
+      seq: { type: ['integer', 'null'] },
       entityType: { type: 'string' },
       entityId: { type: 'string' },
       action: { type: 'string' },

@@ -2,8 +2,9 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
 /**
- * Append-only, tamper-evident audit trail. `seq`, `prevHash` and `hash` are filled by a database
- * trigger (per-organisation hash chain) so no code path can forget or forge them.
+ * Append-only, tamper-evident audit trail. The insert trigger writes `contentHash` (the row's own
+ * fields); `seq`, `prevHash` and `hash` (per-organisation hash chain over content hashes) are filled
+ * by the database sealer after commit, so no code path can forget or forge them. Null until sealed.
  */
 export const AuditEvent = defineEntity({
   name: 'AuditEvent',
@@ -29,6 +30,7 @@ export const AuditEvent = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     prevHash: p.string().length(64).nullable(),
     hash: p.string().length(64).nullable(),
+    contentHash: p.string().length(64).nullable(),
   },
 });
 export type IAuditEvent = InferEntity<typeof AuditEvent>;

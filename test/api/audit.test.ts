@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { createOrm } from '../../db/orm.js';
 import { ensureOrganization, ensureUser } from '../../seed/demo-orgs.js';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';
+import { auditSealed } from '../helpers/audit.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -57,6 +58,7 @@ describe('audit trail', () => {
       });
       expect(res.statusCode).toBe(201);
     }
+    await auditSealed(orgId);
     const events = (await t.app.inject({ method: 'GET', url: '/api/v1/audit?pageSize=50', headers })).json()
       .data;
     expect(events[0].seq).toBeGreaterThan(events[1].seq);

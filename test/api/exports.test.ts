@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, problemOf, type TestApp } from '../helpers/app.js';
+import { auditSealed } from '../helpers/audit.js';
 import { createDossier } from '../helpers/dossiers.js';
 
 let t: TestApp;
@@ -140,6 +141,7 @@ describe('exports (F-9.3)', () => {
   it('exports the audit trail of a period in chain order', async () => {
     const from = new Date(Date.now() - 60_000).toISOString();
     await contact('Audit', `Trail ${run}`);
+    await auditSealed(manager.user.orgId);
     const res = await t.app.inject({
       method: 'GET',
       url: `/api/v1/audit/export?from=${from}&format=json`,

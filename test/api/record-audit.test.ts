@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, problemOf, type TestApp } from '../helpers/app.js';
+import { auditSealed } from '../helpers/audit.js';
 import { createDossier, transition } from '../helpers/dossiers.js';
 
 type Session = Awaited<ReturnType<typeof login>>;
@@ -77,6 +78,7 @@ describe('per-record audit, readable with the view permission', () => {
 
     // READONLY has no AUDIT_VIEW, yet reads the trail of a contact it may view.
     expect((await api(readonly, 'GET', '/audit')).statusCode).toBe(403);
+    await auditSealed(readonly.user.orgId);
     const trail = await auditOf(readonly, `/contacts/${contact.id}/audit`);
     expect(trail.total).toBe(3);
     expect(trail.data.map((e) => [e.entityType, e.action])).toEqual([

@@ -266,7 +266,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Recompute the organisation's audit hash chain */
+    /**
+     * Recompute the organisation's audit hash chain (sealed rows) and content hashes (unsealed rows)
+     * @description Audit rows are sealed after commit: the writer stores a hash of the row itself, a sealer gives rows their chain position (`seq`) within about a second. Sealed rows are checked against their content hash and their link to the previous row; rows not sealed yet against their content hash.
+     */
     get: operations['verifyAuditChain'];
     put?: never;
     post?: never;
@@ -1545,7 +1548,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Audit trail of a period, in chain order, filtered like the audit list */
+    /** Sealed audit trail of a period, in chain order, filtered like the audit list (rows seal within ~1 s) */
     get: operations['exportAuditEvents'];
     put?: never;
     post?: never;
@@ -2801,7 +2804,7 @@ export interface components {
     };
     AuditEvent: {
       id: string;
-      seq?: number;
+      seq?: number | null;
       entityType: string;
       entityId: string;
       action: string;
@@ -5044,11 +5047,21 @@ export interface operations {
         content: {
           'application/json': {
             valid: boolean;
+            /** @description Rows of the organisation, sealed or not */
             count: number;
             breaks: {
-              seq: number;
+              /** @description Chain position; null for a row not sealed yet */
+              seq: number | null;
+              /** @description The row, when it is not sealed yet */
+              id?: string;
               problem: string;
             }[];
+            /** @description Highest sealed chain position (0: none yet) */
+            sealedThrough: number;
+            /** @description Rows committed but not sealed yet */
+            unsealed: number;
+            /** @description Age of the oldest unsealed row in ms; 0 when all are sealed */
+            lagMs: number;
           };
         };
       };

@@ -82,20 +82,39 @@ export default async function auditRoutes(app: FastifyInstance) {
       config: { permission: 'AUDIT_VIEW' },
       schema: {
         tags,
-        summary: "Recompute the organisation's audit hash chain",
+        summary:
+          "Recompute the organisation's audit hash chain (sealed rows) and content hashes (unsealed rows)",
+        description:
+          'Audit rows are sealed after commit: the writer stores a hash of the row itself, a sealer gives ' +
+          'rows their chain position (`seq`) within about a second. Sealed rows are checked against their ' +
+          'content hash and their link to the previous row; rows not sealed yet against their content hash.',
         response: {
           200: closed({
             type: 'object',
-            required: ['valid', 'count', 'breaks'],
+            required: ['valid', 'count', 'breaks', 'sealedThrough', 'unsealed', 'lagMs'],
             properties: {
               valid: { type: 'boolean' },
-              count: { type: 'integer' },
+              count: { type: 'integer', description: 'Rows of the organisation, sealed or not' },
               breaks: {
                 type: 'array',
                 items: {
                   type: 'object',
-                  properties: { seq: { type: 'integer' }, problem: { type: 'string' } },
+                  required: ['seq', 'problem'],
+                  properties: {
+                    seq: {
+                      type: ['integer', 'null'],
+                      description: 'Chain position; null for a row not sealed yet',
+                    },
+                    id: { type: 'string', description: 'The row, when it is not sealed yet' },
+                    problem: { type: 'string' },
+                  },
                 },
+              },
+              sealedThrough: { type: 'integer', description: 'Highest sealed chain position (0: none yet)' },
+              unsealed: { type: 'integer', description: 'Rows committed but not sealed yet' },
+              lagMs: {
+                type: 'integer',
+                description: 'Age of the oldest unsealed row in ms; 0 when all are sealed',
               },
             },
           } as const),

@@ -201,7 +201,8 @@ export default async function exportRoutes(app: FastifyInstance) {
       config: { permission: 'AUDIT_EXPORT' },
       schema: {
         tags: ['audit', 'exports'],
-        summary: 'Audit trail of a period, in chain order, filtered like the audit list',
+        summary:
+          'Sealed audit trail of a period, in chain order, filtered like the audit list (rows seal within ~1 s)',
         querystring: {
           type: 'object',
           additionalProperties: false,

@@ -292,6 +292,7 @@ export const studioAr: Record<keyof typeof studioFr, unknown> = {
     verify: 'التحقق من السلسلة',
     chainValid: 'السلسلة سليمة: تُحقّق من {{count}} حدث.',
     chainBroken: 'السلسلة مقطوعة في {{count}} موضع!',
+    chainUnsealed: '{{count}} حدث حديث في انتظار الختم.',
     exportCsv: 'تصدير CSV',
     exportJson: 'تصدير JSON',
     entityType: 'النوع',

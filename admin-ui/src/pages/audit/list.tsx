@@ -30,7 +30,8 @@ import { tableSkeleton } from '../../components/loading';
 
 interface AuditEvent {
   id: string;
-  seq: number;
+  /** Null until sealed into the chain, about a second after commit. */
+  seq: number | null;
   entityType: string;
   entityId: string;
   action: string;
@@ -55,7 +56,8 @@ interface Search {
 interface Verification {
   valid: boolean;
   count: number;
-  breaks: { seq: number; problem: string }[];
+  breaks: { seq: number | null; id?: string; problem: string }[];
+  unsealed: number;
 }
 
 interface Actor {
@@ -157,11 +159,18 @@ export default function AuditList() {
               ? t('audit.chainValid', { count: verification.count })
               : t('audit.chainBroken', { count: verification.breaks.length })
           }
-          description={verification.breaks.slice(0, 10).map((b) => (
-            <div key={b.seq}>
-              #{b.seq}: {b.problem}
-            </div>
-          ))}
+          description={
+            <>
+              {verification.breaks.slice(0, 10).map((b) => (
+                <div key={b.seq ?? b.id}>
+                  #{b.seq ?? b.id}: {b.problem}
+                </div>
+              ))}
+              {verification.unsealed > 0 && (
+                <div>{t('audit.chainUnsealed', { count: verification.unsealed })}</div>
+              )}
+            </>
+          }
         />
       )}
       <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
