@@ -12,6 +12,26 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** An organisation's rollup rows of one case type, in key order (to compare with a rebuild). */
+async function rollupSnapshot(owner: pg.Client, orgId: string, caseType: string) {
+  const funnel = await owner.query(
+    `select created_day::text, definition_version, status_code, reached, stays, round(stay_seconds::numeric, 3)::text as secs, stay_histogram
+       from funnel_stage_rollup where org_id = $1 and case_type = $2 order by 1, 2, 3`,
+    [orgId, caseType],
+  );
+  const outcomes = await owner.query(
+    `select created_day::text, source, status_code, close_reason_code, closed, n
+       from dossier_outcome_rollup where org_id = $1 and case_type = $2 and n <> 0 order by 1, 2, 3, 4, 5`,
+    [orgId, caseType],
+  );
+  const open = await owner.query(
+    `select status_code, agent_id, n, weighted::text from open_dossier_rollup
+      where org_id = $1 and case_type = $2 and n <> 0 order by 1, 2`,
+    [orgId, caseType],
+  );
+  return { funnel: funnel.rows, outcomes: outcomes.rows, open: open.rows };
+}
+
 describe('funnel report (F-9.2)', () => {
   it('counts who reached each stage, conversion, time in stage, reasons and sources', async () => {
     const caseType = await publishTestDefinition(t.orm, agent.user.orgId, {
@@ -127,24 +147,7 @@ describe('funnel report (F-9.2)', () => {
     const owner = new pg.Client({ connectionString: inject('ownerUrl') });
     await owner.connect();
     try {
-      const snapshot = async () => {
-        const funnel = await owner.query(
-          `select created_day::text, definition_version, status_code, reached, stays, round(stay_seconds::numeric, 3)::text as secs, stay_histogram
-             from funnel_stage_rollup where org_id = $1 and case_type = $2 order by 1, 2, 3`,
-          [agent.user.orgId, caseType],
-        );
-        const outcomes = await owner.query(
-          `select created_day::text, source, status_code, close_reason_code, closed, n
-             from dossier_outcome_rollup where org_id = $1 and case_type = $2 and n <> 0 order by 1, 2, 3, 4, 5`,
-          [agent.user.orgId, caseType],
-        );
-        const open = await owner.query(
-          `select status_code, agent_id, n, weighted::text from open_dossier_rollup
-            where org_id = $1 and case_type = $2 and n <> 0 order by 1, 2`,
-          [agent.user.orgId, caseType],
-        );
-        return { funnel: funnel.rows, outcomes: outcomes.rows, open: open.rows };
-      };
+      const snapshot = () => rollupSnapshot(owner, agent.user.orgId, caseType);
       const incremental = await snapshot();
       expect(incremental.funnel.find((r) => r.status_code === 'B')).toMatchObject({ reached: 4, stays: 4 });
       expect(incremental.outcomes.map((r) => `${r.status_code}:${r.n}`).sort()).toEqual([
@@ -167,5 +170,46 @@ describe('funnel report (F-9.2)', () => {
     expect(b.reached).toBe(4);
     expect(b.medianHoursInStage).toBeGreaterThanOrEqual(0);
     expect(b.medianHoursInStage).toBeLessThan(0.01); // stays of milliseconds, not hours
+  });
+  it('keeps the rollups exact when one organisation writes dossiers concurrently (no organisation lock)', async () => {
+    const caseType = await publishTestDefinition(t.orm, agent.user.orgId, {
+      name: { fr: 'Concurrence' },
+      states: [
+        { code: 'A', initial: true },
+        { code: 'B' },
+        { code: 'C', terminal: true, reasonType: 'LOSS' },
+      ],
+      transitions: [
+        { from: 'A', to: 'B' },
+        { from: 'B', to: 'A' },
+        { from: 'B', to: 'C' },
+      ],
+    });
+    const n = 12;
+    const dossiers = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        createDossier(t.app, agent.headers, { caseType, source: i % 2 ? 'PHONE' : 'WEBSITE' }),
+      ),
+    );
+    const moveAll = (to: (i: number) => string) =>
+      Promise.all(
+        dossiers.map(async (d, i) =>
+          expect(
+            (await transition(t.app, agent.headers, d.id, { to: to(i), reasonCode: 'BUDGET' })).statusCode,
+          ).toBe(200),
+        ),
+      );
+    await moveAll(() => 'B');
+    await moveAll((i) => (i % 3 ? 'A' : 'C'));
+    const owner = new pg.Client({ connectionString: inject('ownerUrl') });
+    await owner.connect();
+    try {
+      const incremental = await rollupSnapshot(owner, agent.user.orgId, caseType);
+      expect(incremental.funnel.find((r) => r.status_code === 'B')).toMatchObject({ reached: n, stays: n });
+      await owner.query('select rollups_rebuild($1)', [agent.user.orgId]);
+      expect(await rollupSnapshot(owner, agent.user.orgId, caseType)).toEqual(incremental);
+    } finally {
+      await owner.end();
+    }
   });
 });
