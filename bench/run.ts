@@ -56,7 +56,9 @@ try {
       : await scenarios({ base, orm, temporal, quick, log });
   const api = only === undefined || only === 'api' ? await apiScenarios({ base, quick, log }) : null;
   const contention =
-    only === undefined || only === 'contention' ? await writeContentionScenarios({ base, quick, log }) : null;
+    only === undefined || only === 'contention'
+      ? await writeContentionScenarios({ base, orm, quick, log })
+      : null;
   const engagement =
     only === undefined || only === 'engagement'
       ? await engagementScenarios({ base, standIns, quick, log })
@@ -130,6 +132,11 @@ try {
         'one org /s': c.oneOrg.writesPerSec,
         'two orgs /s': c.twoOrgs.writesPerSec,
         ratio: c.ratio,
+      },
+      'write-contention-org-audit-path': {
+        'one org /s': contention['write-contention-org-audit-path'].oneOrgPerSec,
+        'two orgs /s': contention['write-contention-org-audit-path'].twoOrgsPerSec,
+        ratio: contention['write-contention-org-audit-path'].ratio,
       },
     });
   }

@@ -5,9 +5,12 @@
  * `ratio = one-org ÷ two-org` below 1.
  */
 import { randomUUID } from 'node:crypto';
+import { recordAudit } from '../db/audit.js';
+import { withTenant, type Orm } from '../db/orm.js';
 
 interface Ctx {
   base: string;
+  orm: Orm;
   quick: boolean;
   log: (m: string) => void;
 }
@@ -30,7 +33,34 @@ async function login(base: string, org: string) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: `agent@${org}.test`, password: 'demo1234', org }),
   });
-  return ((await res.json()) as { accessToken: string }).accessToken;
+  const body = (await res.json()) as { accessToken: string; user: { orgId: string } };
+  return { token: body.accessToken, orgId: body.user.orgId };
+}
+
+/** A write transaction holds its connection this long after its audit row (statements, flush, round trips). */
+const REST_OF_TRANSACTION_MS = 5;
+
+/**
+ * The audit write path without HTTP or CPU in the way: 16 transactions at a time, each an audit row
+ * (recordAudit, the code every write uses) then REST_OF_TRANSACTION_MS before commit, spread over
+ * `orgIds`. What a per-organisation lock held to commit costs shows here even on a loaded machine.
+ */
+async function auditPathPerSec(orm: Orm, orgIds: string[], ms: number) {
+  let n = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: 16 }, async (_, k) => {
+      const orgId = orgIds[k % orgIds.length]!;
+      while (performance.now() - started < ms) {
+        await withTenant(orm, { orgId }, async (em) => {
+          await recordAudit(em, { orgId }, { entityType: 'Bench', entityId: randomUUID(), action: 'CREATE' });
+          await em.execute(`select pg_sleep(${REST_OF_TRANSACTION_MS / 1000})`);
+        });
+        n++;
+      }
+    }),
+  );
+  return Math.round((n / ((performance.now() - started) / 1000)) * 10) / 10;
 }
 
 /** One client: its own dossier (toggled NEW ↔ QUALIFIED) and the contact it last created. */
@@ -117,8 +147,9 @@ async function measure(base: string, clients: Client[], ms: number) {
   };
 }
 
-export async function writeContentionScenarios({ base, quick, log }: Ctx) {
-  const [demo, rival] = [await login(base, 'demo'), await login(base, 'rival')];
+export async function writeContentionScenarios({ base, orm, quick, log }: Ctx) {
+  const [demoLogin, rivalLogin] = [await login(base, 'demo'), await login(base, 'rival')];
+  const [demo, rival] = [demoLogin.token, rivalLogin.token];
   const prepare = (token: string, n: number) =>
     Promise.all(Array.from({ length: n }, () => prepareClient(base, token)));
   const oneOrg = await prepare(demo, 16);
@@ -145,6 +176,13 @@ export async function writeContentionScenarios({ base, quick, log }: Ctx) {
   const oneOrgResult = merge(one);
   const twoOrgResult = merge(two);
   const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 0.01)) * 100) / 100;
+  log('write contention: the audit write path alone, 16 transactions in one organisation vs two…');
+  const floorMs = quick ? 2000 : 5000;
+  const floorOne = [await auditPathPerSec(orm, [demoLogin.orgId], floorMs)];
+  const floorTwo = [await auditPathPerSec(orm, [demoLogin.orgId, rivalLogin.orgId], floorMs)];
+  floorTwo.push(await auditPathPerSec(orm, [demoLogin.orgId, rivalLogin.orgId], floorMs));
+  floorOne.push(await auditPathPerSec(orm, [demoLogin.orgId], floorMs));
+  const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10;
   return {
     'write-contention-org': {
       oneOrg: oneOrgResult,
@@ -155,6 +193,12 @@ export async function writeContentionScenarios({ base, quick, log }: Ctx) {
         activity: ratio(oneOrgResult.activitiesPerSec, twoOrgResult.activitiesPerSec),
         transition: ratio(oneOrgResult.transitionsPerSec, twoOrgResult.transitionsPerSec),
       },
+    },
+    'write-contention-org-audit-path': {
+      restOfTransactionMs: REST_OF_TRANSACTION_MS,
+      oneOrgPerSec: mean(floorOne),
+      twoOrgsPerSec: mean(floorTwo),
+      ratio: ratio(mean(floorOne), mean(floorTwo)),
     },
   };
 }
