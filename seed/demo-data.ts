@@ -157,6 +157,7 @@ async function startWorkflows(opts: DemoDataOptions, ctx: DemoOrgContext, open: 
         orgId: ctx.orgId,
         orgSlug: ctx.slug,
         dossierId: d.id,
+        reference: d.reference,
         caseType: d.caseType,
         definition: d.def.body,
         definitionId: d.def.id,
