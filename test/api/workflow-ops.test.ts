@@ -65,6 +65,22 @@ describe('ops in the Temporal UI', () => {
     });
     expect(found).toEqual([d.workflowId]);
     expect(await listIds(`DossierReference="${d.reference}" AND OrgSlug="other-agency"`)).toEqual([]);
+
+    // The dossier page's link to it: for ops (admins hold OPS_WORKFLOWS_VIEW), nobody else.
+    const link = await h.ok<{ workflowId: string; runId: string | null; url: string }>(
+      h.api(admin, 'GET', `/dossiers/${d.id}/workflow`),
+    );
+    const run = (await t.temporal.workflow.getHandle(d.workflowId).describe()).runId;
+    expect(link).toEqual({
+      workflowId: d.workflowId,
+      runId: run,
+      url: `${t.app.env.TEMPORAL_UI_URL}/namespaces/default/workflows/${d.workflowId}/${run}/history`,
+    });
+    const agent = await login(t.app, 'agent@demo.test', 'demo');
+    const refused = await h.api(agent, 'GET', `/dossiers/${d.id}/workflow`);
+    expect(refused.statusCode).toBe(403);
+    const missing = await h.api(admin, 'GET', `/dossiers/${randomUUID()}/workflow`);
+    expect(missing.statusCode).toBe(404);
   });
 
   it('names contribution cycles contribution-<org>-g<group>-p<plan>-m<member>, with OrgSlug set', async () => {

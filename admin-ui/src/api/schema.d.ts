@@ -465,6 +465,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/dossiers/{id}/workflow': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The dossier's workflow and its page in the Temporal UI (ops only) */
+    get: operations['getDossierWorkflow'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/dossiers/{id}/criteria': {
     parameters: {
       query?: never;
@@ -3131,7 +3148,8 @@ export interface components {
         | 'EXPORT'
         | 'USER_ADMIN'
         | 'COOP_ADMIN'
-        | 'COOP_MEMBER';
+        | 'COOP_MEMBER'
+        | 'OPS_WORKFLOWS_VIEW';
       roles?: components['schemas']['WorkflowDefinitionBody-code'][];
       guard?: components['schemas']['WorkflowDefinitionBody-guard'];
       requiredFields?: string[];
@@ -4624,6 +4642,7 @@ export interface operations {
             | 'USER_ADMIN'
             | 'COOP_ADMIN'
             | 'COOP_MEMBER'
+            | 'OPS_WORKFLOWS_VIEW'
           )[];
         };
       };
@@ -4853,6 +4872,7 @@ export interface operations {
             | 'USER_ADMIN'
             | 'COOP_ADMIN'
             | 'COOP_MEMBER'
+            | 'OPS_WORKFLOWS_VIEW'
           )[];
         };
       };
@@ -6119,6 +6139,61 @@ export interface operations {
             }[];
             /** @description Rows in the whole list */
             total: number;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getDossierWorkflow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            workflowId: string;
+            /** @description the latest run; null when Temporal does not answer or has no run */
+            runId: string | null;
+            /** @description the Temporal UI page of the workflow */
+            url: string;
           };
         };
       };
