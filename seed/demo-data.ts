@@ -188,6 +188,12 @@ async function startReminderWorkflows(
         args: [
           { orgId: ctx.orgId, appointmentId: a.id, startAt: a.startAt.toISOString(), offsets: a.offsets },
         ],
+        searchAttributes: {
+          OrgId: [ctx.orgId],
+          OrgSlug: [ctx.slug],
+          CaseType: ['APPOINTMENT'],
+          EntityId: [a.id],
+        },
       }),
     );
   });
