@@ -109,6 +109,8 @@ describe('ops in the Temporal UI', () => {
       return ids.length ? ids : undefined;
     });
     expect(found).toEqual([id]);
+    // The id's prefix narrows to an organisation, then a group.
+    expect(await listIds(`WorkflowId STARTS_WITH "contribution-demo-g${hex(group.id)}-"`)).toEqual([id]);
   });
 
   it('keeps talking to a cycle started under the legacy id, and never starts a twin beside it', async () => {
