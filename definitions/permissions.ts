@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'USER_ADMIN',
   'COOP_ADMIN',
   'COOP_MEMBER',
+  /** Ops: a record's link to its workflow in the Temporal UI (which has no access control of its own). */
+  'OPS_WORKFLOWS_VIEW',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

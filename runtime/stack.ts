@@ -4,6 +4,7 @@ import { appDatabaseUrl, migrate } from '../db/migrate.js';
 import { startEmbeddedPostgres } from './postgres.js';
 import { runningChild, supervise } from './supervisor.js';
 import { startTemporalPgServer } from './temporal-pg-server.js';
+import { startTemporalUiServer } from './temporal-ui-server.js';
 import { startTemporalDevServer } from './temporal-server.js';
 
 export interface DatabaseHandle {
@@ -94,8 +95,8 @@ export async function ensureTemporal(
 
 /**
  * TEMPORAL_MODE=server: the real Temporal server (PostgreSQL persistence and visibility) on the same
- * PostgreSQL as Atlas, restarted whenever it dies like the dev server. No Web UI in this mode: the CLI
- * bundles its UI with the dev server only (README, "Temporal server on PostgreSQL").
+ * PostgreSQL as Atlas, restarted whenever it dies like the dev server, with the Temporal Web UI (the UI
+ * server the dev server embeds, built once per machine) on TEMPORAL_UI_PORT, supervised alike.
  */
 async function ensureTemporalPgServer(
   env: Env,
@@ -123,5 +124,37 @@ async function ensureTemporalPgServer(
     },
   });
   log(`Temporal server ${first.version} on ${first.persistence} at ${first.address}`);
-  return { address: first.address, uiUrl: undefined, embedded: true, stop: supervised.stop };
+  const startUi = () =>
+    startTemporalUiServer({
+      temporalAddress: first.address,
+      port: env.TEMPORAL_UI_PORT,
+      dataDir: path.resolve(env.DATA_DIR, 'temporal-server'),
+      namespace: env.TEMPORAL_NAMESPACE,
+    });
+  // The UI is for ops: when it cannot start (port taken, no Go to build it) the engine runs without it.
+  let ui: Awaited<ReturnType<typeof supervise>> | undefined;
+  try {
+    ui = await supervise({
+      name: 'Temporal UI server',
+      log,
+      start: async () => {
+        const started = await startUi();
+        return runningChild(started.process, started.stop);
+      },
+    });
+    log(`Temporal Web UI at http://localhost:${env.TEMPORAL_UI_PORT}`);
+  } catch (err) {
+    log(
+      `the Temporal Web UI did not start (${err instanceof Error ? err.message : String(err)}); going on without it`,
+    );
+  }
+  return {
+    address: first.address,
+    uiUrl: ui ? `http://localhost:${env.TEMPORAL_UI_PORT}` : undefined,
+    embedded: true,
+    stop: async () => {
+      await ui?.stop();
+      await supervised.stop();
+    },
+  };
 }

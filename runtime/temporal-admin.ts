@@ -6,8 +6,18 @@ import type { ChildProcess } from 'node:child_process';
 
 const { temporal } = proto;
 
-/** Custom search attributes ops filter on in the Temporal UI (all Keyword). */
-export const SEARCH_ATTRIBUTES = ['OrgId', 'CaseType', 'StatusCode', 'EntityId'] as const;
+/**
+ * Custom search attributes ops filter on in the Temporal UI (all Keyword; codes and ids, never personal
+ * data: Temporal stores them unencrypted). OrgSlug and DossierReference are the ones a person can type.
+ */
+export const SEARCH_ATTRIBUTES = [
+  'OrgId',
+  'OrgSlug',
+  'CaseType',
+  'StatusCode',
+  'EntityId',
+  'DossierReference',
+] as const;
 
 /** Resolves once the frontend answers; rejects when `child` exits first or the time is up. */
 export async function waitForTemporal(

@@ -219,6 +219,7 @@ export async function seedDemoCoop(
   for (const memberId of coop.activeMemberIds)
     await startCycle(opts.temporal, opts.taskQueue, {
       orgId,
+      orgSlug: slug,
       groupId: coop.groupId,
       planId: coop.planId,
       memberId,

@@ -157,6 +157,7 @@ async function startWorkflows(opts: DemoDataOptions, ctx: DemoOrgContext, open: 
         orgId: ctx.orgId,
         orgSlug: ctx.slug,
         dossierId: d.id,
+        reference: d.reference,
         caseType: d.caseType,
         definition: d.def.body,
         definitionId: d.def.id,
@@ -187,6 +188,12 @@ async function startReminderWorkflows(
         args: [
           { orgId: ctx.orgId, appointmentId: a.id, startAt: a.startAt.toISOString(), offsets: a.offsets },
         ],
+        searchAttributes: {
+          OrgId: [ctx.orgId],
+          OrgSlug: [ctx.slug],
+          CaseType: ['APPOINTMENT'],
+          EntityId: [a.id],
+        },
       }),
     );
   });

@@ -143,11 +143,12 @@ export function buildDemoRows(
     const closedAt = terminal ? stepTimes[stepTimes.length - 1]! : null;
     const statusChangedAt = stepTimes[stepTimes.length - 1]!;
     const workflowId = workflowIdOf(id);
+    const reference = `D-${new Date(createdMs).getUTCFullYear()}-${id.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
     t.dossier.push({
       id,
       ...base(new Date(createdMs)),
       updated_at: statusChangedAt,
-      reference: `D-${new Date(createdMs).getUTCFullYear()}-${id.replace(/-/g, '').slice(0, 8).toUpperCase()}`,
+      reference,
       case_type: caseType,
       status_code: target,
       status_changed_at: statusChangedAt,
@@ -210,6 +211,7 @@ export function buildDemoRows(
     if (!terminal) {
       open.push({
         id,
+        reference,
         caseType,
         def,
         statusCode: target,

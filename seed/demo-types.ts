@@ -20,6 +20,7 @@ export interface DemoOrgContext {
 }
 export interface OpenDossier {
   id: string;
+  reference: string;
   caseType: string;
   def: PublishedDef;
   statusCode: string;

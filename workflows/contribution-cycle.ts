@@ -83,7 +83,27 @@ export const planChangedSignal = defineSignal<[{ version: number }]>('planChange
 export const memberStatusSignal = defineSignal<[{ status: string; at: string }]>('memberStatusChanged');
 export const cycleStateQuery = defineQuery<CycleState>('cycleState');
 
-export function contributionCycleWorkflowId(planId: string, memberId: string): string {
+/** What names a member's cycle on a plan (the slug never changes; the ids are the rows'). */
+export interface CycleRef {
+  orgSlug: string;
+  groupId: string;
+  planId: string;
+  memberId: string;
+}
+
+const short = (uuid: string) => uuid.replace(/-/g, '').slice(0, 12);
+
+/**
+ * Readable in the Temporal UI and searchable by prefix (`WorkflowId STARTS_WITH "contribution-demo-"`):
+ * `contribution-<org slug>-g<group>-p<plan>-m<member>`, 12 hex of each id (a FIFO rank would read
+ * better but is renumbered when members are reordered, and an id must never change).
+ */
+export function contributionCycleWorkflowId(ref: CycleRef): string {
+  return `contribution-${ref.orgSlug}-g${short(ref.groupId)}-p${short(ref.planId)}-m${short(ref.memberId)}`;
+}
+
+/** The id cycles started before readable ids carry; still running in existing databases. */
+export function legacyContributionCycleWorkflowId(planId: string, memberId: string): string {
   return `coop-cycle-${planId}-${memberId}`;
 }
 

@@ -28,6 +28,8 @@ export interface DossierWorkflowInput {
   orgId: string;
   orgSlug: string;
   dossierId: string;
+  /** The dossier's reference (D-2026-…), fixed at creation; absent on runs started before it was passed. */
+  reference?: string;
   caseType: string;
   definition: WorkflowDefinitionBody;
   definitionId: string;

@@ -22,6 +22,22 @@ export function dossierWorkflowId(orgSlug: string, dossierId: string): string {
   return `dossier-${orgSlug}-${dossierId.replace(/-/g, '').slice(0, 12)}`;
 }
 
+/**
+ * What ops filter a dossier's workflow on in the Temporal UI. Codes and ids only: Temporal stores
+ * search attributes unencrypted, so no title or name. The reference never changes (no upsert needed);
+ * StatusCode is upserted by the workflow on every transition.
+ */
+export function dossierSearchAttributes(input: DossierWorkflowInput): Record<string, string[]> {
+  return {
+    OrgId: [input.orgId],
+    OrgSlug: [input.orgSlug],
+    CaseType: [input.caseType],
+    StatusCode: [input.statusCode],
+    EntityId: [input.dossierId],
+    ...(input.reference ? { DossierReference: [input.reference] } : {}),
+  };
+}
+
 export function requireTemporal(client: Client | undefined): Client {
   if (!client)
     throw new DomainError(
@@ -46,12 +62,7 @@ export async function startDossierWorkflow(
       workflowId,
       args: [input],
       memo,
-      searchAttributes: {
-        OrgId: [input.orgId],
-        CaseType: [input.caseType],
-        StatusCode: [input.statusCode],
-        EntityId: [input.dossierId],
-      },
+      searchAttributes: dossierSearchAttributes(input),
     });
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) return client.workflow.getHandle(workflowId);

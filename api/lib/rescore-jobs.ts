@@ -18,22 +18,45 @@ export interface RescoreJob {
   rulesetVersion: number | null;
 }
 
-/** One job per published version: starting it twice (publish retried, manual restart) is one job. */
-export function rescoreWorkflowId(orgId: string, version: number): string {
+/**
+ * One job per published version: starting it twice (publish retried, manual restart) is one job.
+ * Readable in the Temporal UI: `rescore-<org slug>-v<version>` (the slug never changes).
+ */
+export function rescoreWorkflowId(orgSlug: string, version: number): string {
+  return `rescore-${orgSlug}-v${version}`;
+}
+
+/** The id jobs started before readable ids carry (kept by databases that ran them). */
+export function legacyRescoreWorkflowId(orgId: string, version: number): string {
   return `rescore-${orgId}-v${version}`;
+}
+
+export interface RescoreOrg {
+  orgId: string;
+  orgSlug: string;
+}
+
+/** The version's job: under its readable id, or under the legacy id when only that one ever ran. */
+export async function rescoreJobOf(client: Client, org: RescoreOrg, version: number): Promise<RescoreJob> {
+  const job = await rescoreJobStatus(client, rescoreWorkflowId(org.orgSlug, version));
+  if (job.status !== 'NOT_STARTED') return job;
+  const legacy = await rescoreJobStatus(client, legacyRescoreWorkflowId(org.orgId, version));
+  return legacy.status === 'NOT_STARTED' ? job : legacy;
 }
 
 export async function startRescore(
   client: Client,
   taskQueue: string,
   workflowId: string,
-  input: RescoreOrganizationInput,
+  input: RescoreOrganizationInput & { orgSlug: string },
 ): Promise<void> {
+  const { orgSlug, ...args } = input;
   try {
     await client.workflow.start(rescoreOrganization, {
       taskQueue,
       workflowId,
-      args: [input],
+      args: [args],
+      searchAttributes: { OrgId: [args.orgId], OrgSlug: [orgSlug], CaseType: ['RESCORE'] },
       // A finished job stays finished; only a failed one may run again.
       workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
     });

@@ -126,12 +126,18 @@ export async function startReminders(
   temporal: Client,
   taskQueue: string,
   a: ReturnType<typeof appointmentView>,
-  orgId: string,
+  org: { orgId: string; orgSlug: string },
 ) {
   await temporal.workflow.start(appointmentReminders, {
     taskQueue,
     workflowId: a.workflowId,
-    args: [{ orgId, appointmentId: a.id, startAt: a.startAt, offsets: a.reminderOffsets }],
+    args: [{ orgId: org.orgId, appointmentId: a.id, startAt: a.startAt, offsets: a.reminderOffsets }],
+    searchAttributes: {
+      OrgId: [org.orgId],
+      OrgSlug: [org.orgSlug],
+      CaseType: ['APPOINTMENT'],
+      EntityId: [a.id],
+    },
   });
 }
 

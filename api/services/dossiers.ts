@@ -86,6 +86,7 @@ export async function createDossier(
   const id = randomUUID();
   const now = new Date();
   const workflowId = dossierWorkflowId(ctx.orgSlug, id);
+  const dossierReference = reference(now);
   const handle = await startDossierWorkflow(
     deps.temporal,
     deps.taskQueue,
@@ -94,6 +95,7 @@ export async function createDossier(
       orgId: ctx.orgId,
       orgSlug: ctx.orgSlug,
       dossierId: id,
+      reference: dossierReference,
       caseType: input.caseType,
       definition: body,
       definitionId: def.id,
@@ -109,7 +111,7 @@ export async function createDossier(
       const dossier = em.create(Dossier, {
         id,
         orgId: ctx.orgId,
-        reference: reference(now),
+        reference: dossierReference,
         caseType: input.caseType,
         statusCode: initial.code,
         statusChangedAt: now,

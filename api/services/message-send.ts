@@ -146,7 +146,7 @@ export async function queueOutbound(
 export async function startDelivery(
   temporal: Client | undefined,
   taskQueue: string,
-  q: Pick<QueuedMessage, 'id' | 'orgId'>,
+  q: Pick<QueuedMessage, 'id' | 'orgId'> & { orgSlug?: string },
   log: { warn: (o: object, m: string) => void },
 ): Promise<void> {
   if (!temporal) return;
@@ -155,6 +155,12 @@ export async function startDelivery(
       taskQueue,
       workflowId: messageWorkflowId(q.id),
       args: [{ orgId: q.orgId, messageId: q.id }],
+      searchAttributes: {
+        OrgId: [q.orgId],
+        ...(q.orgSlug ? { OrgSlug: [q.orgSlug] } : {}),
+        CaseType: ['MESSAGE'],
+        EntityId: [q.id],
+      },
     });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError))

@@ -23,6 +23,7 @@ import { Migration20261203100000_tenant_references } from './Migration2026120310
 import { Migration20261203110000_org_channels } from './Migration20261203110000_org_channels.js';
 import { Migration20261203120000_password_lifecycle } from './Migration20261203120000_password_lifecycle.js';
 import { Migration20261203130000_unaccent_search } from './Migration20261203130000_unaccent_search.js';
+import { Migration20261206212020_h20b_ops_workflows_permission } from './Migration20261206212020_h20b_ops_workflows_permission.js';
 import { Migration20261206213000_h20a_audit_sealing } from './Migration20261206213000_h20a_audit_sealing.js';
 import { Migration20261206213100_h20a_rollups_unlocked } from './Migration20261206213100_h20a_rollups_unlocked.js';
 
@@ -58,6 +59,10 @@ export const migrationsList = [
     class: Migration20261203120000_password_lifecycle,
   },
   { name: 'Migration20261203130000_unaccent_search', class: Migration20261203130000_unaccent_search },
+  {
+    name: 'Migration20261206212020_h20b_ops_workflows_permission',
+    class: Migration20261206212020_h20b_ops_workflows_permission,
+  },
   { name: 'Migration20261206213000_h20a_audit_sealing', class: Migration20261206213000_h20a_audit_sealing },
   {
     name: 'Migration20261206213100_h20a_rollups_unlocked',

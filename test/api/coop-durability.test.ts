@@ -188,7 +188,14 @@ describe('contribution cycles survive a worker killed mid-cycle (F-10.4)', () =>
 
     // The history that crossed the kill replays on the current code; recorded as a fixture on demand.
     const history = await t.temporal.workflow
-      .getHandle(contributionCycleWorkflowId(plan.id, members[0]!.id))
+      .getHandle(
+        contributionCycleWorkflowId({
+          orgSlug: 'demo',
+          groupId: group.id,
+          planId: plan.id,
+          memberId: members[0]!.id,
+        }),
+      )
       .fetchHistory();
     await expect(
       Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, 'contribution-cycle'),

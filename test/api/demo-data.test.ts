@@ -213,7 +213,14 @@ describe('demo business data', () => {
     expect(plans.data).toHaveLength(1);
     const active = members.data.find((m) => m.status === 'ACTIVE')!;
     const cycle = await t.temporal.workflow
-      .getHandle(contributionCycleWorkflowId(plans.data[0]!.id, active.id))
+      .getHandle(
+        contributionCycleWorkflowId({
+          orgSlug: slug,
+          groupId: group.id,
+          planId: plans.data[0]!.id,
+          memberId: active.id,
+        }),
+      )
       .describe();
     expect(cycle.status.name).toBe('RUNNING');
     const run = await t.app.inject({

@@ -179,7 +179,10 @@ describe('lead scoring', () => {
     expect(published.json<RulesetItem>()).toMatchObject({ status: 'PUBLISHED', isLatestPublished: true });
     // Rescoring is a background job (Temporal workflow, one per published version): follow it to the end.
     const job = published.json<RulesetItem>().rescore!;
-    expect(job.workflowId).toContain(`-v${published.json<RulesetItem>().version}`);
+    // Readable in the Temporal UI: the organisation's slug and the version.
+    expect(job.workflowId).toBe(`rescore-rival-v${published.json<RulesetItem>().version}`);
+    const attributes = (await t.temporal.workflow.getHandle(job.workflowId).describe()).searchAttributes;
+    expect(attributes).toMatchObject({ OrgSlug: ['rival'], CaseType: ['RESCORE'] });
     expect(['RUNNING', 'COMPLETED']).toContain(job.status);
     await t.temporal.workflow.getHandle(job.workflowId).result();
     const done = await api(rival, 'GET', `/scoring-rules/${id}/rescore`);

@@ -7,12 +7,17 @@ import { Connection } from '@temporalio/client';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   DYNAMIC_CONFIG,
   ensureTemporalServerBinaries,
   TEMPORAL_SERVER_VERSION,
 } from '../../runtime/temporal-pg-server.js';
 import { SEARCH_ATTRIBUTES } from '../../runtime/temporal-admin.js';
+import { freePort } from '../../runtime/postgres.js';
+import { startTemporalUiServer, TEMPORAL_UI_SERVER_VERSION } from '../../runtime/temporal-ui-server.js';
 
 describe.skipIf(process.env.TEMPORAL_MODE !== 'server')('the suite on the real Temporal server', () => {
   it('is Temporal 1.29.1 persisting in PostgreSQL, with the namespace and search attributes set up', async () => {
@@ -48,5 +53,28 @@ describe.skipIf(process.env.TEMPORAL_MODE !== 'server')('the suite on the real T
     });
     expect(run.status).toBe(0);
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/warning|error/i);
+  });
+
+  it(`serves the Temporal Web UI ${TEMPORAL_UI_SERVER_VERSION} for it, as the dev server does`, async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-temporal-ui-'));
+    const ui = await startTemporalUiServer({
+      temporalAddress: inject('temporalAddress'),
+      port: await freePort(),
+      dataDir,
+    });
+    try {
+      // The UI server's proxy to the frontend: what the UI's screens call.
+      const res = await fetch(`${ui.url.replace('localhost', '127.0.0.1')}/api/v1/namespaces`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { namespaces: { namespaceInfo: { name: string } }[] };
+      expect(body.namespaces.map((n) => n.namespaceInfo.name)).toContain('default');
+      // And the screens themselves (the single-page app's shell).
+      const page = await fetch(`${ui.url.replace('localhost', '127.0.0.1')}/namespaces/default/workflows`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/<html/i);
+    } finally {
+      await ui.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

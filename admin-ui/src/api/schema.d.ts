@@ -468,6 +468,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/dossiers/{id}/workflow': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The dossier's workflow and its page in the Temporal UI (ops only) */
+    get: operations['getDossierWorkflow'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/dossiers/{id}/criteria': {
     parameters: {
       query?: never;
@@ -3134,7 +3151,8 @@ export interface components {
         | 'EXPORT'
         | 'USER_ADMIN'
         | 'COOP_ADMIN'
-        | 'COOP_MEMBER';
+        | 'COOP_MEMBER'
+        | 'OPS_WORKFLOWS_VIEW';
       roles?: components['schemas']['WorkflowDefinitionBody-code'][];
       guard?: components['schemas']['WorkflowDefinitionBody-guard'];
       requiredFields?: string[];
@@ -4627,6 +4645,7 @@ export interface operations {
             | 'USER_ADMIN'
             | 'COOP_ADMIN'
             | 'COOP_MEMBER'
+            | 'OPS_WORKFLOWS_VIEW'
           )[];
         };
       };
@@ -4856,6 +4875,7 @@ export interface operations {
             | 'USER_ADMIN'
             | 'COOP_ADMIN'
             | 'COOP_MEMBER'
+            | 'OPS_WORKFLOWS_VIEW'
           )[];
         };
       };
@@ -6132,6 +6152,61 @@ export interface operations {
             }[];
             /** @description Rows in the whole list */
             total: number;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getDossierWorkflow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            workflowId: string;
+            /** @description the latest run; null when Temporal does not answer or has no run */
+            runId: string | null;
+            /** @description the Temporal UI page of the workflow */
+            url: string;
           };
         };
       };

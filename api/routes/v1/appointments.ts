@@ -69,7 +69,10 @@ export default async function appointmentRoutes(app: FastifyInstance) {
       );
       const booked = answer.body as ReturnType<typeof appointmentView>;
       try {
-        await startReminders(temporal, app.env.TEMPORAL_TASK_QUEUE, booked, actor.orgId);
+        await startReminders(temporal, app.env.TEMPORAL_TASK_QUEUE, booked, {
+          orgId: actor.orgId,
+          orgSlug: request.principal!.orgSlug,
+        });
       } catch (err) {
         if ((err as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw err;
       }

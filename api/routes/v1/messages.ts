@@ -52,7 +52,13 @@ export default async function messageRoutes(app: FastifyInstance) {
       return { ...(await loadMessageView(em, queued.id)), queued } as Record<string, unknown>;
     });
     const queued = (answer.body as { queued?: QueuedMessage }).queued;
-    if (queued) await startDelivery(app.temporal, app.env.TEMPORAL_TASK_QUEUE, queued, request.log);
+    if (queued)
+      await startDelivery(
+        app.temporal,
+        app.env.TEMPORAL_TASK_QUEUE,
+        { id: queued.id, orgId: queued.orgId, orgSlug: request.principal!.orgSlug },
+        request.log,
+      );
     return reply.code(answer.statusCode).send(answer.body);
   };
 

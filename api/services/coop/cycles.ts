@@ -13,23 +13,22 @@ import {
   contributionCycle,
   contributionCycleWorkflowId,
   cycleStateQuery,
+  legacyContributionCycleWorkflowId,
   memberStatusSignal,
   planChangedSignal,
   rejectProofUpdate,
   reversePaymentUpdate,
   submitProofUpdate,
   waiveContributionUpdate,
+  type CycleRef,
   type DecisionRefusal,
   type DecisionRequest,
 } from '../../../workflows/contribution-cycle.js';
 import { DomainError } from '../../../services/domain-error.js';
 import type { CoopCycleErrorCode } from '../../../services/coop/error-codes.js';
 
-export interface CycleKey {
+export interface CycleKey extends CycleRef {
   orgId: string;
-  groupId: string;
-  planId: string;
-  memberId: string;
 }
 
 /** Starts a member's cycle on a plan (after the commit); a second start is a no-op, never a second cycle. */
@@ -39,13 +38,28 @@ export async function startCycle(
   key: CycleKey,
   continueAsNewAfter?: number,
 ) {
+  // A cycle started under its legacy id before readable ids keeps running there: never start a twin.
+  if (await isRunning(temporal, legacyContributionCycleWorkflowId(key.planId, key.memberId))) return;
   try {
     await temporal.workflow.start(contributionCycle, {
       taskQueue,
-      workflowId: contributionCycleWorkflowId(key.planId, key.memberId),
-      args: [{ ...key, ...(continueAsNewAfter ? { continueAsNewAfter } : {}) }],
+      workflowId: contributionCycleWorkflowId(key),
+      args: [
+        {
+          orgId: key.orgId,
+          groupId: key.groupId,
+          planId: key.planId,
+          memberId: key.memberId,
+          ...(continueAsNewAfter ? { continueAsNewAfter } : {}),
+        },
+      ],
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      searchAttributes: { OrgId: [key.orgId], CaseType: ['COOP_CONTRIBUTION'], EntityId: [key.memberId] },
+      searchAttributes: {
+        OrgId: [key.orgId],
+        OrgSlug: [key.orgSlug],
+        CaseType: ['COOP_CONTRIBUTION'],
+        EntityId: [key.memberId],
+      },
       memo: { groupId: key.groupId, planId: key.planId },
     });
   } catch (err) {
@@ -53,28 +67,57 @@ export async function startCycle(
   }
 }
 
+async function isRunning(temporal: Client, workflowId: string): Promise<boolean> {
+  try {
+    const { status } = await temporal.workflow.getHandle(workflowId).describe();
+    return status.name === 'RUNNING';
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return false;
+    throw err;
+  }
+}
+
+function isGone(err: unknown): boolean {
+  return (
+    err instanceof WorkflowNotFoundError ||
+    (err instanceof Error && /already completed|not found/i.test(err.message))
+  );
+}
+
+/**
+ * Runs `fn` on the cycle's readable id, or on its legacy id when no cycle runs under the readable one
+ * (cycles started before readable ids keep their id until they end).
+ */
+async function onCycle<T>(ref: CycleRef, fn: (workflowId: string) => Promise<T>): Promise<T> {
+  try {
+    return await fn(contributionCycleWorkflowId(ref));
+  } catch (err) {
+    if (!isGone(err)) throw err;
+    return await fn(legacyContributionCycleWorkflowId(ref.planId, ref.memberId));
+  }
+}
+
 async function signalIgnoringEnded(fn: () => Promise<void>) {
   try {
     await fn();
   } catch (err) {
-    if (err instanceof WorkflowNotFoundError) return;
-    if (err instanceof Error && /already completed|not found/i.test(err.message)) return;
+    if (isGone(err)) return;
     throw err;
   }
 }
 
 export async function signalPlanChanged(
   temporal: Client,
-  planId: string,
+  plan: { orgSlug: string; groupId: string; planId: string },
   memberIds: string[],
   version: number,
 ) {
   await Promise.all(
-    memberIds.map((m) =>
+    memberIds.map((memberId) =>
       signalIgnoringEnded(() =>
-        temporal.workflow
-          .getHandle(contributionCycleWorkflowId(planId, m))
-          .signal(planChangedSignal, { version }),
+        onCycle({ ...plan, memberId }, (id) =>
+          temporal.workflow.getHandle(id).signal(planChangedSignal, { version }),
+        ),
       ),
     ),
   );
@@ -82,27 +125,25 @@ export async function signalPlanChanged(
 
 export async function signalMemberStatus(
   temporal: Client,
+  member: { orgSlug: string; groupId: string; memberId: string },
   planIds: string[],
-  memberId: string,
   status: string,
 ) {
   const at = new Date().toISOString();
   await Promise.all(
-    planIds.map((p) =>
+    planIds.map((planId) =>
       signalIgnoringEnded(() =>
-        temporal.workflow
-          .getHandle(contributionCycleWorkflowId(p, memberId))
-          .signal(memberStatusSignal, { status, at }),
+        onCycle({ ...member, planId }, (id) =>
+          temporal.workflow.getHandle(id).signal(memberStatusSignal, { status, at }),
+        ),
       ),
     ),
   );
 }
 
-export async function cycleState(temporal: Client, planId: string, memberId: string) {
+export async function cycleState(temporal: Client, ref: CycleRef) {
   try {
-    return await temporal.workflow
-      .getHandle(contributionCycleWorkflowId(planId, memberId))
-      .query(cycleStateQuery);
+    return await onCycle(ref, (id) => temporal.workflow.getHandle(id).query(cycleStateQuery));
   } catch {
     return null;
   }

@@ -73,9 +73,9 @@ export async function milestoneNotices(
 export async function deliverNotices(
   temporal: Client | undefined,
   taskQueue: string,
-  orgId: string,
+  org: { orgId: string; orgSlug: string },
   messageIds: string[],
   log: { warn: (o: object, m: string) => void },
 ): Promise<void> {
-  for (const id of messageIds) await startDelivery(temporal, taskQueue, { id, orgId }, log);
+  for (const id of messageIds) await startDelivery(temporal, taskQueue, { id, ...org }, log);
 }

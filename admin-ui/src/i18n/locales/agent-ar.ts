@@ -273,4 +273,8 @@ export const agentAr: Record<keyof typeof agentFr, unknown> = {
     closeReasons: 'أسباب الفوز والخسارة',
     count: 'العدد',
   },
+  workflowLink: {
+    open: 'مسار العمل (Temporal)',
+    hint: 'فتح مسار العمل {{workflowId}} في واجهة Temporal',
+  },
 };

@@ -271,6 +271,10 @@ export const agentFr = {
     closeReasons: 'Motifs de gain et de perte',
     count: 'Nombre',
   },
+  workflowLink: {
+    open: 'Workflow (Temporal)',
+    hint: 'Ouvrir le workflow {{workflowId}} dans l’interface Temporal',
+  },
 } as const;
 
 export const agentEn: Record<keyof typeof agentFr, unknown> = {
@@ -544,5 +548,9 @@ export const agentEn: Record<keyof typeof agentFr, unknown> = {
     winRate: 'Win rate',
     closeReasons: 'Win and loss reasons',
     count: 'Count',
+  },
+  workflowLink: {
+    open: 'Workflow (Temporal)',
+    hint: 'Open workflow {{workflowId}} in the Temporal UI',
   },
 };

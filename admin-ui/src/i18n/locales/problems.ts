@@ -58,6 +58,7 @@ export const problemsFr = {
     USER_ADMIN: 'Administrer les utilisateurs',
     COOP_ADMIN: 'Administrer les coopératives',
     COOP_MEMBER: 'Espace membre de coopérative',
+    OPS_WORKFLOWS_VIEW: 'Voir les workflows dans Temporal (exploitation)',
   },
 };
 
@@ -125,6 +126,7 @@ export const problemsEn: Shape = {
     USER_ADMIN: 'Manage users',
     COOP_ADMIN: 'Manage cooperatives',
     COOP_MEMBER: 'Cooperative member area',
+    OPS_WORKFLOWS_VIEW: 'View workflows in Temporal (operations)',
   },
 };
 
@@ -182,5 +184,6 @@ export const problemsAr: Shape = {
     USER_ADMIN: 'إدارة المستخدمين',
     COOP_ADMIN: 'إدارة التعاونيات',
     COOP_MEMBER: 'فضاء عضو التعاونية',
+    OPS_WORKFLOWS_VIEW: 'عرض مسارات العمل في Temporal (التشغيل)',
   },
 };

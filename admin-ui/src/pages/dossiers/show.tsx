@@ -10,6 +10,7 @@ import { formatDate, formatDateTime, formatMoney } from '../../components/format
 import { StatusTag } from '../../components/status-tag';
 import { Timeline } from '../../components/timeline';
 import { UserName } from '../../components/users';
+import { WorkflowLink } from '../../components/workflow-link';
 import { hasPermission, useAllowed } from '../../providers/access-control';
 import { API_URL } from '../../providers/data-provider';
 import { AppointmentsCard } from '../../engagement/appointments-card';
@@ -89,6 +90,7 @@ export default function DossierShow() {
         <Space>
           <ListButton />
           <EditButton />
+          <WorkflowLink dossierId={dossier?.id} />
         </Space>
       )}
     >

@@ -120,7 +120,13 @@ export default async function coopAllocationRoutes(app: FastifyInstance) {
           notices: await allocationNotices(em, ctx, run, await configuredChannels(channels, em, ctx.orgId)),
         };
       });
-      await deliverNotices(app.temporal, app.env.TEMPORAL_TASK_QUEUE, ctx.orgId, notices, request.log);
+      await deliverNotices(
+        app.temporal,
+        app.env.TEMPORAL_TASK_QUEUE,
+        { orgId: ctx.orgId, orgSlug: request.principal!.orgSlug },
+        notices,
+        request.log,
+      );
       return view;
     },
   );

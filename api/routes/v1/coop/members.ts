@@ -223,11 +223,18 @@ export default async function coopMemberRoutes(app: FastifyInstance) {
         for (const planId of planIds)
           await startCycle(temporal, app.env.TEMPORAL_TASK_QUEUE, {
             orgId: request.tenant().orgId,
+            orgSlug: request.principal!.orgSlug,
             groupId: view.groupId,
             planId,
             memberId: view.id,
           });
-      } else await signalMemberStatus(temporal, planIds, view.id, view.status);
+      } else
+        await signalMemberStatus(
+          temporal,
+          { orgSlug: request.principal!.orgSlug, groupId: view.groupId, memberId: view.id },
+          planIds,
+          view.status,
+        );
       return view;
     },
   );

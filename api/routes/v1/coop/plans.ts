@@ -41,10 +41,22 @@ const versionBody = {
 
 /** Contribution plans (F-10.3): versioned schedule and formula; each member's schedule. */
 export default async function coopPlanRoutes(app: FastifyInstance) {
-  const startAll = async (orgId: string, groupId: string, planId: string, memberIds: string[]) => {
+  const startAll = async (
+    tenant: { orgId: string; orgSlug: string },
+    groupId: string,
+    planId: string,
+    memberIds: string[],
+  ) => {
     const temporal = requireTemporal(app.temporal);
+    const { orgId, orgSlug } = tenant;
     for (const memberId of memberIds)
-      await startCycle(temporal, app.env.TEMPORAL_TASK_QUEUE, { orgId, groupId, planId, memberId });
+      await startCycle(temporal, app.env.TEMPORAL_TASK_QUEUE, {
+        orgId,
+        orgSlug,
+        groupId,
+        planId,
+        memberId,
+      });
   };
 
   app.get<{ Params: { id: string } }>(
@@ -96,7 +108,12 @@ export default async function coopPlanRoutes(app: FastifyInstance) {
         const active = (await cycleMembers(em, g.id)).filter((m) => m.status === 'ACTIVE');
         return { view: await planView(em, plan), members: active.map((m) => m.id) };
       });
-      await startAll(request.tenant().orgId, view.groupId, view.id, members);
+      await startAll(
+        { orgId: request.tenant().orgId, orgSlug: request.principal!.orgSlug },
+        view.groupId,
+        view.id,
+        members,
+      );
       return reply.code(201).send(view);
     },
   );
@@ -152,7 +169,12 @@ export default async function coopPlanRoutes(app: FastifyInstance) {
           version: v.version,
         };
       });
-      await signalPlanChanged(temporal, view.id, members, version);
+      await signalPlanChanged(
+        temporal,
+        { orgSlug: request.principal!.orgSlug, groupId: view.groupId, planId: view.id },
+        members,
+        version,
+      );
       return reply.code(201).send(view);
     },
   );
@@ -183,7 +205,12 @@ export default async function coopPlanRoutes(app: FastifyInstance) {
             .map((m) => m.id),
         };
       });
-      await startAll(request.tenant().orgId, groupId, request.params.id, members);
+      await startAll(
+        { orgId: request.tenant().orgId, orgSlug: request.principal!.orgSlug },
+        groupId,
+        request.params.id,
+        members,
+      );
       return { members: members.length };
     },
   );
@@ -250,8 +277,13 @@ export default async function coopPlanRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      await request.tx((em) => readableMember(em, request, request.params.memberId));
-      return cycleState(requireTemporal(app.temporal), request.params.id, request.params.memberId);
+      const member = await request.tx((em) => readableMember(em, request, request.params.memberId));
+      return cycleState(requireTemporal(app.temporal), {
+        orgSlug: request.principal!.orgSlug,
+        groupId: member.groupId,
+        planId: request.params.id,
+        memberId: member.id,
+      });
     },
   );
 }

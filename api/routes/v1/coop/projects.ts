@@ -129,7 +129,13 @@ export default async function coopProjectRoutes(app: FastifyInstance) {
           ),
         };
       });
-      await deliverNotices(app.temporal, app.env.TEMPORAL_TASK_QUEUE, ctx.orgId, notices, request.log);
+      await deliverNotices(
+        app.temporal,
+        app.env.TEMPORAL_TASK_QUEUE,
+        { orgId: ctx.orgId, orgSlug: request.principal!.orgSlug },
+        notices,
+        request.log,
+      );
       return view;
     },
   );

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import dossierConsentRoutes from './consents.js';
+import dossierWorkflowRoutes from './workflow.js';
 import matchingRoutes, { checkDossierSearch } from './matching.js';
 import partyRoutes from './parties.js';
 import shortlistRoutes from './shortlist.js';
@@ -50,6 +51,7 @@ const page = {
 export default async function dossierRoutes(app: FastifyInstance) {
   await app.register(partyRoutes);
   await app.register(dossierConsentRoutes);
+  await app.register(dossierWorkflowRoutes);
   await app.register(matchingRoutes);
   await app.register(shortlistRoutes);
   app.addSchema(dossierSchema);

@@ -253,7 +253,10 @@ export default async function shortlistRoutes(app: FastifyInstance) {
           ...(request.body.agentId ? { agentId: request.body.agentId } : {}),
         });
       });
-      await startReminders(temporal, app.env.TEMPORAL_TASK_QUEUE, booked, actor.orgId);
+      await startReminders(temporal, app.env.TEMPORAL_TASK_QUEUE, booked, {
+        orgId: actor.orgId,
+        orgSlug: request.principal!.orgSlug,
+      });
       return reply.code(201).send(booked);
     },
   );

@@ -96,11 +96,12 @@ export default async function scoringLifecycleRoutes(app: FastifyInstance) {
       });
       // After the commit: the job must see the published rules. Its id is per version, so a retried
       // publish or a manual restart never runs two jobs.
-      const workflowId = rescoreWorkflowId(ctx.orgId, view.version);
+      const workflowId = rescoreWorkflowId(request.principal!.orgSlug, view.version);
       if (!app.temporal) return { ...view, rescore: { workflowId, status: 'NOT_STARTED' } };
       try {
         await startRescore(app.temporal, app.env.TEMPORAL_TASK_QUEUE, workflowId, {
           orgId: ctx.orgId,
+          orgSlug: request.principal!.orgSlug,
           reason: 'PUBLISH',
         });
       } catch (err) {

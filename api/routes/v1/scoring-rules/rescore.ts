@@ -1,6 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireTemporal } from '../../../lib/dossier-workflows.js';
-import { rescoreJobStatus, rescoreWorkflowId, startRescore } from '../../../lib/rescore-jobs.js';
+import {
+  rescoreJobOf,
+  rescoreJobStatus,
+  rescoreWorkflowId,
+  startRescore,
+} from '../../../lib/rescore-jobs.js';
 import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
 import { loadRuleset } from '../../../services/scoring-store.js';
@@ -35,8 +40,8 @@ export default async function scoringRescoreRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const version = await publishedVersion(request, request.params.id);
-      const workflowId = rescoreWorkflowId(request.tenant().orgId, version);
-      return rescoreJobStatus(requireTemporal(app.temporal), workflowId);
+      const org = { orgId: request.tenant().orgId, orgSlug: request.principal!.orgSlug };
+      return rescoreJobOf(requireTemporal(app.temporal), org, version);
     },
   );
 
@@ -52,11 +57,15 @@ export default async function scoringRescoreRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const orgId = request.tenant().orgId;
+      const org = { orgId: request.tenant().orgId, orgSlug: request.principal!.orgSlug };
       const version = await publishedVersion(request, request.params.id);
       const temporal = requireTemporal(app.temporal);
-      const workflowId = rescoreWorkflowId(orgId, version);
-      await startRescore(temporal, app.env.TEMPORAL_TASK_QUEUE, workflowId, { orgId, reason: 'MANUAL' });
+      // A job that ran or runs under its legacy id is the version's one job (a failed one may run again).
+      const existing = await rescoreJobOf(temporal, org, version);
+      if (existing.status === 'RUNNING' || existing.status === 'COMPLETED')
+        return reply.code(202).send(existing);
+      const workflowId = rescoreWorkflowId(org.orgSlug, version);
+      await startRescore(temporal, app.env.TEMPORAL_TASK_QUEUE, workflowId, { ...org, reason: 'MANUAL' });
       return reply.code(202).send(await rescoreJobStatus(temporal, workflowId));
     },
   );
