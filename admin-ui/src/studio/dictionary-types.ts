@@ -1,18 +1,7 @@
-/** A dictionary entry as GET /api/v1/dictionaries returns it (its tenant override, or the global default). */
-export interface DictionaryEntry {
-  id: string;
-  dictType: string;
-  code: string;
-  /** English label. */
-  label: string;
-  labelFr: string | null;
-  labelAr: string | null;
-  sortOrder: number;
-  isActive: boolean;
-  scope: 'GLOBAL' | 'TENANT';
-  version: number;
-  metadata?: Record<string, unknown>;
-}
+import type { Schemas, Sent } from '../api/client';
+
+/** A dictionary entry as the API sends it (its tenant override, or the global default); `label` is English. */
+export type DictionaryEntry = Sent<Schemas['DictionaryEntry']>;
 
 /** Label in the UI language (French falls back to English, and the reverse). */
 export function entryLabel(entry: Pick<DictionaryEntry, 'label' | 'labelFr'>, lang: string): string {
