@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ok, type Answer, type paths } from '../api/client';
+import { api, apiPath, ok, type Answer } from '../api/client';
 import i18n from '../i18n';
 import { ApiError, problemError, type ProblemDetails } from '../providers/http';
 import { getToken } from '../providers/session';
@@ -48,9 +48,8 @@ export async function uploadDocument(
   form.append('kind', kind);
   form.append('file', file, file.name);
   const token = getToken();
-  // A plain fetch: openapi-fetch would JSON-encode the FormData body; the path is still one of the API's.
-  const path: keyof paths = '/api/v1/documents';
-  const res = await fetch(path, {
+  // A plain fetch: openapi-fetch's body typing is JSON's; apiPath still checks the path.
+  const res = await fetch(apiPath('/api/v1/documents'), {
     method: 'POST',
     headers: token ? { Authorization: `Bearer ${token}`, Accept: 'application/json' } : {},
     body: form,
