@@ -1,18 +1,11 @@
 import { useList } from '@refinedev/core';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Schemas, Sent } from '../api/client';
 
-export interface DictionaryEntry {
-  id: string;
-  dictType: string;
-  code: string;
-  label: string;
-  labelFr: string | null;
-  labelAr: string | null;
-  sortOrder: number;
-  isActive: boolean;
-  metadata?: Record<string, unknown>;
-}
+/** An entry as the API sends it (`metadata` is absent on entries that have none). */
+export type DictionaryEntry = Omit<Sent<Schemas['DictionaryEntry']>, 'metadata'> &
+  Pick<Schemas['DictionaryEntry'], 'metadata'>;
 
 /** The entry's label in the UI language (`label` is English; French falls back to it). */
 export function entryLabel(entry: DictionaryEntry | undefined, lang: string, fallback = ''): string {

@@ -1,7 +1,6 @@
-import type { Schemas, Sent } from '../api/client';
+import type { DictionaryEntry } from '../components/dictionary';
 
-/** A dictionary entry as the API sends it (its tenant override, or the global default); `label` is English. */
-export type DictionaryEntry = Sent<Schemas['DictionaryEntry']>;
+export type { DictionaryEntry };
 
 /** Label in the UI language (French falls back to English, and the reverse). */
 export function entryLabel(entry: Pick<DictionaryEntry, 'label' | 'labelFr'>, lang: string): string {

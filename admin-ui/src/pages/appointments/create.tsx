@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useUsers } from '../../components/users';
 import { newIdempotencyKey } from '../../engagement/api';
-import { api, ok } from '../../api/client';
+import { api, ok, type Schemas, type Sent } from '../../api/client';
 import { ApiError, errorMessage } from '../../providers/http';
 import { backIcon } from '../../components/back-icon';
 import { pageTitle } from '../../components/page-title';
@@ -24,18 +24,8 @@ interface Values {
   notes?: string;
 }
 
-interface ContactRow {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-}
-interface DossierRow {
-  id: string;
-  reference: string;
-  title: string;
-  contactId: string | null;
-}
+type ContactRow = Pick<Sent<Schemas['Contact']>, 'id' | 'firstName' | 'lastName' | 'email'>;
+type DossierRow = Pick<Sent<Schemas['Dossier']>, 'id' | 'reference' | 'title' | 'contactId'>;
 
 /** Book an appointment or a visit; prefilled from the calendar (slot) or a contact/dossier page. */
 export default function AppointmentCreate() {
