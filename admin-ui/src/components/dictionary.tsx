@@ -1,11 +1,9 @@
 import { useList } from '@refinedev/core';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Schemas, Sent } from '../api/client';
+import type { DictionaryEntry } from '../studio/dictionary-types';
 
-/** An entry as the API sends it (`metadata` is absent on entries that have none). */
-export type DictionaryEntry = Omit<Sent<Schemas['DictionaryEntry']>, 'metadata'> &
-  Pick<Schemas['DictionaryEntry'], 'metadata'>;
+export type { DictionaryEntry };
 
 /** The entry's label in the UI language (`label` is English; French falls back to it). */
 export function entryLabel(entry: DictionaryEntry | undefined, lang: string, fallback = ''): string {

@@ -1,6 +1,9 @@
-import type { DictionaryEntry } from '../components/dictionary';
+// The generated types alone (no client import): Node's unit tests compile this file too.
+import type { components } from '../api/schema.js';
 
-export type { DictionaryEntry };
+type EntrySchema = components['schemas']['DictionaryEntry'];
+/** An entry as the API sends it: every property present (null where allowed), `metadata` only when set. */
+export type DictionaryEntry = Required<Omit<EntrySchema, 'metadata'>> & Pick<EntrySchema, 'metadata'>;
 
 /** Label in the UI language (French falls back to English, and the reverse). */
 export function entryLabel(entry: Pick<DictionaryEntry, 'label' | 'labelFr'>, lang: string): string {
