@@ -34,6 +34,13 @@ const nodeBuiltins = [
   'zlib',
 ];
 
+/** Where an admin UI string may name an API path: the typed client's calls and the generated types. */
+const ALLOWED_PATH = [
+  ":not(CallExpression[callee.object.name='api'] > Literal)",
+  ":not(CallExpression[callee.name='apiPath'] > Literal)",
+  ':not(TSLiteralType > Literal)',
+].join('');
+
 /** Files in `files` may not import from the listed top-level rooms (nor the listed packages). */
 function roomRule(files, forbiddenRooms, { paths = [] } = {}) {
   const room = files[0].split('/')[0];
@@ -165,6 +172,56 @@ export default tseslint.config(
     paths: ['@temporalio/workflow', 'fastify'],
   }),
   roomRule(['activities/**/*.ts'], ['api', 'seed', 'scripts'], { paths: ['fastify'] }),
+  {
+    // Issue 16: the admin UI calls the API through the typed client (admin-ui/src/api/client.ts), so a
+    // contract change that breaks a screen fails typecheck: no `request()` with a URL string, no
+    // hand-built '/api/v1…' URL (a path is an argument of api.GET/POST/…, apiPath() or a generated type).
+    files: ['admin-ui/src/**/*.ts', 'admin-ui/src/**/*.tsx'],
+    ignores: [
+      'admin-ui/src/api/client.ts',
+      'admin-ui/src/api/schema.d.ts',
+      'admin-ui/src/providers/data-provider*.ts',
+      'admin-ui/src/providers/auth-provider.ts',
+      'admin-ui/src/providers/http.ts',
+      // h17 converts these
+      'admin-ui/src/pages/dossiers/**',
+      'admin-ui/src/components/timeline.tsx',
+      'admin-ui/src/engagement/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/providers/http'],
+              importNames: ['request'],
+              message: 'Call the API with api.GET/POST/… from api/client (typed by the OpenAPI document).',
+            },
+            {
+              group: ['**/providers/data-provider'],
+              importNames: ['API_URL'],
+              message:
+                'Name the API path in api.GET/POST/… (or apiPath) from api/client, not API_URL + a string.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `Literal[value=/\\/api\\/v1/]${ALLOWED_PATH}`,
+          message:
+            "An API path goes in api.GET/POST/…('/api/v1/…'), apiPath() or a generated type (Reply<…>).",
+        },
+        {
+          selector: 'TemplateElement[value.raw=/\\/api\\/v1/]',
+          message:
+            "An API path goes in api.GET/POST/…('/api/v1/…', { params }) or apiPath(), not a template.",
+        },
+      ],
+    },
+  },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['**/*.mjs'],

@@ -43,6 +43,22 @@ export type RequestBody<P extends keyof paths, M extends keyof paths[P]> = paths
   ? B
   : never;
 
+/** The `{name}` parameters of a path: `'id' | 'roleId'` for `/contacts/{id}/roles/{roleId}/end`. */
+type PathParamNames<P> = P extends `${string}{${infer K}}${infer Rest}` ? K | PathParamNames<Rest> : never;
+
+/**
+ * The URL of an API path, for the few calls that cannot go through `api` (a multipart upload, a
+ * component that takes a URL): the path is still one of the document's, its parameters all given.
+ *   apiPath('/api/v1/contacts/{id}/timeline', { id })
+ */
+export function apiPath<P extends keyof paths & string>(
+  path: P,
+  ...[params]: [PathParamNames<P>] extends [never] ? [] : [Record<PathParamNames<P>, string>]
+): string {
+  const values = (params ?? {}) as Record<string, string>;
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
+}
+
 const session: Middleware = {
   onRequest({ request }) {
     request.headers.set('Accept', request.headers.get('Accept') ?? 'application/json');

@@ -1,27 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { API_URL } from '../providers/data-provider';
-import { errorMessage, request } from '../providers/http';
+import { api, ok } from '../api/client';
+import { errorMessage } from '../providers/http';
 import { formatDateTime } from './format';
-
-interface AuditRow {
-  id: string;
-  seq: number;
-  action: string;
-  actorId: string | null;
-  actorType: string;
-  actorName: string | null;
-  beforeJson: Record<string, unknown> | null;
-  afterJson: Record<string, unknown> | null;
-  createdAt: string;
-}
 
 interface Change {
   field: string;
   before: unknown;
   after: unknown;
 }
+
+/** Each record kind's audit trail, newest first (50 events). */
+const page = (id: string) => ({ params: { path: { id }, query: { pageSize: 50 } } });
+const AUDIT = {
+  dossiers: (id: string) => api.GET('/api/v1/dossiers/{id}/audit', page(id)),
+  contacts: (id: string) => api.GET('/api/v1/contacts/{id}/audit', page(id)),
+  accounts: (id: string) => api.GET('/api/v1/accounts/{id}/audit', page(id)),
+  annonces: (id: string) => api.GET('/api/v1/annonces/{id}/audit', page(id)),
+};
 
 const IGNORED = new Set(['updatedAt', 'version']);
 
@@ -84,18 +81,11 @@ export function ChangesTable({
  * The audit trail of one record (`/dossiers|contacts|accounts/:id/audit`, open to whoever may view
  * the record), newest first, each change as a before/after table.
  */
-export function AuditTrail({
-  resource,
-  entityId,
-}: {
-  resource: 'dossiers' | 'contacts' | 'accounts' | 'annonces';
-  entityId: string;
-}) {
+export function AuditTrail({ resource, entityId }: { resource: keyof typeof AUDIT; entityId: string }) {
   const { t } = useTranslation('agent');
   const query = useQuery({
     queryKey: ['record-audit', resource, entityId],
-    queryFn: () =>
-      request<{ data: AuditRow[]; total: number }>(`${API_URL}/${resource}/${entityId}/audit?pageSize=50`),
+    queryFn: () => ok(AUDIT[resource](entityId)),
   });
   const rows = query.data?.data ?? [];
   if (query.isError) return <Alert type="warning" showIcon message={errorMessage(query.error)} />;

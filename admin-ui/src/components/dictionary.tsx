@@ -1,18 +1,9 @@
 import { useList } from '@refinedev/core';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { DictionaryEntry } from '../studio/dictionary-types';
 
-export interface DictionaryEntry {
-  id: string;
-  dictType: string;
-  code: string;
-  label: string;
-  labelFr: string | null;
-  labelAr: string | null;
-  sortOrder: number;
-  isActive: boolean;
-  metadata?: Record<string, unknown>;
-}
+export type { DictionaryEntry };
 
 /** The entry's label in the UI language (`label` is English; French falls back to it). */
 export function entryLabel(entry: DictionaryEntry | undefined, lang: string, fallback = ''): string {

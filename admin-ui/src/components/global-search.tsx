@@ -5,24 +5,11 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { hasPermission } from '../providers/access-control';
-import { API_URL } from '../providers/data-provider';
-import { request } from '../providers/http';
+import { api, ok, type Reply } from '../api/client';
 import { formatNumber } from './format';
 import './global-search.css';
 
-type Kind = 'contact' | 'dossier' | 'account' | 'listing' | 'coopMember';
-interface SearchItem {
-  id: string;
-  kind: Kind;
-  title: string;
-  subtitle: string | null;
-  href: string;
-}
-interface SearchGroup {
-  kind: Kind;
-  total: number;
-  items: SearchItem[];
-}
+type SearchItem = Reply<'/api/v1/search', 'get'>['groups'][number]['items'][number];
 
 /** The permissions that open the search (the server answers each kind only with its own). */
 const READERS = ['CRM_CONTACTS_VIEW', 'CRM_DEALS_VIEW', 'CRM_ANNONCES_VIEW', 'COOP_ADMIN'];
@@ -75,8 +62,7 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
   const result = useQuery({
     queryKey: ['search', q],
     // Keyed by q: an answer to an older text is never shown for the newer one.
-    queryFn: () =>
-      request<{ groups: SearchGroup[] }>(`${API_URL}/search?q=${encodeURIComponent(q)}&limit=${PER_KIND}`),
+    queryFn: () => ok(api.GET('/api/v1/search', { params: { query: { q, limit: PER_KIND } } })),
     enabled: open && searchable,
     placeholderData: keepPreviousData,
     staleTime: 10_000,

@@ -4,20 +4,10 @@ import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { API_URL } from '../providers/data-provider';
-import { request } from '../providers/http';
+import { api, ok, type Reply } from '../api/client';
 import { formatDateTime } from './format';
 
-interface AppNotification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  entityType: string | null;
-  entityId: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
+type AppNotification = Reply<'/api/v1/notifications', 'get'>['data'][number];
 
 const KEY = ['notifications', 'unread'];
 const LINKS: Record<string, string> = {
@@ -35,13 +25,13 @@ export function NotificationBell() {
   const unread = useQuery({
     queryKey: KEY,
     queryFn: () =>
-      request<{ data: AppNotification[]; total: number }>(`${API_URL}/notifications?unread=true&pageSize=20`),
+      ok(api.GET('/api/v1/notifications', { params: { query: { unread: true, pageSize: 20 } } })),
     refetchInterval: 30_000,
   });
   const total = unread.data?.total ?? 0;
 
   const markRead = async (n: AppNotification) => {
-    await request(`${API_URL}/notifications/${n.id}/read`, { method: 'POST' });
+    await ok(api.POST('/api/v1/notifications/{id}/read', { params: { path: { id: n.id } } }));
     await queryClient.invalidateQueries({ queryKey: KEY });
   };
   const openOne = async (n: AppNotification) => {

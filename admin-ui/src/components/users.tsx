@@ -2,21 +2,10 @@ import { useGetIdentity, useList } from '@refinedev/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { hasPermission } from '../providers/access-control';
-import { API_URL } from '../providers/data-provider';
-import { request } from '../providers/http';
+import { api, ok, type Schemas, type Sent } from '../api/client';
 import type { Identity } from '../providers/session';
 
-interface DirectoryEntry {
-  id: string;
-  fullName: string;
-  roles: string[];
-}
-
-interface UserRow {
-  id: string;
-  fullName: string;
-  isActive: boolean;
-}
+type UserRow = Pick<Sent<Schemas['UserPublic']>, 'id' | 'fullName' | 'isActive'>;
 
 /**
  * Names of the organisation's active users. Every CRM reader gets them from the user directory
@@ -32,7 +21,7 @@ export function useUsers() {
     queryKey: ['users-directory'],
     enabled: canDirectory,
     staleTime: 5 * 60_000,
-    queryFn: () => request<{ data: DirectoryEntry[]; total: number }>(`${API_URL}/users/directory`),
+    queryFn: () => ok(api.GET('/api/v1/users/directory')),
   });
   const { result } = useList<UserRow>({
     resource: 'users',

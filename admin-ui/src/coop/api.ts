@@ -1,15 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ok, type Answer } from '../api/client';
+import { api, apiPath, ok, type Answer } from '../api/client';
 import i18n from '../i18n';
-import { API_URL } from '../providers/data-provider';
-import { ApiError, problemError, request, type ProblemDetails } from '../providers/http';
+import { ApiError, problemError, type ProblemDetails } from '../providers/http';
 import { getToken } from '../providers/session';
 import type { DocumentView } from './types';
-
-const COOP = `${API_URL}/coop`;
-
-/** Labels the API words itself (status moves) follow the UI language, not the browser's. */
-const language = () => ({ 'Accept-Language': i18n.language.startsWith('en') ? 'en' : 'fr' });
 
 /**
  * A coop read through the typed client: `key` names it under 'coop' (null: not yet), `load` is the
@@ -29,14 +23,11 @@ export function useCoopQuery<D>(
   });
 }
 
-/** An untyped coop read by URL (the member list, whose answer is changing shape: issue 16). */
-export function useCoop<T>(path: string | null, opts: { refetchInterval?: number } = {}) {
-  return useQuery({
-    queryKey: ['coop', path, i18n.language],
-    queryFn: () => request<T>(`${COOP}${path}`, { headers: language() }),
-    enabled: path !== null,
-    ...opts,
-  });
+/** A group's members, in FIFO rank order (the API's default page, as the screens always read it). */
+export function useCoopMembers(groupId: string) {
+  return useCoopQuery(['members', groupId], () =>
+    api.GET('/api/v1/coop/groups/{id}/members', { params: { path: { id: groupId } } }),
+  );
 }
 
 export function useRefreshCoop() {
@@ -57,7 +48,8 @@ export async function uploadDocument(
   form.append('kind', kind);
   form.append('file', file, file.name);
   const token = getToken();
-  const res = await fetch(`${API_URL}/documents`, {
+  // A plain fetch: openapi-fetch's body typing is JSON's; apiPath still checks the path.
+  const res = await fetch(apiPath('/api/v1/documents'), {
     method: 'POST',
     headers: token ? { Authorization: `Bearer ${token}`, Accept: 'application/json' } : {},
     body: form,

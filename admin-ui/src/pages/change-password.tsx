@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { PASSWORD_MIN_LENGTH } from '../../../definitions/password-policy.js';
 import { LanguageSwitch } from '../components/language-switch';
-import { ApiError, errorMessage, request } from '../providers/http';
-import { getUser, saveSession, type SessionUser } from '../providers/session';
+import { api, ok } from '../api/client';
+import { ApiError, errorMessage } from '../providers/http';
+import { getUser, saveSession } from '../providers/session';
 
 interface ChangeValues {
   currentPassword: string;
@@ -32,10 +33,7 @@ export function ChangePasswordPage() {
   const submit = async ({ currentPassword, newPassword }: ChangeValues) => {
     setBusy(true);
     try {
-      const res = await request<{ accessToken: string; user: SessionUser }>('/api/v1/auth/password', {
-        method: 'POST',
-        body: { currentPassword, newPassword },
-      });
+      const res = await ok(api.POST('/api/v1/auth/password', { body: { currentPassword, newPassword } }));
       // The answer's user has no organisation name; the rest replaces what was stored.
       saveSession(res.accessToken, { ...getUser()!, ...res.user });
       notification.success({ message: t('changed') });

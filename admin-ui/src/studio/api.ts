@@ -1,6 +1,5 @@
-import { api, ok, type Reply, type RequestBody, type Schemas, type Sent } from '../api/client';
-import { problemText, type CodedProblem } from '../providers/problem-text';
-import { getToken } from '../providers/session';
+import { api, ok, type Answer, type Reply, type RequestBody, type Schemas, type Sent } from '../api/client';
+import { problemError } from '../providers/http';
 import type { DefinitionProblemView, WorkflowDefinitionBody } from './definition-model';
 
 /** Calls of the studio that are not plain Refine CRUD (lifecycle, simulation, exports). */
@@ -58,18 +57,19 @@ export const studioApi = {
     ok(api.POST('/api/v1/workflow-definitions/{id}/migrations', { ...id(versionId), body })),
 };
 
-/** Downloads an export endpoint with the bearer token (a plain link cannot send it): fetch → blob → save. */
-export async function downloadWithToken(url: string, filename: string): Promise<void> {
-  const token = getToken();
-  const res = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  if (!res.ok) {
-    const problem = (await res.json().catch(() => ({}))) as CodedProblem;
-    throw new Error(problemText(problem, res.status));
-  }
-  const disposition = res.headers.get('content-disposition') ?? '';
+/** Options of an export call: its bytes as a blob, whatever their type (CSV, JSON). */
+export const AS_FILE = { parseAs: 'blob', headers: { Accept: '*/*' } } as const;
+
+/**
+ * Saves an export (`api.GET(path, { …, ...AS_FILE })`) under its Content-Disposition name, or `filename`:
+ * a plain link cannot send the bearer token. A refusal is thrown as an `ApiError`.
+ */
+export async function saveExport(pending: Promise<Answer<Blob>>, filename: string): Promise<void> {
+  const { data, error, response } = await pending;
+  if (!response.ok || !data) throw problemError(response, error);
+  const disposition = response.headers.get('content-disposition') ?? '';
   const named = /filename="?([^";]+)"?/.exec(disposition)?.[1];
-  const blob = await res.blob();
-  const href = URL.createObjectURL(blob);
+  const href = URL.createObjectURL(data);
   const a = document.createElement('a');
   a.href = href;
   a.download = named ?? filename;

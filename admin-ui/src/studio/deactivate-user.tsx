@@ -1,24 +1,12 @@
 import { Alert, Descriptions, Form, Modal, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { request } from '../providers/http';
+import { api, ok, type Reply, type Schemas, type Sent } from '../api/client';
 
-export interface UserRow {
-  id: string;
-  email: string;
-  fullName: string;
-  roles: string[];
-  isActive: boolean;
-  version: number;
-  lastLoginAt?: string | null;
-  deactivatedAt?: string | null;
-}
+export type UserRow = Sent<Schemas['UserPublic']>;
 
 /** The deactivated user itself, with what moved to whom. */
-type DeactivationResult = UserRow & {
-  reassignedTo: string | null;
-  reassigned: Record<string, number>;
-};
+type DeactivationResult = Reply<'/api/v1/users/{id}/deactivate', 'post'>;
 
 interface Props {
   user: UserRow | null;
@@ -50,7 +38,7 @@ export function DeactivateUserDialog({ user, others, onClose, onDone }: Props) {
     const body = mode === 'manager' ? {} : { reassignTo: mode === 'none' ? null : (target ?? null) };
     try {
       setResult(
-        await request<DeactivationResult>(`/api/v1/users/${user.id}/deactivate`, { method: 'POST', body }),
+        await ok(api.POST('/api/v1/users/{id}/deactivate', { params: { path: { id: user.id } }, body })),
       );
       onDone();
     } catch (err) {

@@ -1,7 +1,9 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, request } from '../providers/http';
+import type { DictType } from '../../../definitions/dictionary-defaults.js';
+import { api, ok } from '../api/client';
+import { ApiError } from '../providers/http';
 import type { DictionaryEntry } from './dictionary-types';
 
 interface Values {
@@ -12,7 +14,7 @@ interface Values {
 }
 
 interface Props {
-  dictType: string;
+  dictType: DictType;
   /** null = create; an entry = edit it (a global one gets a tenant override). */
   entry: DictionaryEntry | null;
   open: boolean;
@@ -46,15 +48,14 @@ export function DictionaryEntryForm({ dictType, entry, open, onClose, onSaved }:
     const labels = { label: values.label, labelFr: values.labelFr || null, labelAr: values.labelAr || null };
     try {
       if (entry) {
-        await request(`/api/v1/dictionaries/${entry.id}`, {
-          method: 'PATCH',
-          body: { version: entry.version, ...labels },
-        });
+        await ok(
+          api.PATCH('/api/v1/dictionaries/{id}', {
+            params: { path: { id: entry.id } },
+            body: { version: entry.version, ...labels },
+          }),
+        );
       } else {
-        await request('/api/v1/dictionaries', {
-          method: 'POST',
-          body: { dictType, code: values.code, ...labels },
-        });
+        await ok(api.POST('/api/v1/dictionaries', { body: { dictType, code: values.code, ...labels } }));
       }
       onSaved();
     } catch (err) {

@@ -1,18 +1,9 @@
-/** A dictionary entry as GET /api/v1/dictionaries returns it (its tenant override, or the global default). */
-export interface DictionaryEntry {
-  id: string;
-  dictType: string;
-  code: string;
-  /** English label. */
-  label: string;
-  labelFr: string | null;
-  labelAr: string | null;
-  sortOrder: number;
-  isActive: boolean;
-  scope: 'GLOBAL' | 'TENANT';
-  version: number;
-  metadata?: Record<string, unknown>;
-}
+// The generated types alone (no client import): Node's unit tests compile this file too.
+import type { components } from '../api/schema.js';
+
+type EntrySchema = components['schemas']['DictionaryEntry'];
+/** An entry as the API sends it: every property present (null where allowed), `metadata` only when set. */
+export type DictionaryEntry = Required<Omit<EntrySchema, 'metadata'>> & Pick<EntrySchema, 'metadata'>;
 
 /** Label in the UI language (French falls back to English, and the reverse). */
 export function entryLabel(entry: Pick<DictionaryEntry, 'label' | 'labelFr'>, lang: string): string {

@@ -2,15 +2,10 @@ import { CheckCircleTwoTone, CloseCircleTwoTone, ExperimentOutlined } from '@ant
 import { Alert, Button, Card, Col, Descriptions, Form, Row, Select, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { request } from '../providers/http';
+import { api, ok, type Schemas, type Sent } from '../api/client';
 import type { SimulationResult } from './api';
 
-interface DossierOption {
-  id: string;
-  reference: string;
-  title: string | null;
-  statusCode: string;
-}
+type DossierOption = Pick<Sent<Schemas['Dossier']>, 'id' | 'reference' | 'title' | 'statusCode'>;
 
 interface Props {
   caseType: string;
@@ -30,10 +25,13 @@ export function SimulationPanel({ caseType, stateCodes, onSimulate }: Props) {
   const [running, setRunning] = useState(false);
 
   useEffect(() => {
-    const q = new URLSearchParams({ caseType, pageSize: '20', sort: '-createdAt' });
-    if (search.trim()) q.set('q', search.trim());
+    const q = search.trim();
     let live = true;
-    request<{ data: DossierOption[] }>(`/api/v1/dossiers?${q.toString()}`)
+    ok(
+      api.GET('/api/v1/dossiers', {
+        params: { query: { caseType, pageSize: 20, sort: '-createdAt', ...(q ? { q } : {}) } },
+      }),
+    )
       .then((res) => live && setDossiers(res.data))
       .catch(() => live && setDossiers([]));
     return () => {

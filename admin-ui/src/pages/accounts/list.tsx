@@ -61,7 +61,7 @@ export default function AccountList() {
         <Table.Column<Account>
           dataIndex="type"
           title={t('account.type')}
-          render={(v: string) => <Tag color={TYPE_COLOR[v]}>{t(`account.types.${v}`)}</Tag>}
+          render={(v: Account['type']) => <Tag color={TYPE_COLOR[v]}>{t(`account.types.${v}`)}</Tag>}
         />
         <Table.Column<Account>
           dataIndex="city"

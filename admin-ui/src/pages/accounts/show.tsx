@@ -6,12 +6,20 @@ import { Link } from 'react-router';
 import { AuditTrail } from '../../components/audit-diff';
 import { formatDateTime } from '../../components/format';
 import { useAllowed } from '../../providers/access-control';
-import { API_URL } from '../../providers/data-provider';
-import { errorMessage, request } from '../../providers/http';
-import type { Contact } from '../contacts/types';
+import { api, ok, type RequestBody, type Schemas, type Sent } from '../../api/client';
+import { errorMessage } from '../../providers/http';
 import { TYPE_COLOR, type Account, type AccountContactLink } from './types';
 import { backIcon } from '../../components/back-icon';
 import { pageTitle } from '../../components/page-title';
+
+type Contact = Sent<Schemas['Contact']>;
+type LinkBody = RequestBody<'/api/v1/accounts/{id}/contacts/{contactId}', 'put'>;
+
+/** The account's calls on its contact links: link (or update the link's flags) and unlink. */
+const link = (contactId: string, body: LinkBody) => (id: string) =>
+  ok(api.PUT('/api/v1/accounts/{id}/contacts/{contactId}', { params: { path: { id, contactId } }, body }));
+const unlink = (contactId: string) => (id: string) =>
+  ok(api.DELETE('/api/v1/accounts/{id}/contacts/{contactId}', { params: { path: { id, contactId } } }));
 
 function ContactCell({ id }: { id: string }) {
   const { result } = useOne<Contact>({ resource: 'contacts', id });
@@ -38,10 +46,10 @@ export default function AccountShow() {
     queryOptions: { enabled: canEdit },
   });
 
-  const call = async (method: string, path: string, body: unknown, done: string) => {
+  const call = async (send: (accountId: string) => Promise<unknown>, done: string) => {
     if (!account) return;
     try {
-      await request(`${API_URL}/accounts/${account.id}${path}`, { method, body });
+      await send(account.id);
       notification.success({ message: done });
       await invalidate({ resource: 'accounts', invalidates: ['list', 'detail'], id: account.id });
     } catch (err) {
@@ -60,7 +68,16 @@ export default function AccountShow() {
           {account && canEdit && account.type !== 'CUSTOMER' && account.type !== 'VIP' ? (
             <Button
               onClick={() =>
-                void call('POST', '/convert', { version: account.version }, t('accounts.converted'))
+                void call(
+                  (id) =>
+                    ok(
+                      api.POST('/api/v1/accounts/{id}/convert', {
+                        params: { path: { id } },
+                        body: { version: account.version },
+                      }),
+                    ),
+                  t('accounts.converted'),
+                )
               }
             >
               {t('accounts.convert')}
@@ -121,9 +138,7 @@ export default function AccountShow() {
                                         size="small"
                                         onClick={() =>
                                           void call(
-                                            'PUT',
-                                            `/contacts/${l.contactId}`,
-                                            { isPrimary: true },
+                                            link(l.contactId, { isPrimary: true }),
                                             t('accounts.saved'),
                                           )
                                         }
@@ -133,14 +148,7 @@ export default function AccountShow() {
                                     ) : null}
                                     <Popconfirm
                                       title={t('account.unlinkConfirm')}
-                                      onConfirm={() =>
-                                        call(
-                                          'DELETE',
-                                          `/contacts/${l.contactId}`,
-                                          undefined,
-                                          t('accounts.saved'),
-                                        )
-                                      }
+                                      onConfirm={() => call(unlink(l.contactId), t('accounts.saved'))}
                                     >
                                       <Button size="small" danger>
                                         {t('account.unlink')}
@@ -160,7 +168,7 @@ export default function AccountShow() {
                         layout="inline"
                         style={{ marginTop: 12 }}
                         onFinish={async (v) => {
-                          await call('PUT', `/contacts/${v.contactId}`, {}, t('accounts.saved'));
+                          await call(link(v.contactId, {}), t('accounts.saved'));
                           form.resetFields();
                         }}
                       >

@@ -1,29 +1,12 @@
-export interface AccountContactLink {
-  contactId: string;
-  isPrimary: boolean;
-  isBilling: boolean;
-  isShipping: boolean;
-  isDecisionMaker: boolean;
-  version: number;
-}
+import type { AccountType } from '../../../../definitions/account.js';
+import type { Schemas, Sent } from '../../api/client';
 
-export interface Account {
-  id: string;
-  code: string;
-  name: string;
-  type: string;
-  city: string | null;
-  country: string | null;
-  primaryContactId: string | null;
-  convertedAt: string | null;
-  contacts: AccountContactLink[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** An account as the API sends it, with its contact links. */
+export type Account = Sent<Schemas['Account']>;
+export type AccountContactLink = Account['contacts'][number];
 
 export { ACCOUNT_TYPES } from '../../../../definitions/account.js';
-export const TYPE_COLOR: Record<string, string> = {
+export const TYPE_COLOR: Record<AccountType, string> = {
   PROSPECT: 'gold',
   LEAD: 'orange',
   CUSTOMER: 'green',

@@ -3,8 +3,8 @@ import { useGo, useInvalidate } from '@refinedev/core';
 import { App, Button, Popconfirm } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { API_URL } from '../../providers/data-provider';
-import { errorMessage, problemOf, request } from '../../providers/http';
+import { api, ok } from '../../api/client';
+import { errorMessage, problemOf } from '../../providers/http';
 import type { Annonce } from './types';
 
 type Blockers = Partial<Record<'dossiers' | 'shortlistEntries' | 'appointments' | 'documents', number>>;
@@ -38,7 +38,7 @@ export function AnnonceDeleteButton({ annonce }: { annonce: Annonce }) {
   const remove = async () => {
     setBusy(true);
     try {
-      await request(`${API_URL}/annonces/${annonce.id}`, { method: 'DELETE' });
+      await ok(api.DELETE('/api/v1/annonces/{id}', { params: { path: { id: annonce.id } } }));
       notification.success({ message: t('delete.done', { reference: annonce.reference }) });
       // Back to the list at once; its refetch follows (this page's record no longer exists).
       go({ to: '/annonces' });

@@ -8,8 +8,7 @@ import { DictLabel } from '../../components/dictionary';
 import { formatDateTime, formatMoney, formatNumber } from '../../components/format';
 import { UserName } from '../../components/users';
 import { useAllowed } from '../../providers/access-control';
-import { API_URL } from '../../providers/data-provider';
-import { request } from '../../providers/http';
+import { api, ok } from '../../api/client';
 import { AnnonceDeleteButton } from './delete-button';
 import { AnnonceStatusTag, FeatureChips, Price } from './parts';
 import { AnnonceTransitions } from './transitions';
@@ -21,7 +20,7 @@ function History({ annonceId }: { annonceId: string }) {
   const { t } = useTranslation('annonces');
   const history = useQuery({
     queryKey: ['annonce-history', annonceId],
-    queryFn: () => request<{ data: AnnonceHistoryRow[] }>(`${API_URL}/annonces/${annonceId}/history`),
+    queryFn: () => ok(api.GET('/api/v1/annonces/{id}/history', { params: { path: { id: annonceId } } })),
   });
   return (
     <Table<AnnonceHistoryRow>

@@ -5,9 +5,8 @@ import { Alert, App, Button, Card, Flex, List, Skeleton, Typography } from 'antd
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDictionary } from '../../components/dictionary';
-import { API_URL } from '../../providers/data-provider';
-import { errorMessage, request } from '../../providers/http';
-import type { TransitionsAnswer } from '../dossiers/types';
+import { api, ok } from '../../api/client';
+import { errorMessage } from '../../providers/http';
 import type { Annonce } from './types';
 
 const langOf = (language: string) => (language.startsWith('en') ? 'en' : 'fr');
@@ -22,7 +21,12 @@ export function AnnonceTransitions({ annonce, canMove }: { annonce: Annonce; can
   const lang = langOf(i18n.language);
   const options = useQuery({
     queryKey: ['annonce-transitions', annonce.id, annonce.version, lang],
-    queryFn: () => request<TransitionsAnswer>(`${API_URL}/annonces/${annonce.id}/transitions?lang=${lang}`),
+    queryFn: () =>
+      ok(
+        api.GET('/api/v1/annonces/{id}/transitions', {
+          params: { path: { id: annonce.id }, query: { lang } },
+        }),
+      ),
   });
   const statuses = useDictionary('CASE_STATUS');
   // A transition without a label of its own (the server then sends its code) reads as its target status.
@@ -36,10 +40,12 @@ export function AnnonceTransitions({ annonce, canMove }: { annonce: Annonce; can
   const move = async (to: string, label: string) => {
     setBusy(true);
     try {
-      await request(`${API_URL}/annonces/${annonce.id}/transitions?lang=${lang}`, {
-        method: 'POST',
-        body: { to, version: annonce.version },
-      });
+      await ok(
+        api.POST('/api/v1/annonces/{id}/transitions', {
+          params: { path: { id: annonce.id }, query: { lang } },
+          body: { to, version: annonce.version },
+        }),
+      );
       notification.success({ message: t('show.moved', { label }) });
     } catch (err) {
       notification.error({ message: t('show.moveFailed'), description: errorMessage(err) });

@@ -1,44 +1,10 @@
-/** A property listing as the API returns it (money in integer cents, surface in m²). */
-export interface Annonce {
-  id: string;
-  reference: string;
-  title: string;
-  description: string | null;
-  transaction: 'SALE' | 'RENT';
-  propertyType: string | null;
-  priceCents: number;
-  chargesCents: number | null;
-  surface: number | null;
-  rooms: number | null;
-  bedrooms: number | null;
-  floor: number | null;
-  address: string | null;
-  city: string;
-  postalCode: string | null;
-  zoneCode: string | null;
-  lat: number | null;
-  lng: number | null;
-  features: string[];
-  energyClass: string | null;
-  statusCode: string;
-  statusChangedAt: string;
-  definitionVersion: number;
-  assignedAgentId: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { Reply, Schemas, Sent } from '../../api/client';
 
-export interface AnnonceHistoryRow {
-  from: string | null;
-  to: string;
-  actorId: string | null;
-  at: string;
-  comment: string | null;
-  definitionVersion: number;
-}
+/** A property listing as the API sends it (money in integer cents, surface in m²). */
+export type Annonce = Sent<Schemas['Annonce']>;
+export type AnnonceHistoryRow = Reply<'/api/v1/annonces/{id}/history', 'get'>['data'][number];
 
-export const ENERGY_CLASSES = ['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const;
+export { ENERGY_CLASSES } from '../../../../definitions/annonce.js';
 
 /** Cents → euros for display and form inputs (null stays null). */
 export const toEuros = (cents: number | null | undefined): number | null =>

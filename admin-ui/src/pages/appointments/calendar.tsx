@@ -18,9 +18,9 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useUsers } from '../../components/users';
 import i18n from '../../i18n';
 import { can } from '../../engagement/api';
-import { API_URL } from '../../providers/data-provider';
-import { ApiError, errorMessage, request } from '../../providers/http';
-import { isOpen, STATUS_COLOR, type Appointment, type AppointmentWarning, type WithWarnings } from './types';
+import { api, ok } from '../../api/client';
+import { ApiError, errorMessage } from '../../providers/http';
+import { isOpen, STATUS_COLOR, type Appointment, type AppointmentWarning } from './types';
 import { AppointmentWarnings } from './warnings';
 
 const FIRST_HOUR = 7;
@@ -177,11 +177,10 @@ export default function AppointmentCalendar() {
   const list = useQuery({
     queryKey: ['appointments', from, to, agentId ?? 'all'],
     enabled: agent !== 'me' || !!users.meId,
-    queryFn: () => {
-      const q = new URLSearchParams({ from, to });
-      if (agentId) q.set('agentId', agentId);
-      return request<{ data: Appointment[] }>(`${API_URL}/appointments?${q.toString()}`);
-    },
+    queryFn: () =>
+      ok(
+        api.GET('/api/v1/appointments', { params: { query: { from, to, ...(agentId ? { agentId } : {}) } } }),
+      ),
   });
   const items = useMemo(
     () => (list.data?.data ?? []).map((a) => ({ ...a, ...moved[a.id] })),
@@ -212,10 +211,12 @@ export default function AppointmentCalendar() {
     setError(null);
     setWarnings([]);
     try {
-      const res = await request<WithWarnings>(`${API_URL}/appointments/${a.id}/reschedule`, {
-        method: 'POST',
-        body: { version: a.version, ...target },
-      });
+      const res = await ok(
+        api.POST('/api/v1/appointments/{id}/reschedule', {
+          params: { path: { id: a.id } },
+          body: { version: a.version, ...target },
+        }),
+      );
       setWarnings(res.warnings);
       notification.success({ message: t('appointments.moved') });
     } catch (err) {

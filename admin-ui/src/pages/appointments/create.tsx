@@ -7,9 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useUsers } from '../../components/users';
 import { newIdempotencyKey } from '../../engagement/api';
-import { API_URL } from '../../providers/data-provider';
-import { ApiError, errorMessage, request } from '../../providers/http';
-import type { WithWarnings } from './types';
+import { api, ok, type Schemas, type Sent } from '../../api/client';
+import { ApiError, errorMessage } from '../../providers/http';
 import { backIcon } from '../../components/back-icon';
 import { pageTitle } from '../../components/page-title';
 
@@ -25,18 +24,8 @@ interface Values {
   notes?: string;
 }
 
-interface ContactRow {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-}
-interface DossierRow {
-  id: string;
-  reference: string;
-  title: string;
-  contactId: string | null;
-}
+type ContactRow = Pick<Sent<Schemas['Contact']>, 'id' | 'firstName' | 'lastName' | 'email'>;
+type DossierRow = Pick<Sent<Schemas['Dossier']>, 'id' | 'reference' | 'title' | 'contactId'>;
 
 /** Book an appointment or a visit; prefilled from the calendar (slot) or a contact/dossier page. */
 export default function AppointmentCreate() {
@@ -106,21 +95,22 @@ export default function AppointmentCreate() {
   const save = async (v: Values) => {
     setSaving(true);
     try {
-      const res = await request<WithWarnings>(`${API_URL}/appointments`, {
-        method: 'POST',
-        headers: { 'Idempotency-Key': key },
-        body: {
-          kind: v.kind,
-          title: v.title,
-          startAt: v.startAt.toISOString(),
-          endAt: v.endAt.toISOString(),
-          place: v.place || null,
-          ...(v.agentId ? { agentId: v.agentId } : {}),
-          contactId: v.contactId ?? null,
-          dossierId: v.dossierId ?? null,
-          notes: v.notes || null,
-        },
-      });
+      const res = await ok(
+        api.POST('/api/v1/appointments', {
+          headers: { 'Idempotency-Key': key },
+          body: {
+            kind: v.kind,
+            title: v.title,
+            startAt: v.startAt.toISOString(),
+            endAt: v.endAt.toISOString(),
+            place: v.place || null,
+            ...(v.agentId ? { agentId: v.agentId } : {}),
+            contactId: v.contactId ?? null,
+            dossierId: v.dossierId ?? null,
+            notes: v.notes || null,
+          },
+        }),
+      );
       notification.success({ message: t('appointment.created') });
       void navigate(`/appointments/show/${res.id}`, { state: { warnings: res.warnings } });
     } catch (err) {

@@ -9,15 +9,9 @@ import dayjs from 'dayjs';
 import { formatDateTime, formatIsoDuration } from '../../components/format';
 import { UserName } from '../../components/users';
 import { can } from '../../engagement/api';
-import { API_URL } from '../../providers/data-provider';
-import { errorMessage, request } from '../../providers/http';
-import {
-  ACTIONS_FROM,
-  STATUS_COLOR,
-  type Appointment,
-  type AppointmentWarning,
-  type WithWarnings,
-} from './types';
+import { api, ok } from '../../api/client';
+import { errorMessage } from '../../providers/http';
+import { ACTIONS_FROM, STATUS_COLOR, type AppointmentWarning, type WithWarnings } from './types';
 import { AppointmentWarnings } from './warnings';
 import { backIcon } from '../../components/back-icon';
 import { pageTitle } from '../../components/page-title';
@@ -42,6 +36,17 @@ function DossierLink({ id }: { id: string }) {
   );
 }
 
+type Action = (typeof ACTIONS_FROM)[keyof typeof ACTIONS_FROM][number];
+type ActionBody = { version: number; reason?: string | null };
+const path = (id: string) => ({ params: { path: { id } } });
+/** Each status action's call (cancel alone takes a reason). */
+const ACTION_CALLS: Record<Action, (id: string, body: ActionBody) => Promise<WithWarnings>> = {
+  confirm: (id, body) => ok(api.POST('/api/v1/appointments/{id}/confirm', { ...path(id), body })),
+  done: (id, body) => ok(api.POST('/api/v1/appointments/{id}/done', { ...path(id), body })),
+  'no-show': (id, body) => ok(api.POST('/api/v1/appointments/{id}/no-show', { ...path(id), body })),
+  cancel: (id, body) => ok(api.POST('/api/v1/appointments/{id}/cancel', { ...path(id), body })),
+};
+
 /** One appointment with the actions its status allows (confirm, done, no-show, cancel). */
 export default function AppointmentShow() {
   const { t } = useTranslation('engagement');
@@ -59,20 +64,17 @@ export default function AppointmentShow() {
   const canEdit = can('CRM_APPOINTMENTS_EDIT');
   const query = useQuery({
     queryKey: ['appointment', id],
-    queryFn: () => request<Appointment>(`${API_URL}/appointments/${id}`),
+    queryFn: () => ok(api.GET('/api/v1/appointments/{id}', path(id))),
     retry: false,
   });
   const a = query.data;
 
-  const act = async (action: string, extra: Record<string, unknown> = {}) => {
+  const act = async (action: Action, extra: Omit<ActionBody, 'version'> = {}) => {
     if (!a) return;
     setBusy(action);
     setError(null);
     try {
-      const res = await request<WithWarnings>(`${API_URL}/appointments/${a.id}/${action}`, {
-        method: 'POST',
-        body: { version: a.version, ...extra },
-      });
+      const res = await ACTION_CALLS[action](a.id, { version: a.version, ...extra });
       setWarnings(res.warnings);
       const { warnings: _warnings, ...appointment } = res;
       queryClient.setQueryData(['appointment', id], appointment);

@@ -1,35 +1,14 @@
+import type { Schemas, Sent } from '../../api/client';
 import type { AppointmentStatus } from '../../../../definitions/appointment.js';
 
 export { APPOINTMENT_STATUSES, type AppointmentStatus } from '../../../../definitions/appointment.js';
 
-export interface Appointment {
-  id: string;
-  kind: 'RDV' | 'VISITE';
-  title: string;
-  startAt: string;
-  endAt: string;
-  place: string | null;
-  agentId: string;
-  contactId: string | null;
-  dossierId: string | null;
-  status: AppointmentStatus;
-  notes: string | null;
-  reminderOffsets: string[];
-  canceledReason: string | null;
-  workflowId: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface AppointmentWarning {
-  code: string;
-  message: string;
-  appointmentId: string;
-}
-
+type SentAppointment = Sent<Schemas['Appointment']>;
+/** An appointment as the API sends it on a read (only booking and the actions add warnings). */
+export type Appointment = Omit<SentAppointment, 'warnings'>;
+export type AppointmentWarning = SentAppointment['warnings'][number];
 /** What booking and the status actions answer: the appointment itself, with its warnings. */
-export type WithWarnings = Appointment & { warnings: AppointmentWarning[] };
+export type WithWarnings = SentAppointment;
 
 export const STATUS_COLOR: Record<AppointmentStatus, string> = {
   SCHEDULED: 'blue',

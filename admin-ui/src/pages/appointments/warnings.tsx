@@ -4,16 +4,15 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../components/format';
-import { API_URL } from '../../providers/data-provider';
-import { request } from '../../providers/http';
-import type { Appointment, AppointmentWarning } from './types';
+import { api, ok } from '../../api/client';
+import type { AppointmentWarning } from './types';
 
 /** One warning in the UI language, read from the appointment it names (the server's text otherwise). */
 function WarningLine({ w }: { w: AppointmentWarning }) {
   const { t } = useTranslation('engagement');
   const other = useQuery({
     queryKey: ['appointment', w.appointmentId],
-    queryFn: () => request<Appointment>(`${API_URL}/appointments/${w.appointmentId}`),
+    queryFn: () => ok(api.GET('/api/v1/appointments/{id}', { params: { path: { id: w.appointmentId } } })),
     enabled: w.code === 'AGENT_BUSY' && !!w.appointmentId,
     retry: false,
   });

@@ -18,32 +18,16 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api, ok, type Reply, type Schemas, type Sent } from '../../api/client';
 import { ChangesTable } from '../../components/audit-diff';
 import { formatDateTime } from '../../components/format';
 import { labelsFr } from '../../i18n/locales/labels';
-import { API_URL } from '../../providers/data-provider';
-import { request } from '../../providers/http';
 import { can } from '../../studio/access';
-import { downloadWithToken } from '../../studio/api';
+import { AS_FILE, saveExport } from '../../studio/api';
 import { pageTitle } from '../../components/page-title';
 import { tableSkeleton } from '../../components/loading';
 
-interface AuditEvent {
-  id: string;
-  /** Null until sealed into the chain, about a second after commit. */
-  seq: number | null;
-  entityType: string;
-  entityId: string;
-  action: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorType: string;
-  beforeJson: Record<string, unknown> | null;
-  afterJson: Record<string, unknown> | null;
-  diffJson: Record<string, unknown> | null;
-  createdAt: string;
-  hash: string | null;
-}
+type AuditEvent = Sent<Schemas['AuditEvent']>;
 
 interface Search {
   entityType?: string;
@@ -53,18 +37,7 @@ interface Search {
   period?: [Dayjs | null, Dayjs | null] | null;
 }
 
-interface Verification {
-  valid: boolean;
-  count: number;
-  breaks: { seq: number | null; id?: string; problem: string }[];
-  unsealed: number;
-}
-
-interface Actor {
-  id: string;
-  fullName: string;
-  isActive: boolean;
-}
+type Verification = Reply<'/api/v1/audit/verify', 'get'>;
 
 /** Codes as options labelled in the UI language, sorted by their label. */
 function codeOptions(codes: string[], label: (code: string) => string) {
@@ -79,7 +52,7 @@ export default function AuditList() {
   const actors = useQuery({
     queryKey: ['audit-actors'],
     staleTime: 60_000,
-    queryFn: () => request<{ data: Actor[] }>(`${API_URL}/audit/actors`),
+    queryFn: () => ok(api.GET('/api/v1/audit/actors')),
   });
   const actorOptions = (actors.data?.data ?? []).map((a) => ({
     value: a.id,
@@ -111,17 +84,19 @@ export default function AuditList() {
 
   const verify = async () => {
     try {
-      setVerification(await request<Verification>('/api/v1/audit/verify'));
+      setVerification(await ok(api.GET('/api/v1/audit/verify')));
     } catch (err) {
       message.error(err instanceof Error ? err.message : String(err));
     }
   };
   const exportAs = async (format: 'csv' | 'json') => {
-    const q = new URLSearchParams({ format });
-    if (period.from) q.set('from', period.from);
-    if (period.to) q.set('to', period.to);
+    const query = {
+      format,
+      ...(period.from ? { from: period.from } : {}),
+      ...(period.to ? { to: period.to } : {}),
+    };
     try {
-      await downloadWithToken(`/api/v1/audit/export?${q.toString()}`, `audit.${format}`);
+      await saveExport(api.GET('/api/v1/audit/export', { params: { query }, ...AS_FILE }), `audit.${format}`);
     } catch (err) {
       message.error(err instanceof Error ? err.message : String(err));
     }

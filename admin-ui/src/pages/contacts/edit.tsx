@@ -2,7 +2,9 @@ import { Edit } from '@refinedev/antd';
 import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ContactFields } from './form-fields';
-import type { Contact } from './types';
+import type { Schemas, Sent } from '../../api/client';
+
+type Contact = Sent<Schemas['Contact']>;
 import { useContactForm } from './use-contact-form';
 import { backIcon } from '../../components/back-icon';
 import { pageTitle } from '../../components/page-title';

@@ -7,7 +7,10 @@ import { Link } from 'react-router';
 import { DictLabel, useDictionary } from '../../components/dictionary';
 import { formatDate } from '../../components/format';
 import { UserName, useUsers } from '../../components/users';
-import { CONTACT_STATUSES, STATUS_COLOR, type Contact } from './types';
+import type { Schemas, Sent } from '../../api/client';
+import { CONTACT_STATUSES, STATUS_COLOR, type ContactStatus } from './status';
+
+type Contact = Sent<Schemas['Contact']>;
 import { pageTitle } from '../../components/page-title';
 import { tableSkeleton } from '../../components/loading';
 
@@ -87,7 +90,7 @@ export default function ContactList() {
           dataIndex="status"
           title={t('contact.status')}
           sorter
-          render={(s: string) => <Tag color={STATUS_COLOR[s]}>{t(`contact.statuses.${s}`)}</Tag>}
+          render={(s: ContactStatus) => <Tag color={STATUS_COLOR[s]}>{t(`contact.statuses.${s}`)}</Tag>}
         />
         <Table.Column<Contact>
           dataIndex="source"

@@ -4,17 +4,19 @@ import { App, Button, Descriptions, Form, Modal, Radio, Select, Tag, Typography 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { API_URL } from '../../providers/data-provider';
-import { errorMessage, request } from '../../providers/http';
-import type { Contact } from './types';
+import { api, ok, type Reply, type Schemas, type Sent } from '../../api/client';
+import { errorMessage } from '../../providers/http';
 
-interface Plan {
+type Contact = Sent<Schemas['Contact']>;
+
+/** A dry run's plan: the answer's schema leaves its fields open, so they are named here. */
+type Plan = Reply<'/api/v1/contacts/merge', 'post'> & {
   survivorId: string;
   duplicateId: string;
   moves: Record<string, number>;
   kept: Record<string, number>;
   tags: string[];
-}
+};
 
 /** Merge duplicates: pick the other contact and the survivor, preview what moves, then merge. */
 export function MergeDialog({
@@ -54,11 +56,8 @@ export function MergeDialog({
     if (!ids) return;
     setBusy(true);
     try {
-      const answer = await request<Plan>(`${API_URL}/contacts/merge`, {
-        method: 'POST',
-        body: { ...ids, dryRun },
-      });
-      if (dryRun) setPlan(answer);
+      const answer = await ok(api.POST('/api/v1/contacts/merge', { body: { ...ids, dryRun } }));
+      if (dryRun) setPlan(answer as Plan);
       else {
         notification.success({ message: t('merge.done') });
         await invalidate({ resource: 'contacts', invalidates: ['all'] });

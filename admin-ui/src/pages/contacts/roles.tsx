@@ -4,22 +4,32 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useDictionary } from '../../components/dictionary';
 import { formatDate } from '../../components/format';
-import { API_URL } from '../../providers/data-provider';
-import { errorMessage, request } from '../../providers/http';
-import type { ContactDetail, ContactRole } from './types';
+import { api, ok, type Reply, type RequestBody, type Schemas, type Sent } from '../../api/client';
+import { errorMessage } from '../../providers/http';
+
+type ContactRole = Sent<Schemas['ContactRole']>;
 
 /** Roles with their dates (current and past); add one, end one. */
-export function RolesCard({ contact, canEdit }: { contact: ContactDetail; canEdit: boolean }) {
+export function RolesCard({
+  contact,
+  canEdit,
+}: {
+  contact: Reply<'/api/v1/contacts/{id}', 'get'>;
+  canEdit: boolean;
+}) {
   const { t } = useTranslation('agent');
   const { notification } = App.useApp();
   const roles = useDictionary('CONTACT_ROLE');
   const invalidate = useInvalidate();
-  const [form] = Form.useForm<{ role: string; startDate?: Dayjs | null }>();
+  const [form] = Form.useForm<{
+    role: RequestBody<'/api/v1/contacts/{id}/roles', 'post'>['role'];
+    startDate?: Dayjs | null;
+  }>();
   const refresh = () => invalidate({ resource: 'contacts', invalidates: ['detail'], id: contact.id });
 
-  const call = async (url: string, body: unknown) => {
+  const call = async (send: () => Promise<unknown>) => {
     try {
-      await request(url, { method: 'POST', body });
+      await send();
       await refresh();
       return true;
     } catch (err) {
@@ -53,7 +63,14 @@ export function RolesCard({ contact, canEdit }: { contact: ContactDetail; canEdi
                       <Popconfirm
                         title={t('roles.endConfirm')}
                         onConfirm={() =>
-                          call(`${API_URL}/contacts/${contact.id}/roles/${r.id}/end`, { version: r.version })
+                          call(() =>
+                            ok(
+                              api.POST('/api/v1/contacts/{id}/roles/{roleId}/end', {
+                                params: { path: { id: contact.id, roleId: r.id } },
+                                body: { version: r.version },
+                              }),
+                            ),
+                          )
                         }
                       >
                         <Button size="small">{t('roles.endNow')}</Button>
@@ -71,11 +88,18 @@ export function RolesCard({ contact, canEdit }: { contact: ContactDetail; canEdi
           layout="inline"
           style={{ marginTop: 12, rowGap: 8 }}
           onFinish={async (v) => {
-            const ok = await call(`${API_URL}/contacts/${contact.id}/roles`, {
-              role: v.role,
-              ...(v.startDate ? { startDate: v.startDate.format('YYYY-MM-DD') } : {}),
-            });
-            if (ok) form.resetFields();
+            const added = await call(() =>
+              ok(
+                api.POST('/api/v1/contacts/{id}/roles', {
+                  params: { path: { id: contact.id } },
+                  body: {
+                    role: v.role,
+                    ...(v.startDate ? { startDate: v.startDate.format('YYYY-MM-DD') } : {}),
+                  },
+                }),
+              ),
+            );
+            if (added) form.resetFields();
           }}
         >
           <Form.Item

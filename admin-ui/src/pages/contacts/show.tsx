@@ -22,15 +22,15 @@ import { formatDateTime } from '../../components/format';
 import { Timeline } from '../../components/timeline';
 import { UserName } from '../../components/users';
 import { useAllowed } from '../../providers/access-control';
-import { API_URL } from '../../providers/data-provider';
-import { errorMessage, request } from '../../providers/http';
+import { api, apiPath, ok, type Reply } from '../../api/client';
+import { errorMessage } from '../../providers/http';
 import { AppointmentsCard } from '../../engagement/appointments-card';
 import { MessageComposer } from '../../engagement/composer';
 import { ConsentCard } from '../../engagement/consent';
 import { EraseContactButton, ExportPersonalDataButton } from '../../engagement/privacy';
 import { MergeDialog } from './merge';
 import { RolesCard } from './roles';
-import { STATUS_COLOR, type ContactDetail } from './types';
+import { STATUS_COLOR } from './status';
 import { backIcon } from '../../components/back-icon';
 import { pageTitle } from '../../components/page-title';
 
@@ -39,17 +39,22 @@ export default function ContactShow() {
   const { t } = useTranslation('agent');
   const { notification } = App.useApp();
   const invalidate = useInvalidate();
-  const { result: contact, query } = useShow<ContactDetail>({ resource: 'contacts' });
+  const { result: contact, query } = useShow<Reply<'/api/v1/contacts/{id}', 'get'>>({ resource: 'contacts' });
   const canEdit = useAllowed('contacts', 'edit');
   const canArchive = useAllowed('contacts', 'archive');
   const canLog = useAllowed('activities', 'create');
   const canCreateDossier = useAllowed('dossiers', 'create');
   const [merging, setMerging] = useState(false);
 
-  const act = async (path: string, body: unknown, done: string) => {
+  const act = async (action: 'convert' | 'archive', done: string) => {
     if (!contact) return;
+    const call = { params: { path: { id: contact.id } }, body: { version: contact.version } };
     try {
-      await request(`${API_URL}/contacts/${contact.id}/${path}`, { method: 'POST', body });
+      await ok(
+        action === 'convert'
+          ? api.POST('/api/v1/contacts/{id}/convert', call)
+          : api.POST('/api/v1/contacts/{id}/archive', call),
+      );
       notification.success({ message: done });
       await invalidate({ resource: 'contacts', invalidates: ['list', 'detail'], id: contact.id });
     } catch (err) {
@@ -71,9 +76,7 @@ export default function ContactShow() {
             </Link>
           ) : null}
           {contact?.status === 'lead' && canEdit ? (
-            <Button
-              onClick={() => void act('convert', { version: contact.version }, t('contacts.converted'))}
-            >
+            <Button onClick={() => void act('convert', t('contacts.converted'))}>
               {t('contacts.convert')}
             </Button>
           ) : null}
@@ -85,7 +88,7 @@ export default function ContactShow() {
               title={t('contacts.archiveConfirm')}
               okText={t('contacts.archive')}
               cancelText={t('common:buttons.cancel')}
-              onConfirm={() => act('archive', { version: contact.version }, t('contacts.archived'))}
+              onConfirm={() => act('archive', t('contacts.archived'))}
             >
               <Button danger>{t('contacts.archive')}</Button>
             </Popconfirm>
@@ -147,7 +150,7 @@ export default function ContactShow() {
                     <Col xs={24} lg={canLog ? 15 : 24}>
                       <Timeline
                         source={{
-                          url: `${API_URL}/contacts/${contact.id}/timeline`,
+                          url: apiPath('/api/v1/contacts/{id}/timeline', { id: contact.id }),
                           mode: 'cursor',
                           serverFilters: ['kind', 'channel', 'direction', 'authorId', 'from', 'to'],
                         }}

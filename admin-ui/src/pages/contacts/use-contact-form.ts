@@ -3,7 +3,9 @@ import type { HttpError } from '@refinedev/core';
 import { useState } from 'react';
 import { problemOf } from '../../providers/http';
 import type { Duplicate } from './form-fields';
-import type { Contact } from './types';
+import type { Schemas, Sent } from '../../api/client';
+
+type Contact = Sent<Schemas['Contact']>;
 
 /** Refine's useForm for contacts, remembering a duplicate-email 409 to link the existing contact. */
 export function useContactForm(action: 'create' | 'edit') {

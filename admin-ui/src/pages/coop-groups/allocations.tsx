@@ -16,11 +16,11 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format';
 import { AllocationLines } from '../../coop/allocation-lines';
 import { api, ok } from '../../api/client';
-import { useCoop, useCoopQuery, useRefreshCoop } from '../../coop/api';
+import { useCoopMembers, useCoopQuery, useRefreshCoop } from '../../coop/api';
 import { DocumentById, UploadDocumentButton } from '../../coop/documents';
 import { FormModal } from '../../coop/form-modal';
 import { AllocationStatusTag } from '../../coop/tags';
-import type { AllocationRun, CoopMember } from '../../coop/types';
+import type { AllocationRun } from '../../coop/types';
 import { errorMessage } from '../../providers/http';
 
 function CancelModal({ run, onClose }: { run: AllocationRun; onClose: () => void }) {
@@ -173,7 +173,7 @@ export function AllocationsTab({ groupId }: { groupId: string }) {
   const projects = useCoopQuery(['projects', groupId], () =>
     api.GET('/api/v1/coop/groups/{id}/projects', { params: { path: { id: groupId } } }),
   );
-  const members = useCoop<{ data: CoopMember[] }>(`/groups/${groupId}/members`);
+  const members = useCoopMembers(groupId);
   const projectName = new Map((projects.data?.data ?? []).map((p) => [p.id, p.name]));
   const status = new Map((members.data?.data ?? []).map((m) => [m.id, m.status]));
   const rows = runs.data?.data ?? [];

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/format';
 import { CONTRIBUTION_STATUSES, isSettled } from '../../../../definitions/coop/contribution.js';
 import { api } from '../../api/client';
-import { useCoop, useCoopQuery } from '../../coop/api';
+import { useCoopMembers, useCoopQuery } from '../../coop/api';
 import { DocumentById } from '../../coop/documents';
 import { formatCents } from '../../coop/money';
 import { ContributionStatusTag } from '../../coop/tags';
-import type { Contribution, ContributionStatus, CoopMember } from '../../coop/types';
+import type { Contribution, ContributionStatus } from '../../coop/types';
 import { DecisionModal, type Decision } from './contribution-dialogs';
 
 const UNSETTLED = CONTRIBUTION_STATUSES.filter((s) => !isSettled(s));
@@ -32,7 +32,7 @@ export function ContributionsTab({ groupId }: { groupId: string }) {
       params: { path: { id: groupId }, query: status.length ? { status: [...status] } : {} },
     }),
   );
-  const members = useCoop<{ data: CoopMember[] }>(`/groups/${groupId}/members`);
+  const members = useCoopMembers(groupId);
   const byId = new Map((members.data?.data ?? []).map((m) => [m.id, m]));
   const name = (id: string) => byId.get(id)?.displayName ?? '—';
   const act = (decision: Decision, line: Contribution) => setOpen({ decision, line });

@@ -3,12 +3,10 @@ import { Alert, App, Button, Flex, List, Select, Space, Typography } from 'antd'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok, type Reply } from '../../api/client';
-import { useCoop, useCoopQuery } from '../../coop/api';
+import { useCoopMembers, useCoopQuery } from '../../coop/api';
 import { LedgerTable } from '../../coop/ledger-table';
-import type { CoopMember } from '../../coop/types';
-import { API_URL } from '../../providers/data-provider';
 import { errorMessage } from '../../providers/http';
-import { downloadWithToken } from '../../studio/api';
+import { AS_FILE, saveExport } from '../../studio/api';
 
 type Verify = Reply<'/api/v1/coop/groups/{id}/ledger/verify', 'get'>;
 
@@ -19,7 +17,7 @@ export function LedgerTab({ groupId }: { groupId: string }) {
   const [memberId, setMemberId] = useState<string | undefined>();
   const [verify, setVerify] = useState<Verify | null>(null);
   const [checking, setChecking] = useState(false);
-  const members = useCoop<{ data: CoopMember[] }>(`/groups/${groupId}/members`);
+  const members = useCoopMembers(groupId);
   const entries = useCoopQuery(['ledger', groupId, memberId], () =>
     api.GET('/api/v1/coop/groups/{id}/ledger', {
       params: { path: { id: groupId }, query: { pageSize: 1000, ...(memberId ? { memberId } : {}) } },
@@ -40,8 +38,11 @@ export function LedgerTab({ groupId }: { groupId: string }) {
     }
   };
   const exportAs = (format: 'csv' | 'json') =>
-    downloadWithToken(
-      `${API_URL}/coop/groups/${groupId}/ledger/export?format=${format}`,
+    saveExport(
+      api.GET('/api/v1/coop/groups/{id}/ledger/export', {
+        params: { path: { id: groupId }, query: { format } },
+        ...AS_FILE,
+      }),
       `ledger.${format}`,
     ).catch((err: unknown) =>
       notification.error({ message: t('ledger.exportFailed'), description: errorMessage(err) }),

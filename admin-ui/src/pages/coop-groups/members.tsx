@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCoop } from '../../coop/api';
+import { useCoopMembers } from '../../coop/api';
 import { MemberStatusTag } from '../../coop/tags';
 import type { CoopMember } from '../../coop/types';
 import { KycDrawer } from './kyc-drawer';
@@ -13,7 +13,7 @@ type Dialog = { kind: 'kyc' | 'rank' | 'status'; member: CoopMember } | { kind: 
 /** Members in FIFO rank order: status, KYC progress, and the responsible's actions on each. */
 export function MembersTab({ groupId }: { groupId: string }) {
   const { t } = useTranslation('coop');
-  const members = useCoop<{ data: CoopMember[] }>(`/groups/${groupId}/members`);
+  const members = useCoopMembers(groupId);
   const [dialog, setDialog] = useState<Dialog>(null);
   const rows = members.data?.data ?? [];
   const close = () => setDialog(null);

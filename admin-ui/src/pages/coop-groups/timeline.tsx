@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useDictionary } from '../../components/dictionary';
 import { formatDateTime } from '../../components/format';
 import { api, ok } from '../../api/client';
-import { useCoop } from '../../coop/api';
+import { useCoopMembers } from '../../coop/api';
 import { eventText } from '../../coop/event-text';
-import type { CoopMember } from '../../coop/types';
 
 const PAGE = 50;
 
@@ -46,7 +45,7 @@ export function GroupTimeline({ groupId }: { groupId: string }) {
     getNextPageParam: (last) => last.nextCursor,
   });
   const rows = events.data?.pages.flatMap((p) => p.data) ?? [];
-  const members = useCoop<{ data: CoopMember[] }>(`/groups/${groupId}/members`);
+  const members = useCoopMembers(groupId);
   const names = new Map((members.data?.data ?? []).map((m) => [m.id, m.displayName]));
   const statuses = useDictionary('CASE_STATUS');
   if (events.isLoading) return <Spin style={{ display: 'block', margin: 32 }} />;

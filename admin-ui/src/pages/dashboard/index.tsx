@@ -1,4 +1,4 @@
-import { useCustom } from '@refinedev/core';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Card,
@@ -19,50 +19,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDictionary } from '../../components/dictionary';
 import { formatDateTime, formatMoney } from '../../components/format';
-import { API_URL } from '../../providers/data-provider';
+import { api, ok } from '../../api/client';
 import { errorMessage } from '../../providers/http';
 import type { StagePoint } from './charts';
 
 // recharts is most of the dashboard's weight: it loads beside the funnel's answer, not before the page shows.
 const FunnelChart = lazy(() => import('./charts').then((m) => ({ default: m.FunnelChart })));
 const TimeInStageChart = lazy(() => import('./charts').then((m) => ({ default: m.TimeInStageChart })));
-import { FunnelTables, type CloseReasonRow, type SourceRow } from './tables';
-
-interface DashboardAnswer {
-  kpis: {
-    newLeads7d: number;
-    hotLeads: number;
-    hotLeadsByScore: number;
-    appointmentsNext7d: number;
-    dealsInNegotiation: number;
-    weightedPipeline: number;
-    openDeals: number;
-  };
-  nextBestActions: {
-    kind: string;
-    title: string;
-    dueAt: string | null;
-    activityId: string | null;
-    appointmentId?: string | null;
-    contactId: string | null;
-    contactName: string | null;
-    dossierId: string | null;
-    dossierTitle: string | null;
-  }[];
-}
-
-interface FunnelAnswer {
-  definitionVersion: number;
-  stages: {
-    statusCode: string;
-    label: string;
-    terminal: boolean;
-    reached: number;
-    avgHoursInStage: number | null;
-  }[];
-  sources: SourceRow[];
-  closeReasons: CloseReasonRow[];
-}
+import { FunnelTables } from './tables';
 
 const KPI_KEYS = ['newLeads7d', 'hotLeads', 'openDeals', 'dealsInNegotiation', 'appointmentsNext7d'] as const;
 
@@ -73,36 +37,35 @@ export default function DashboardPage() {
   const [caseType, setCaseType] = useState('ACHAT');
   const caseTypes = useDictionary('CASE_TYPE', { entity: 'DOSSIER' });
   const statuses = useDictionary('CASE_STATUS');
-  const dash = useCustom<DashboardAnswer>({ url: `${API_URL}/dashboard`, method: 'get' });
-  const funnel = useCustom<FunnelAnswer>({
-    url: `${API_URL}/reports/funnel`,
-    method: 'get',
-    config: { query: { caseType } },
+  const dash = useQuery({ queryKey: ['dashboard'], queryFn: () => ok(api.GET('/api/v1/dashboard')) });
+  const funnel = useQuery({
+    queryKey: ['reports-funnel', caseType],
+    queryFn: () => ok(api.GET('/api/v1/reports/funnel', { params: { query: { caseType } } })),
   });
-  const kpis = dash.result.data?.kpis;
-  const points: StagePoint[] = (funnel.result.data?.stages ?? []).map((s) => ({
+  const kpis = dash.data?.kpis;
+  const points: StagePoint[] = (funnel.data?.stages ?? []).map((s) => ({
     label: statuses.label(s.statusCode) || s.label,
     reached: s.reached,
     days: s.avgHoursInStage === null ? null : Math.round((s.avgHoursInStage / 24) * 10) / 10,
   }));
-  const open = points.filter((_, i) => !funnel.result.data?.stages[i]?.terminal);
+  const open = points.filter((_, i) => !funnel.data?.stages[i]?.terminal);
 
   return (
     <Flex vertical gap={16} data-testid="home">
       <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
         {t('dashboard.title')}
       </Typography.Title>
-      {dash.query.isError ? <Alert type="error" showIcon message={errorMessage(dash.query.error)} /> : null}
+      {dash.isError ? <Alert type="error" showIcon message={errorMessage(dash.error)} /> : null}
       <Row gutter={[16, 16]} data-testid="kpis">
         {KPI_KEYS.map((key) => (
           <Col key={key} xs={12} md={8} xl={4}>
-            <Card size="small" loading={dash.query.isLoading}>
+            <Card size="small" loading={dash.isLoading}>
               <Statistic title={t(`dashboard.kpi.${key}`)} value={kpis?.[key] ?? 0} />
             </Card>
           </Col>
         ))}
         <Col xs={12} md={8} xl={4}>
-          <Card size="small" loading={dash.query.isLoading}>
+          <Card size="small" loading={dash.isLoading}>
             <Statistic
               title={t('dashboard.kpi.weightedPipeline')}
               value={formatMoney(kpis?.weightedPipeline ?? 0)}
@@ -114,14 +77,14 @@ export default function DashboardPage() {
         <Col xs={24} xl={8}>
           <Card size="small" title={t('dashboard.nextActions')} style={{ height: '100%' }}>
             {/* No "nothing due" while the answer is on its way. */}
-            {dash.query.isLoading ? (
+            {dash.isLoading ? (
               <Skeleton active data-testid="next-actions-loading" />
             ) : (
               <List
                 size="small"
                 data-testid="next-actions"
                 locale={{ emptyText: t('dashboard.noActions') }}
-                dataSource={dash.result.data?.nextBestActions ?? []}
+                dataSource={dash.data?.nextBestActions ?? []}
                 renderItem={(a) => (
                   <List.Item>
                     {/* Not List.Item.Meta: its title is an <h4> under the page's <h1> (heading order). */}
@@ -171,9 +134,7 @@ export default function DashboardPage() {
               </Flex>
             }
           >
-            {funnel.query.isError ? (
-              <Alert type="error" showIcon message={errorMessage(funnel.query.error)} />
-            ) : null}
+            {funnel.isError ? <Alert type="error" showIcon message={errorMessage(funnel.error)} /> : null}
             {points.length ? (
               <Suspense fallback={<Skeleton active />}>
                 <Row gutter={16}>
@@ -186,7 +147,7 @@ export default function DashboardPage() {
                   </Col>
                 </Row>
               </Suspense>
-            ) : funnel.query.isLoading ? (
+            ) : funnel.isLoading ? (
               <Skeleton active />
             ) : (
               <Empty />
@@ -195,9 +156,9 @@ export default function DashboardPage() {
         </Col>
       </Row>
       <FunnelTables
-        sources={funnel.result.data?.sources ?? []}
-        reasons={funnel.result.data?.closeReasons ?? []}
-        loading={funnel.query.isLoading}
+        sources={funnel.data?.sources ?? []}
+        reasons={funnel.data?.closeReasons ?? []}
+        loading={funnel.isLoading}
       />
     </Flex>
   );

@@ -1,20 +1,12 @@
+import type { Reply } from '../../api/client';
 import { Card, Col, Row, Skeleton, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ReasonLabel, useDictionary } from '../../components/dictionary';
 import { StatusTag } from '../../components/status-tag';
 
-export interface SourceRow {
-  source: string | null;
-  leads: number;
-  wins: number;
-  winRate: number;
-}
-
-export interface CloseReasonRow {
-  statusCode: string;
-  reasonCode: string | null;
-  count: number;
-}
+type Funnel = Reply<'/api/v1/reports/funnel', 'get'>;
+export type SourceRow = Funnel['sources'][number];
+export type CloseReasonRow = Funnel['closeReasons'][number];
 
 /** Source attribution and win/loss reasons of the funnel's period. */
 export function FunnelTables({

@@ -1,11 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { List } from '@refinedev/antd';
-import { useCustom, useList } from '@refinedev/core';
+import { useList } from '@refinedev/core';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Form, Select, Space, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { request } from '../../providers/http';
+import { DICT_TYPES, type DictType } from '../../../../definitions/dictionary-defaults.js';
+import { api, ok } from '../../api/client';
 import { can } from '../../studio/access';
 import { DictionaryEntryForm } from '../../studio/dictionary-entry-form';
 import { DictionaryTable } from '../../studio/dictionary-table';
@@ -18,14 +20,14 @@ export default function DictionaryList() {
   const { message } = App.useApp();
   const editable = can('DICTIONARY_ADMIN');
   const [params, setParams] = useSearchParams();
-  const dictType = params.get('type') ?? 'CASE_STATUS';
+  const dictType: DictType = DICT_TYPES.find((type) => type === params.get('type')) ?? 'CASE_STATUS';
   const [showInactive, setShowInactive] = useState(true);
   const [editing, setEditing] = useState<DictionaryEntry | null | undefined>(undefined);
   const [order, setOrder] = useState<string[] | null>(null);
 
-  const { result: types } = useCustom<{ data: string[] }>({
-    url: '/api/v1/dictionaries/types',
-    method: 'get',
+  const types = useQuery({
+    queryKey: ['dictionary-types'],
+    queryFn: () => ok(api.GET('/api/v1/dictionaries/types')),
   });
   const { result, query } = useList<DictionaryEntry>({
     resource: 'dictionaries',
@@ -42,7 +44,7 @@ export default function DictionaryList() {
   const reorder = async (codes: string[]) => {
     setOrder(codes); // shown at once; reverted if the server refuses
     try {
-      await request('/api/v1/dictionaries/reorder', { method: 'POST', body: { dictType, codes } });
+      await ok(api.POST('/api/v1/dictionaries/reorder', { body: { dictType, codes } }));
       message.success(t('dictionaries.reordered'));
       await query.refetch();
     } catch (err) {
@@ -53,10 +55,12 @@ export default function DictionaryList() {
 
   const toggle = async (entry: DictionaryEntry) => {
     try {
-      await request(`/api/v1/dictionaries/${entry.id}/${entry.isActive ? 'deactivate' : 'activate'}`, {
-        method: 'POST',
-        body: { version: entry.version },
-      });
+      const move = { params: { path: { id: entry.id } }, body: { version: entry.version } };
+      await ok(
+        entry.isActive
+          ? api.POST('/api/v1/dictionaries/{id}/deactivate', move)
+          : api.POST('/api/v1/dictionaries/{id}/activate', move),
+      );
       message.success(
         entry.isActive
           ? t('dictionaries.deactivated', { code: entry.code })

@@ -1,5 +1,5 @@
 import type { NotificationEvent } from '../../../../definitions/notification-template.js';
-import { API_URL } from '../../providers/data-provider';
+import type { RequestBody, Schemas, Sent } from '../../api/client';
 
 /** The events the rule form offers (a subset of definitions' NOTIFICATION_EVENTS, checked by the type). */
 export const EVENTS = [
@@ -16,32 +16,16 @@ export {
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-export interface LocalizedTemplate {
-  subject?: string;
-  body: string;
-}
+type RuleBody = RequestBody<'/api/v1/notification-rules/{id}', 'put'>;
+export type LocalizedTemplate = NonNullable<RuleBody['template'][Lang]>;
 
-export interface NotificationRule {
-  id: string;
-  name: string;
-  event: string;
-  recipients: string[];
-  channel: string;
-  template: Partial<Record<Lang, LocalizedTemplate>>;
-  caseType: string | null;
-  statusCode: string | null;
-  isActive: boolean;
-  version: number;
-}
+/** A rule as sent, its event, recipients, channel and template typed as the API accepts them on write. */
+export type NotificationRule = Omit<
+  Sent<Schemas['NotificationRule']>,
+  'event' | 'recipients' | 'channel' | 'template'
+> &
+  Pick<RuleBody, 'event' | 'recipients' | 'channel' | 'template'>;
+/** Rules as sent (the API checks those fields on write, so they hold the shapes it accepts). */
+export const rulesOf = (rows: Sent<Schemas['NotificationRule']>[]) => rows as unknown as NotificationRule[];
 
-export interface RulesPage {
-  data: NotificationRule[];
-  total: number;
-}
-
-/** Event → the variables its templates may use. */
-export type EventVariables = Record<string, string[]>;
-
-export const RULES_URL = `${API_URL}/notification-rules`;
 export const RULES_KEY = ['notification-rules'];
-export const VARIABLES_URL = `${RULES_URL}/variables`;

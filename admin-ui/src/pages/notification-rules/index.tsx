@@ -4,15 +4,9 @@ import { Alert, App, Button, Card, Flex, Space, Switch, Table, Tag, Typography }
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DictLabel } from '../../components/dictionary';
-import { errorMessage, request } from '../../providers/http';
-import {
-  RULES_KEY,
-  RULES_URL,
-  VARIABLES_URL,
-  type EventVariables,
-  type NotificationRule,
-  type RulesPage,
-} from './api';
+import { api, ok } from '../../api/client';
+import { errorMessage } from '../../providers/http';
+import { RULES_KEY, rulesOf, type NotificationRule } from './api';
 import { RuleForm } from './rule-form';
 
 /** Notification rules (WORKFLOW_ADMIN): which event notifies whom, on which channel, with which text. */
@@ -20,10 +14,16 @@ export default function NotificationRulesPage() {
   const { t } = useTranslation('rules');
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const rules = useQuery({ queryKey: RULES_KEY, queryFn: () => request<RulesPage>(RULES_URL) });
+  const rules = useQuery({
+    queryKey: RULES_KEY,
+    queryFn: async () => {
+      const page = await ok(api.GET('/api/v1/notification-rules'));
+      return { ...page, data: rulesOf(page.data) };
+    },
+  });
   const variables = useQuery({
     queryKey: [...RULES_KEY, 'variables'],
-    queryFn: () => request<EventVariables>(VARIABLES_URL),
+    queryFn: () => ok(api.GET('/api/v1/notification-rules/variables')),
     staleTime: Infinity,
   });
   const [editing, setEditing] = useState<NotificationRule | 'new' | null>(null);
@@ -33,10 +33,12 @@ export default function NotificationRulesPage() {
     setError(null);
     try {
       const { id: _id, ...fields } = rule;
-      await request<NotificationRule>(`${RULES_URL}/${rule.id}`, {
-        method: 'PUT',
-        body: { ...fields, isActive },
-      });
+      await ok(
+        api.PUT('/api/v1/notification-rules/{id}', {
+          params: { path: { id: rule.id } },
+          body: { ...fields, isActive },
+        }),
+      );
       await queryClient.invalidateQueries({ queryKey: RULES_KEY });
       void message.success(t('form.saved'));
     } catch (err) {

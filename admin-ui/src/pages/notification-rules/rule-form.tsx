@@ -19,13 +19,13 @@ import type { InputRef } from 'antd';
 import { useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDictionary } from '../../components/dictionary';
-import { ApiError, errorMessage, request } from '../../providers/http';
+import { api, ok } from '../../api/client';
+import { ApiError, errorMessage } from '../../providers/http';
 import {
   CHANNELS,
   EVENTS,
   LANGS,
   RECIPIENTS,
-  RULES_URL,
   type Lang,
   type LocalizedTemplate,
   type NotificationRule,
@@ -33,9 +33,9 @@ import {
 
 interface RuleValues {
   name: string;
-  event: string;
-  recipients: string[];
-  channel: string;
+  event: NotificationRule['event'];
+  recipients: NotificationRule['recipients'];
+  channel: NotificationRule['channel'];
   caseType?: string | null;
   statusCode?: string | null;
   isActive: boolean;
@@ -136,8 +136,13 @@ export function RuleForm({
         template: cleanTemplate(values.template),
       };
       if (rule)
-        await request(`${RULES_URL}/${rule.id}`, { method: 'PUT', body: { ...body, version: rule.version } });
-      else await request(RULES_URL, { method: 'POST', body });
+        await ok(
+          api.PUT('/api/v1/notification-rules/{id}', {
+            params: { path: { id: rule.id } },
+            body: { ...body, version: rule.version },
+          }),
+        );
+      else await ok(api.POST('/api/v1/notification-rules', { body }));
       await onSaved();
     } catch (err) {
       showProblem(err);
@@ -150,10 +155,11 @@ export function RuleForm({
     setError(null);
     const values = form.getFieldsValue(true) as RuleValues;
     try {
-      const answer = await request<{ subject: string | null; body: string }>(`${RULES_URL}/preview`, {
-        method: 'POST',
-        body: { event: values.event, template: cleanTemplate(values.template), lang },
-      });
+      const answer = await ok(
+        api.POST('/api/v1/notification-rules/preview', {
+          body: { event: values.event, template: cleanTemplate(values.template), lang },
+        }),
+      );
       setPreview({ lang, ...answer });
     } catch (err) {
       setPreview(null);

@@ -1,21 +1,16 @@
 import { PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { List } from '@refinedev/antd';
-import { useCustom, useList } from '@refinedev/core';
+import { useList } from '@refinedev/core';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Checkbox, Form, Input, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../providers/http';
+import { isPermission } from '../../../../definitions/permissions.js';
+import { api, ok, type Schemas, type Sent } from '../../api/client';
 import { can } from '../../studio/access';
 import { pageTitle } from '../../components/page-title';
 
-interface Role {
-  id: string;
-  code: string;
-  name: string;
-  permissions: string[];
-  isSystem?: boolean;
-  version: number;
-}
+type Role = Sent<Schemas['Role']>;
 
 /** The role × permission matrix of the organisation; changes apply at once to every holder. */
 export default function RoleList() {
@@ -23,9 +18,9 @@ export default function RoleList() {
   const { message } = App.useApp();
   const editable = can('USER_ADMIN');
   const { result, query } = useList<Role>({ resource: 'roles', pagination: { mode: 'off' } });
-  const { result: perms } = useCustom<{ data: string[] }>({
-    url: '/api/v1/roles/permissions',
-    method: 'get',
+  const perms = useQuery({
+    queryKey: ['role-permissions'],
+    queryFn: () => ok(api.GET('/api/v1/roles/permissions')),
   });
   const [edits, setEdits] = useState<Record<string, string[]>>({});
   const [saving, setSaving] = useState(false);
@@ -44,11 +39,13 @@ export default function RoleList() {
     setSaving(true);
     try {
       for (const r of changed) {
-        const next = permissions.filter((p) => granted(r).includes(p));
-        await request(`/api/v1/roles/${r.id}`, {
-          method: 'PATCH',
-          body: { version: r.version, permissions: next },
-        });
+        const next = permissions.filter(isPermission).filter((p) => granted(r).includes(p));
+        await ok(
+          api.PATCH('/api/v1/roles/{id}', {
+            params: { path: { id: r.id } },
+            body: { version: r.version, permissions: next },
+          }),
+        );
       }
       message.success(t('roles.saved', { count: changed.length }));
       setEdits({});
@@ -62,7 +59,7 @@ export default function RoleList() {
 
   const create = async (v: { code: string; name: string }) => {
     try {
-      await request('/api/v1/roles', { method: 'POST', body: { ...v, permissions: [] } });
+      await ok(api.POST('/api/v1/roles', { body: { ...v, permissions: [] } }));
       form.resetFields();
       message.success(t('roles.created', { code: v.code }));
       await query.refetch();

@@ -5,16 +5,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DurationInput, durationRule, type Unit } from '../../components/duration-input';
 import { can } from '../../engagement/api';
-import { API_URL } from '../../providers/data-provider';
-import { ApiError, errorMessage, request } from '../../providers/http';
-import { MatchingSettingsCard, type MatchingSettings } from './matching';
+import { api, ok, type Reply } from '../../api/client';
+import { ApiError, errorMessage } from '../../providers/http';
+import { MatchingSettingsCard } from './matching';
 import { WhatsAppSettingsCard } from './whatsapp';
 
-interface Settings {
-  appointmentReminderOffsets: string[];
-  timeZone: string;
-  matching?: MatchingSettings;
-}
+type Settings = Reply<'/api/v1/settings', 'get'>;
 
 /** Reminders go out minutes, hours, days or weeks before (ISO 8601 underneath: PT24H, P2D). */
 const REMINDER_UNITS: readonly Unit[] = ['MIN', 'H', 'D', 'W'];
@@ -29,7 +25,7 @@ export default function SettingsPage() {
   const canEdit = can('WORKFLOW_ADMIN');
   const settings = useQuery({
     queryKey: ['settings'],
-    queryFn: () => request<Settings>(`${API_URL}/settings`),
+    queryFn: () => ok(api.GET('/api/v1/settings')),
   });
   const zones = useMemo(() => {
     const list =
@@ -43,7 +39,7 @@ export default function SettingsPage() {
     setSaving(true);
     try {
       const { matching: _matching, ...body } = v;
-      const saved = await request<Settings>(`${API_URL}/settings`, { method: 'PUT', body });
+      const saved = await ok(api.PUT('/api/v1/settings', { body }));
       queryClient.setQueryData(['settings'], saved);
       notification.success({ message: t('settings.saved') });
     } catch (err) {

@@ -3,13 +3,10 @@ import { App, Button, Card, Col, Form, InputNumber, Row, Typography } from 'antd
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MATCH_CRITERIA, type WeightedCriterion } from '../../../../definitions/matching.js';
-import { API_URL } from '../../providers/data-provider';
-import { ApiError, errorMessage, request } from '../../providers/http';
+import { api, ok, type Reply } from '../../api/client';
+import { ApiError, errorMessage } from '../../providers/http';
 
-export interface MatchingSettings {
-  weights: Record<string, number>;
-  budgetTolerancePct: number;
-}
+export type MatchingSettings = Reply<'/api/v1/settings', 'get'>['matching'];
 
 /** The weighted (soft) criteria of the matching engine; the transaction is a hard filter. */
 const WEIGHTS = MATCH_CRITERIA.filter((c): c is WeightedCriterion => c !== 'transaction');
@@ -25,10 +22,7 @@ export function MatchingSettingsCard({ value, canEdit }: { value: MatchingSettin
   const save = async (matching: MatchingSettings) => {
     setSaving(true);
     try {
-      const saved = await request<{ matching: MatchingSettings }>(`${API_URL}/settings`, {
-        method: 'PUT',
-        body: { matching },
-      });
+      const saved = await ok(api.PUT('/api/v1/settings', { body: { matching } }));
       queryClient.setQueryData(['settings'], saved);
       notification.success({ message: t('settings.saved') });
     } catch (err) {

@@ -2,23 +2,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { API_URL } from '../../providers/data-provider';
+import { api, ok, type RequestBody } from '../../api/client';
 import { fieldErrorText } from '../../providers/field-errors';
-import { ApiError, errorMessage, request } from '../../providers/http';
+import { ApiError, errorMessage } from '../../providers/http';
 import { getUser } from '../../providers/session';
 
-interface WhatsAppView {
-  configured: boolean;
-  phoneNumberId: string | null;
-  appSecretSet: boolean;
-  accessTokenSet: boolean;
-  verifyTokenSet: boolean;
-  updatedAt: string | null;
-}
-type Values = { phoneNumberId: string; appSecret?: string; accessToken?: string; verifyToken?: string };
+type Values = RequestBody<'/api/v1/settings/channels/whatsapp', 'put'>;
 
 const SECRETS = ['appSecret', 'accessToken', 'verifyToken'] as const;
-const URL_PATH = `${API_URL}/settings/channels/whatsapp`;
 
 /**
  * The organisation's own WhatsApp number (USER_ADMIN). Secrets are write-only: the API says whether
@@ -32,15 +23,16 @@ export function WhatsAppSettingsCard() {
   const [saving, setSaving] = useState(false);
   const view = useQuery({
     queryKey: ['settings', 'whatsapp'],
-    queryFn: () => request<WhatsAppView>(URL_PATH),
+    queryFn: () => ok(api.GET('/api/v1/settings/channels/whatsapp')),
   });
   const webhookUrl = `${window.location.origin}/webhooks/whatsapp/${getUser()?.orgSlug ?? ''}`;
 
   const save = async (v: Values) => {
     setSaving(true);
     try {
-      const body = Object.fromEntries(Object.entries(v).filter(([, value]) => value));
-      const saved = await request<WhatsAppView>(URL_PATH, { method: 'PUT', body });
+      // Empty fields are left out: the stored value stays (the API says which field it misses).
+      const body = Object.fromEntries(Object.entries(v).filter(([, value]) => value)) as Values;
+      const saved = await ok(api.PUT('/api/v1/settings/channels/whatsapp', { body }));
       queryClient.setQueryData(['settings', 'whatsapp'], saved);
       form.resetFields(SECRETS.slice());
       notification.success({ message: t('whatsapp.saved') });

@@ -3,7 +3,7 @@ import { useList } from '@refinedev/core';
 import { App, Button, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../providers/http';
+import { api, ok } from '../../api/client';
 import { getUser } from '../../providers/session';
 import { can } from '../../studio/access';
 import { DeactivateUserDialog, type UserRow } from '../../studio/deactivate-user';
@@ -32,7 +32,12 @@ export default function UserList() {
   const setRoles = async (u: UserRow, next: string[]) => {
     if (!next.length) return;
     try {
-      await request(`/api/v1/users/${u.id}`, { method: 'PATCH', body: { version: u.version, roles: next } });
+      await ok(
+        api.PATCH('/api/v1/users/{id}', {
+          params: { path: { id: u.id } },
+          body: { version: u.version, roles: next },
+        }),
+      );
       message.success(t('users.rolesSaved', { name: u.fullName }));
     } catch (err) {
       message.error(err instanceof Error ? err.message : String(err));

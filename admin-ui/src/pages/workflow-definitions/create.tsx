@@ -2,7 +2,7 @@ import { Create, useForm } from '@refinedev/antd';
 import { App, Alert, Form, Input, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { request } from '../../providers/http';
+import { api, ok } from '../../api/client';
 import { can } from '../../studio/access';
 import { studioApi, type DefinitionVersion } from '../../studio/api';
 import type { WorkflowDefinitionBody } from '../../studio/definition-model';
@@ -54,8 +54,10 @@ export default function DefinitionCreate() {
       return;
     }
     try {
-      const live = await request<{ data: DefinitionVersion[] }>(
-        `/api/v1/workflow-definitions?caseType=${encodeURIComponent(values.caseType)}&status=PUBLISHED&pageSize=1`,
+      const live = await ok(
+        api.GET('/api/v1/workflow-definitions', {
+          params: { query: { caseType: values.caseType, status: 'PUBLISHED', pageSize: 1 } },
+        }),
       );
       const source = live.data[0];
       if (!source) {
