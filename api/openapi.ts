@@ -25,6 +25,7 @@ export const OPENAPI_TAGS = [
   { name: 'reports', description: 'Pipeline reports' },
   { name: 'exports', description: 'CSV and JSON exports' },
   { name: 'activities', description: 'Calls, emails, visits, notes and tasks' },
+  { name: 'tasks', description: 'Open tasks and next actions: mine, the team’s, by due date' },
   { name: 'messages', description: 'Outbound and inbound messages' },
   { name: 'timeline', description: 'Timelines of records' },
   { name: 'appointments', description: 'Appointments and visits' },
@@ -100,6 +101,8 @@ const OPERATION_IDS: Record<string, string> = {
   'GET /api/v1/coop/groups/{id}/ledger/verify': 'verifyCoopGroupLedger',
   'GET /api/v1/coop/groups/{id}/ledger/export': 'exportCoopGroupLedger',
   'GET /api/v1/coop/me': 'getMyCoopMemberships',
+  'GET /api/v1/tasks/counts': 'countTasks',
+  'POST /api/v1/activities/{id}/reschedule': 'rescheduleTask',
   'GET /api/v1/coop/me/groups/{groupId}/schedule': 'getMyCoopSchedule',
   'GET /api/v1/coop/me/groups/{groupId}/ledger': 'getMyCoopLedger',
 };

@@ -1,5 +1,5 @@
 import { CoopCycleErrorCode } from './coop/error-codes.js';
-import { SearchErrorCode } from './crm/error-codes.js';
+import { SearchErrorCode, TaskErrorCode } from './crm/error-codes.js';
 import { DossierErrorCode } from './engine/error-codes.js';
 import { AnnonceErrorCode } from './listings/error-codes.js';
 
@@ -9,9 +9,10 @@ import { AnnonceErrorCode } from './listings/error-codes.js';
  */
 export const DOMAIN_ERROR_CODES = {
   engine: Object.values(DossierErrorCode),
-  crm: Object.values(SearchErrorCode),
+  crm: [...Object.values(SearchErrorCode), ...Object.values(TaskErrorCode)],
   listings: Object.values(AnnonceErrorCode),
   coop: Object.values(CoopCycleErrorCode),
 } as const;
 
-export type DomainErrorCode = DossierErrorCode | SearchErrorCode | AnnonceErrorCode | CoopCycleErrorCode;
+export type DomainErrorCode =
+  DossierErrorCode | SearchErrorCode | TaskErrorCode | AnnonceErrorCode | CoopCycleErrorCode;

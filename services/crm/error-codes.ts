@@ -4,3 +4,16 @@ export enum SearchErrorCode {
   SEARCH_TERMS_REQUIRED = 'SEARCH_TERMS_REQUIRED',
   SEARCH_QUERY_TOO_LONG = 'SEARCH_QUERY_TOO_LONG',
 }
+
+/** Why a task (an open activity with a due date) could not be moved, reassigned or listed (crm context). */
+export enum TaskErrorCode {
+  TASK_NOT_FOUND = 'TASK_NOT_FOUND',
+  /** Completed or superseded by a correction: it can no longer move. */
+  TASK_CLOSED = 'TASK_CLOSED',
+  /** The activity has no due date: it is a record of the past, not a task. */
+  NOT_A_TASK = 'NOT_A_TASK',
+  /** A move that changes neither the due date nor the assignee. */
+  NOTHING_TO_CHANGE = 'NOTHING_TO_CHANGE',
+  /** The time zone the buckets are computed in is not an IANA zone. */
+  UNKNOWN_TIME_ZONE = 'UNKNOWN_TIME_ZONE',
+}

@@ -1624,6 +1624,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/activities/{id}/reschedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move a task to another time and/or person: answers the task that replaces it
+     * @description Activities are immutable: the move is a correction (a new task pointing at the old one, which closes). Its reminder is planned anew.
+     */
+    post: operations['rescheduleTask'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List open tasks and next actions: overdue, due today, upcoming; mine or the team’s */
+    get: operations['listTasks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tasks/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many open tasks are overdue, due today and upcoming */
+    get: operations['countTasks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/dossiers/{id}/messages': {
     parameters: {
       query?: never;
@@ -3472,6 +3526,28 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    Task: {
+      /** @description The activity id of the task */
+      id: string;
+      /** @description ACTIVITY_TYPE code (TASK, FOLLOW_UP, CALL, …) */
+      type: string;
+      subject: string | null;
+      content: string | null;
+      /** Format: date-time */
+      dueAt: string;
+      overdue: boolean;
+      /** @description Who is reminded: the task’s assignee, else the dossier’s agent, else its author */
+      assigneeId: string;
+      assigneeName: string | null;
+      authorId: string;
+      dossierId: string | null;
+      dossierReference: string | null;
+      dossierTitle: string | null;
+      contactId: string | null;
+      contactName: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
     Message: {
       id: string;
       dossierId: string | null;
@@ -3775,6 +3851,7 @@ export type SchemaWorkflowDefinitionVersion = components['schemas']['WorkflowDef
 export type SchemaScoringRescoreJob = components['schemas']['ScoringRescoreJob'];
 export type SchemaScoringRulesetVersion = components['schemas']['ScoringRulesetVersion'];
 export type SchemaActivity = components['schemas']['Activity'];
+export type SchemaTask = components['schemas']['Task'];
 export type SchemaMessage = components['schemas']['Message'];
 export type SchemaNotificationRule = components['schemas']['NotificationRule'];
 export type SchemaCoopGroup = components['schemas']['CoopGroup'];
@@ -12741,6 +12818,207 @@ export interface operations {
       };
     };
   };
+  rescheduleTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date-time */
+          dueAt?: string;
+          /** Format: uuid */
+          assigneeId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Activity'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listTasks: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        sort?: 'dueAt' | '-dueAt';
+        bucket?: 'overdue' | 'today' | 'upcoming' | 'all';
+        dossierId?: string;
+        /** @description `me` (default), `all` (the team), or a user id */
+        assignee?: string;
+        /** @description IANA time zone "today" is computed in (the browser’s) */
+        tz?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: components['schemas']['Task'][];
+            total: number;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  countTasks: {
+    parameters: {
+      query?: {
+        /** @description `me` (default), `all` (the team), or a user id */
+        assignee?: string;
+        /** @description IANA time zone "today" is computed in (the browser’s) */
+        tz?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            overdue: number;
+            today: number;
+            upcoming: number;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listDossierMessages: {
     parameters: {
       query?: {
@@ -14197,6 +14475,7 @@ export interface operations {
             | 'APPOINTMENT_BOOKED'
             | 'APPOINTMENT_CHANGED'
             | 'STATUS_CHANGED'
+            | 'TASK_DUE'
             | 'TASK_OVERDUE'
             | 'DOSSIER_TIMER';
           recipients: ('ASSIGNED_AGENT' | 'MANAGERS' | 'CONTACT')[];
@@ -14284,6 +14563,7 @@ export interface operations {
             LEAD_ASSIGNED: string[];
             APPOINTMENT_BOOKED: string[];
             APPOINTMENT_CHANGED: string[];
+            TASK_DUE: string[];
             TASK_OVERDUE: string[];
             DOSSIER_TIMER: string[];
             STATUS_CHANGED: string[];
@@ -14332,6 +14612,7 @@ export interface operations {
             | 'APPOINTMENT_BOOKED'
             | 'APPOINTMENT_CHANGED'
             | 'STATUS_CHANGED'
+            | 'TASK_DUE'
             | 'TASK_OVERDUE'
             | 'DOSSIER_TIMER';
           recipients: ('ASSIGNED_AGENT' | 'MANAGERS' | 'CONTACT')[];
@@ -14434,6 +14715,7 @@ export interface operations {
             | 'APPOINTMENT_BOOKED'
             | 'APPOINTMENT_CHANGED'
             | 'STATUS_CHANGED'
+            | 'TASK_DUE'
             | 'TASK_OVERDUE'
             | 'DOSSIER_TIMER';
           template: {
