@@ -109,7 +109,8 @@ export async function activeOrganizationIds(em: Em): Promise<string[]> {
  * Writes one TASK_OVERDUE notification per open overdue task of the organisation, at most once per
  * task and day: the reminder ledger's primary key decides, so reruns and races write nothing more.
  * A task is open while it has no completion and was not superseded by a correction.
- * Recipient: the task's assignee, else the dossier's assigned agent, else its author.
+ * Recipient: the task's assignee, else the dossier's assigned agent, else its author. Title: the
+ * task's subject; body: its due time (ISO) — the UI phrases both in the reader's language.
  */
 export async function remindOverdueTasks(em: Em, orgId: string, day: string, now: Date): Promise<number> {
   const rows = await em.execute<
@@ -136,8 +137,8 @@ export async function remindOverdueTasks(em: Em, orgId: string, day: string, now
        returning activity_id, notification_id
      ), notified as (
        insert into notification (id, org_id, recipient_id, kind, title, body, entity_type, entity_id, read_at, created_at)
-       select o.notification_id, o.org_id, o.recipient_id, 'TASK_OVERDUE', left('Overdue: ' || o.label, 255),
-              'Due ' || to_char(o.due_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC',
+       select o.notification_id, o.org_id, o.recipient_id, 'TASK_OVERDUE', left(o.label, 255),
+              to_char(o.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
               'Activity', o.id::text, null, now()
          from marked m join overdue o on o.id = m.activity_id
        returning entity_id

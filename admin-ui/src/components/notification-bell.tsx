@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { API_URL } from '../providers/data-provider';
 import { request } from '../providers/http';
 import { formatDateTime } from './format';
+import { NOTIFICATION_LINKS as LINKS, notificationText } from './notification-text';
 
 interface AppNotification {
   id: string;
@@ -20,11 +21,6 @@ interface AppNotification {
 }
 
 const KEY = ['notifications', 'unread'];
-const LINKS: Record<string, string> = {
-  Contact: '/contacts/show/',
-  Dossier: '/dossiers/show/',
-  Appointment: '/appointments/show/',
-};
 
 /** The header bell: unread count, and a list of unread notifications to open or mark as read. */
 export function NotificationBell() {
@@ -46,6 +42,12 @@ export function NotificationBell() {
   };
   const openOne = async (n: AppNotification) => {
     await markRead(n);
+    // A task reminder opens "Mes tâches", where the task can be completed or moved.
+    if (n.entityType === 'Activity') {
+      setOpen(false);
+      void navigate('/tasks');
+      return;
+    }
     const link = n.entityType && n.entityId ? LINKS[n.entityType] : undefined;
     if (link) {
       setOpen(false);
@@ -59,28 +61,31 @@ export function NotificationBell() {
         <List<AppNotification>
           size="small"
           dataSource={unread.data.data}
-          renderItem={(n) => (
-            <List.Item
-              data-testid="notification-item"
-              actions={[
-                <Button key="read" size="small" type="link" onClick={() => void markRead(n)}>
-                  {t('bell.markRead')}
-                </Button>,
-              ]}
-            >
-              <Flex vertical style={{ cursor: 'pointer', minWidth: 0 }} onClick={() => void openOne(n)}>
-                <Typography.Text strong>{n.title}</Typography.Text>
-                {n.body ? (
-                  <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
-                    {n.body}
-                  </Typography.Paragraph>
-                ) : null}
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatDateTime(n.createdAt)}
-                </Typography.Text>
-              </Flex>
-            </List.Item>
-          )}
+          renderItem={(n) => {
+            const text = notificationText(n);
+            return (
+              <List.Item
+                data-testid="notification-item"
+                actions={[
+                  <Button key="read" size="small" type="link" onClick={() => void markRead(n)}>
+                    {t('bell.markRead')}
+                  </Button>,
+                ]}
+              >
+                <Flex vertical style={{ cursor: 'pointer', minWidth: 0 }} onClick={() => void openOne(n)}>
+                  <Typography.Text strong>{text.title}</Typography.Text>
+                  {text.body ? (
+                    <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
+                      {text.body}
+                    </Typography.Paragraph>
+                  ) : null}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatDateTime(n.createdAt)}
+                  </Typography.Text>
+                </Flex>
+              </List.Item>
+            );
+          }}
         />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('bell.empty')} />
