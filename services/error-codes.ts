@@ -1,5 +1,5 @@
 import { CoopCycleErrorCode } from './coop/error-codes.js';
-import { SearchErrorCode, TaskErrorCode } from './crm/error-codes.js';
+import { ImportErrorCode, SearchErrorCode, TaskErrorCode } from './crm/error-codes.js';
 import { DossierErrorCode } from './engine/error-codes.js';
 import { AnnonceErrorCode } from './listings/error-codes.js';
 
@@ -9,10 +9,19 @@ import { AnnonceErrorCode } from './listings/error-codes.js';
  */
 export const DOMAIN_ERROR_CODES = {
   engine: Object.values(DossierErrorCode),
-  crm: [...Object.values(SearchErrorCode), ...Object.values(TaskErrorCode)],
+  crm: [
+    ...Object.values(SearchErrorCode),
+    ...Object.values(TaskErrorCode),
+    ...Object.values(ImportErrorCode),
+  ],
   listings: Object.values(AnnonceErrorCode),
   coop: Object.values(CoopCycleErrorCode),
 } as const;
 
 export type DomainErrorCode =
-  DossierErrorCode | SearchErrorCode | TaskErrorCode | AnnonceErrorCode | CoopCycleErrorCode;
+  | DossierErrorCode
+  | SearchErrorCode
+  | TaskErrorCode
+  | ImportErrorCode
+  | AnnonceErrorCode
+  | CoopCycleErrorCode;

@@ -23,6 +23,7 @@ import { Migration20261203100000_tenant_references } from './Migration2026120310
 import { Migration20261203110000_org_channels } from './Migration20261203110000_org_channels.js';
 import { Migration20261203120000_password_lifecycle } from './Migration20261203120000_password_lifecycle.js';
 import { Migration20261203130000_unaccent_search } from './Migration20261203130000_unaccent_search.js';
+import { Migration20261206220000_csv_imports } from './Migration20261206220000_csv_imports.js';
 
 export const migrationsList = [
   { name: 'Migration20261121225835_init', class: Migration20261121225835_init },
@@ -56,4 +57,5 @@ export const migrationsList = [
     class: Migration20261203120000_password_lifecycle,
   },
   { name: 'Migration20261203130000_unaccent_search', class: Migration20261203130000_unaccent_search },
+  { name: 'Migration20261206220000_csv_imports', class: Migration20261206220000_csv_imports },
 ];

@@ -17,3 +17,13 @@ export enum TaskErrorCode {
   /** The time zone the buckets are computed in is not an IANA zone. */
   UNKNOWN_TIME_ZONE = 'UNKNOWN_TIME_ZONE',
 }
+
+/** Why a CSV import was refused as a whole (crm context); a bad row is reported, not refused. */
+export enum ImportErrorCode {
+  IMPORT_FILE_TOO_LARGE = 'IMPORT_FILE_TOO_LARGE',
+  IMPORT_FILE_UNREADABLE = 'IMPORT_FILE_UNREADABLE',
+  IMPORT_FILE_EMPTY = 'IMPORT_FILE_EMPTY',
+  IMPORT_TOO_MANY_ROWS = 'IMPORT_TOO_MANY_ROWS',
+  IMPORT_MAPPING_INVALID = 'IMPORT_MAPPING_INVALID',
+  IMPORT_NOT_FOUND = 'IMPORT_NOT_FOUND',
+}
