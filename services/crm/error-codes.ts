@@ -27,3 +27,10 @@ export enum ImportErrorCode {
   IMPORT_MAPPING_INVALID = 'IMPORT_MAPPING_INVALID',
   IMPORT_NOT_FOUND = 'IMPORT_NOT_FOUND',
 }
+
+/** Why a contact, account or role change was refused (crm context). */
+export const ContactErrorCode = {
+  /** params: `email`, `name` of the contact who has it */
+  CONTACT_EMAIL_TAKEN: 'CONTACT_EMAIL_TAKEN',
+} as const;
+export type ContactErrorCode = (typeof ContactErrorCode)[keyof typeof ContactErrorCode];

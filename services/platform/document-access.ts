@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { Caller } from './caller.js';
 import {
   Annonce,
   CoopAllocationRun,
@@ -9,7 +9,7 @@ import {
 } from '../../db/entities/index.js';
 import type { Em } from '../../db/orm.js';
 import type { Permission } from '../../definitions/permissions.js';
-import { callerMember, isCoopAdmin } from './coop/access.js';
+import { callerMember, isCoopAdmin } from '../coop/access.js';
 
 /**
  * Who may read and upload the documents of each owner type. Every document route asks the owner's
@@ -20,24 +20,24 @@ export interface DocumentOwnerPolicy {
   /** Permissions that may reach these documents at all (the route accepts their union). */
   permissions: readonly Permission[];
   /** The owner exists in this organisation and the caller may read its documents. */
-  canRead(em: Em, request: FastifyRequest, ownerId: string): Promise<boolean>;
-  canUpload(em: Em, request: FastifyRequest, ownerId: string): Promise<boolean>;
+  canRead(em: Em, request: Caller, ownerId: string): Promise<boolean>;
+  canUpload(em: Em, request: Caller, ownerId: string): Promise<boolean>;
 }
 
 const COOP = ['COOP_ADMIN', 'COOP_MEMBER'] as const;
 
-async function groupReader(em: Em, request: FastifyRequest, groupId: string | undefined) {
+async function groupReader(em: Em, request: Caller, groupId: string | undefined) {
   if (!groupId || !(await em.count(CoopGroup, { id: groupId }))) return false;
   return isCoopAdmin(request) || !!(await callerMember(em, request, groupId));
 }
 
-async function ownMember(em: Em, request: FastifyRequest, memberId: string | undefined) {
+async function ownMember(em: Em, request: Caller, memberId: string | undefined) {
   if (!memberId) return false;
   const m = await em.findOne(CoopMember, { id: memberId });
   return !!m && (isCoopAdmin(request) || m.userId === request.principal?.userId);
 }
 
-const holds = (request: FastifyRequest, permission: Permission) =>
+const holds = (request: Caller, permission: Permission) =>
   request.principal?.permissions.has(permission) === true;
 
 /**
@@ -46,7 +46,7 @@ const holds = (request: FastifyRequest, permission: Permission) =>
  * refusal ends, and its rejection went unhandled (issue 15: that exited the API process).
  */
 const adminOnly =
-  (count: (em: Em, id: string) => Promise<number>) => async (em: Em, request: FastifyRequest, id: string) =>
+  (count: (em: Em, id: string) => Promise<number>) => async (em: Em, request: Caller, id: string) =>
     isCoopAdmin(request) && (await count(em, id)) > 0;
 
 export const DOCUMENT_OWNERS: Record<string, DocumentOwnerPolicy> = {

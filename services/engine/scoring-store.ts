@@ -5,7 +5,9 @@ import { latestPublishedRuleset, rulesetView, type RulesetView } from '../../db/
 import type { DefinitionProblem } from '../../definitions/definition-error.js';
 import type { ScoringRuleset as Ruleset } from '../../definitions/scoring-rules.schema.js';
 import { isScoringRulesetShape, validateScoring } from '../../definitions/validate-scoring.js';
-import { problems } from '../problem.js';
+import { failures } from '../failures.js';
+
+const fail = failures('engine');
 
 /** Loading, shape checks and auditing of scoring rulesets for the /scoring-rules routes. */
 
@@ -13,7 +15,7 @@ export type RulesetListItem = RulesetView & { isLatestPublished: boolean };
 
 export async function loadRuleset(em: Em, id: string): Promise<IScoringRuleset> {
   const ruleset = await em.findOne(ScoringRuleset, { id });
-  if (!ruleset) throw problems.notFound('Scoring ruleset');
+  if (!ruleset) throw fail.notFound('Scoring ruleset');
   return ruleset;
 }
 
@@ -28,7 +30,7 @@ export function bodyOfRuleset(r: IScoringRuleset): Ruleset {
 export function assertRulesetShape(input: unknown): asserts input is Ruleset {
   if (isScoringRulesetShape(input)) return;
   const { errors } = validateScoring(input);
-  throw problems.validation(
+  throw fail.validation(
     errors.map((e) => ({ field: e.path || '/', message: e.message })),
     'The body is not a scoring ruleset; see errors for each place.',
   );

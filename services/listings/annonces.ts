@@ -1,20 +1,47 @@
 import { randomUUID } from 'node:crypto';
 import { annonceView, type AnnonceView } from '../../db/annonces.js';
-import { annonceDefinition, annonceInitialStatus } from '../../services/listings/annonce-transitions.js';
+import { annonceDefinition, annonceInitialStatus } from './annonce-transitions.js';
 import { recordAudit, snapshot } from '../../db/audit.js';
 import { activeCodes } from '../../db/dictionaries.js';
 import { Annonce, AnnonceStatusHistory, User, type IAnnonce } from '../../db/entities/index.js';
 import type { Em, TenantContext } from '../../db/orm.js';
 import { cityKey } from '../../definitions/annonce.js';
-import { problems, type FieldError } from '../problem.js';
-import type { AnnonceInput } from '../routes/v1/annonces/schemas.js';
+import { failures } from '../failures.js';
+import type { DomainFieldError } from '../domain-error.js';
+
+const fail = failures('listings');
+
+/** A listing as a client writes it (the API's body schema: api/routes/v1/annonces/schemas.ts). */
+export interface AnnonceInput {
+  reference?: string;
+  title: string;
+  description?: string | null;
+  transaction: 'SALE' | 'RENT';
+  propertyType?: string | null;
+  priceCents: number;
+  chargesCents?: number | null;
+  surface?: number | null;
+  rooms?: number | null;
+  bedrooms?: number | null;
+  floor?: number | null;
+  address?: string | null;
+  city: string;
+  postalCode?: string | null;
+  zoneCode?: string | null;
+  lat?: number | null;
+  lng?: number | null;
+  features?: string[];
+  energyClass?: string | null;
+  assignedAgentId?: string | null;
+  metaJson?: Record<string, unknown>;
+}
 
 /** Dictionary codes that are not active in the tenant's effective dictionary, as field errors. */
 export async function unknownCodes(
   em: Em,
   checks: Array<{ field: string; dictType: string; codes: readonly string[] }>,
-): Promise<FieldError[]> {
-  const errors: FieldError[] = [];
+): Promise<DomainFieldError[]> {
+  const errors: DomainFieldError[] = [];
   for (const { field, dictType, codes } of checks) {
     if (!codes.length) continue;
     const known = await activeCodes(em, dictType);
@@ -54,8 +81,8 @@ async function checkInput(em: Em, a: Partial<AnnonceInput>) {
       code: 'UNKNOWN_USER',
     });
   if (errors.length)
-    throw problems.unprocessable('validation-error', 'Invalid listing', 'See errors for each field.', {
-      errors,
+    throw fail.rejected('VALIDATION_ERROR', 'See errors for each field.', {
+      fieldErrors: errors,
     });
 }
 
@@ -72,8 +99,10 @@ export async function createAnnonce(em: Em, ctx: TenantContext, input: AnnonceIn
   const now = new Date();
   const reference = input.reference ?? generatedReference(now);
   if (await referenceTaken(em, reference))
-    throw problems.conflict(`Reference ${reference} is already used by another listing.`, {
-      errors: [{ field: 'reference', message: 'already used in this organisation', code: 'ALREADY_USED' }],
+    throw fail.conflict(`Reference ${reference} is already used by another listing.`, {
+      fieldErrors: [
+        { field: 'reference', message: 'already used in this organisation', code: 'ALREADY_USED' },
+      ],
     });
   const def = await annonceDefinition(em, ctx);
   const status = annonceInitialStatus(def);
@@ -135,7 +164,7 @@ export async function updateAnnonce(
   changes: Partial<AnnonceInput> & { version: number },
 ): Promise<AnnonceView> {
   const { version, ...fields } = changes;
-  if (a.version !== version) throw problems.staleVersion('This listing');
+  if (a.version !== version) throw fail.staleVersion('This listing');
   const current = annonceView(a);
   await checkInput(em, {
     ...fields,
@@ -145,8 +174,10 @@ export async function updateAnnonce(
     lng: fields.lng !== undefined ? fields.lng : current.lng,
   });
   if (fields.reference && (await referenceTaken(em, fields.reference, a.id)))
-    throw problems.conflict(`Reference ${fields.reference} is already used by another listing.`, {
-      errors: [{ field: 'reference', message: 'already used in this organisation', code: 'ALREADY_USED' }],
+    throw fail.conflict(`Reference ${fields.reference} is already used by another listing.`, {
+      fieldErrors: [
+        { field: 'reference', message: 'already used in this organisation', code: 'ALREADY_USED' },
+      ],
     });
   const before = snapshot(current);
   em.assign(a, {

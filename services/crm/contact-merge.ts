@@ -2,8 +2,10 @@ import { recordAudit } from '../../db/audit.js';
 import { contactView, tableHasColumn, type ContactView } from '../../db/contacts.js';
 import type { IContact } from '../../db/entities/index.js';
 import type { Em, TenantContext } from '../../db/orm.js';
-import { problems } from '../problem.js';
 import { loadContact } from './contact-lifecycle.js';
+import { failures } from '../failures.js';
+
+const fail = failures('crm');
 
 /** Tables of other modules whose rows follow a contact into a merge, when they exist (F-4.5). */
 const OPTIONAL_CONTACT_TABLES = ['activity', 'message'] as const;
@@ -57,12 +59,11 @@ const OWN_TABLES = [
 
 async function loadPair(em: Em, survivorId: string, duplicateId: string) {
   if (survivorId === duplicateId)
-    throw problems.validation([{ field: 'duplicateId', message: 'must differ from survivorId' }]);
+    throw fail.validation([{ field: 'duplicateId', message: 'must differ from survivorId' }]);
   const survivor = await loadContact(em, survivorId);
   const duplicate = await loadContact(em, duplicateId);
-  if (duplicate.mergedIntoId)
-    throw problems.conflict('The duplicate was already merged into another contact.');
-  if (survivor.mergedIntoId) throw problems.conflict('The survivor was itself merged into another contact.');
+  if (duplicate.mergedIntoId) throw fail.conflict('The duplicate was already merged into another contact.');
+  if (survivor.mergedIntoId) throw fail.conflict('The survivor was itself merged into another contact.');
   return { survivor, duplicate };
 }
 

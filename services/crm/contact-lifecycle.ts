@@ -10,15 +10,17 @@ import {
 } from '../../db/entities/index.js';
 import type { ContactRoleCode } from '../../db/entities/contact.js';
 import type { Em, TenantContext } from '../../db/orm.js';
-import { problems } from '../problem.js';
 import { assertEmailFree, checkContactFields, type ContactFields } from './contact-fields.js';
 import { addRole } from './contact-roles.js';
+import { failures } from '../failures.js';
+
+const fail = failures('crm');
 
 export type NewContact = ContactFields & { firstName: string; lastName: string; email: string };
 
 export async function loadContact(em: Em, id: string): Promise<IContact> {
   const contact = await em.findOne(Contact, { id });
-  if (!contact) throw problems.notFound('Contact');
+  if (!contact) throw fail.notFound('Contact');
   return contact;
 }
 
@@ -55,7 +57,7 @@ export async function updateContact(
   changes: ContactFields,
 ): Promise<ContactView> {
   const contact = await loadContact(em, id);
-  if (contact.version !== version) throw problems.staleVersion('This contact');
+  if (contact.version !== version) throw fail.staleVersion('This contact');
   const fields = await checkContactFields(em, changes);
   if (fields.email !== undefined) await assertEmailFree(em, ctx.orgId, fields.email, id);
   const before = contactView(contact);
@@ -90,9 +92,9 @@ export async function convertContact(
 ): Promise<ContactView> {
   const contact = await loadContact(em, id);
   if (input.version !== undefined && contact.version !== input.version)
-    throw problems.staleVersion('This contact');
+    throw fail.staleVersion('This contact');
   if (contact.status !== 'lead')
-    throw problems.conflict(`Only a lead can be converted; this contact is ${contact.status}.`);
+    throw fail.conflict(`Only a lead can be converted; this contact is ${contact.status}.`);
   const before = contactView(contact);
   contact.status = 'active_client';
   contact.convertedAt = new Date();
@@ -114,8 +116,8 @@ export async function archiveContact(
   version?: number,
 ): Promise<ContactView> {
   const contact = await loadContact(em, id);
-  if (version !== undefined && contact.version !== version) throw problems.staleVersion('This contact');
-  if (contact.status === 'archived') throw problems.conflict('This contact is already archived.');
+  if (version !== undefined && contact.version !== version) throw fail.staleVersion('This contact');
+  if (contact.status === 'archived') throw fail.conflict('This contact is already archived.');
   const before = contactView(contact);
   contact.status = 'archived';
   await em.flush();
@@ -161,9 +163,9 @@ export async function deleteContact(em: Em, ctx: TenantContext, id: string): Pro
   const contact = await loadContact(em, id);
   const reasons = await deletionBlockers(em, ctx.orgId, id);
   if (reasons.length) {
-    throw problems.conflict(
+    throw fail.conflict(
       `This contact cannot be deleted: it has ${reasons.join(' and ')}. Archive it instead.`,
-      { reasons },
+      { extra: { reasons } },
     );
   }
   const before = contactView(contact);

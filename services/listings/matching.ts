@@ -16,7 +16,9 @@ import {
 import { cityKey } from '../../definitions/annonce.js';
 import { LABELLED_DICTIONARIES, matchLabelsOf, type MatchLabels } from '../../definitions/matching-labels.js';
 import { effectiveDictionary } from '../../db/dictionaries.js';
-import { problems } from '../problem.js';
+import { failures } from '../failures.js';
+
+const fail = failures('listings');
 
 /** A PostgreSQL array literal: the query layer would expand a JS array into a list of values. */
 export function pgArray(xs: readonly (string | number)[]): string {
@@ -147,7 +149,7 @@ export async function runMatching(
   opts: { limit: number; lang: MatchLanguage },
 ) {
   const dossier = await em.findOne(Dossier, { id: dossierId });
-  if (!dossier) throw problems.notFound('Dossier');
+  if (!dossier) throw fail.notFound('Dossier');
   const criteria = criteriaOfDossier(dossierView(dossier));
   const settings = await matchingSettings(em, ctx.orgId);
   const ids = await candidateIds(em, criteria, settings, opts.limit);

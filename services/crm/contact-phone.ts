@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { toPrefixTsQuery } from '../routes/v1/dossiers/queries.js';
+import { prefixTsQuery as toPrefixTsQuery } from './search-terms.js';
 
 export type PhoneResult = { ok: true; e164: string } | { ok: false; message: string };
 

@@ -6,7 +6,9 @@ import type { Em, TenantContext } from '../../db/orm.js';
 import { DefinitionErrorCode } from '../../definitions/definition-error.js';
 import { validateDefinition, type DefinitionValidation } from '../../definitions/validate-definition.js';
 import type { WorkflowDefinitionBody } from '../../definitions/workflow-definition.schema.js';
-import { problems } from '../problem.js';
+import { failures } from '../failures.js';
+
+const fail = failures('engine');
 
 /** Loading, locking, validating and auditing workflow definitions for the definition routes. */
 
@@ -14,7 +16,7 @@ export type DefinitionListItem = DefinitionView & { isLatestPublished: boolean }
 
 export async function loadDefinition(em: Em, id: string): Promise<IWorkflowDefinition> {
   const def = await em.findOne(WorkflowDefinition, { id });
-  if (!def) throw problems.notFound('Workflow definition');
+  if (!def) throw fail.notFound('Workflow definition');
   return def;
 }
 
@@ -39,7 +41,7 @@ export function assertDefinitionShape(input: unknown): asserts input is Workflow
   const { errors } = validateDefinition(input, { statusCodes: [] });
   const shape = errors.filter((e) => SHAPE_CODES.has(e.code));
   if (shape.length) {
-    throw problems.validation(
+    throw fail.validation(
       shape.map((e) => ({ field: e.path || '/', message: e.message })),
       'The body is not a workflow definition; see errors for each place.',
     );
@@ -97,8 +99,7 @@ export async function auditDefinition(
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match)
-    throw problems.validation([{ field: 'If-Match', message: 'must be the lockVersion, e.g. "3"' }]);
+  if (!match) throw fail.validation([{ field: 'If-Match', message: 'must be the lockVersion, e.g. "3"' }]);
   return Number(match[1]);
 }
 

@@ -17,8 +17,10 @@ import { recomputeDossierScore } from '../../db/scoring.js';
 import { criteriaOfDossier } from '../../definitions/matching-criteria.js';
 import { scoreAnnonce, type MatchLanguage } from '../../definitions/matching.js';
 import { canMoveShortlist, shortlistNext, type ShortlistStatus } from '../../definitions/shortlist.js';
-import { problems } from '../problem.js';
 import { explanationOf, matchable, matchingSettings, matchLabels } from './matching.js';
+import { failures } from '../failures.js';
+
+const fail = failures('listings');
 
 export async function shortlistView(em: Em, entries: IShortlistEntry[]) {
   if (!entries.length) return [];
@@ -63,7 +65,7 @@ export async function shortlistView(em: Em, entries: IShortlistEntry[]) {
 
 async function loadDossier(em: Em, id: string) {
   const d = await em.findOne(Dossier, { id });
-  if (!d) throw problems.notFound('Dossier');
+  if (!d) throw fail.notFound('Dossier');
   return d;
 }
 
@@ -129,13 +131,13 @@ export async function addToShortlist(
   const dossier = await loadDossier(em, dossierId);
   const annonce = await em.findOne(Annonce, { id: body.annonceId });
   if (!annonce)
-    throw problems.unprocessable('validation-error', 'Unknown listing', 'See errors for each field.', {
-      errors: [
+    throw fail.rejected('VALIDATION_ERROR', 'See errors for each field.', {
+      fieldErrors: [
         { field: 'annonceId', message: 'no such listing in this organisation', code: 'UNKNOWN_LISTING' },
       ],
     });
   if (await em.count(ShortlistEntry, { dossierId, annonceId: annonce.id }))
-    throw problems.conflict(`Listing ${annonce.reference} is already on this dossier's shortlist.`);
+    throw fail.conflict(`Listing ${annonce.reference} is already on this dossier's shortlist.`);
   const r = scoreAnnonce(
     criteriaOfDossier(dossierView(dossier)),
     matchable(annonce),
@@ -163,7 +165,7 @@ export async function addToShortlist(
     await em.flush();
   } catch (err) {
     if (err instanceof UniqueConstraintViolationException)
-      throw problems.conflict(`Listing ${annonce.reference} is already on this dossier's shortlist.`);
+      throw fail.conflict(`Listing ${annonce.reference} is already on this dossier's shortlist.`);
     throw err;
   }
   record(em, ctx, dossier, e, null, 'SHORTLISTED', annonce.reference, body.comment ?? null, now);
@@ -192,18 +194,17 @@ export async function moveShortlistEntry(
 ) {
   const dossier = await loadDossier(em, dossierId);
   const e = await em.findOne(ShortlistEntry, { id: entryId, dossierId });
-  if (!e) throw problems.notFound('Shortlist entry');
+  if (!e) throw fail.notFound('Shortlist entry');
   if (body.version !== undefined && body.version !== e.version)
-    throw problems.staleVersion('This shortlist entry');
+    throw fail.staleVersion('This shortlist entry');
   const from = e.status as ShortlistStatus;
   if (!canMoveShortlist(from, body.status))
-    throw problems.unprocessable(
-      'illegal-transition',
-      'Transition not allowed',
+    throw fail.rejected(
+      'ILLEGAL_TRANSITION',
       `A shortlisted listing cannot go from ${from} to ${body.status}; allowed: ${shortlistNext(from).join(', ') || 'none'}.`,
     );
   if (body.rejectOthers && body.status !== 'SELECTED')
-    throw problems.validation([{ field: 'rejectOthers', message: 'only with status SELECTED' }]);
+    throw fail.validation([{ field: 'rejectOthers', message: 'only with status SELECTED' }]);
   const now = new Date();
   const moved: Array<{
     e: IShortlistEntry;

@@ -2,7 +2,9 @@ import { annonceView } from '../../db/annonces.js';
 import { recordAudit } from '../../db/audit.js';
 import { Annonce } from '../../db/entities/index.js';
 import type { Em, TenantContext } from '../../db/orm.js';
-import { HttpProblem, problems } from '../problem.js';
+import { failures } from '../failures.js';
+
+const fail = failures('listings');
 
 /** What keeps a listing from being deleted: records of the agency's work that name it. */
 export interface AnnonceBlockers {
@@ -40,18 +42,15 @@ export async function annonceBlockers(em: Em, orgId: string, id: string): Promis
  */
 export async function deleteAnnonce(em: Em, ctx: TenantContext, id: string): Promise<void> {
   const locked = await em.execute<{ id: string }[]>('select id from annonce where id = ? for update', [id]);
-  if (!locked.length) throw problems.notFound('Listing');
+  if (!locked.length) throw fail.notFound('Listing');
   const blockers = await annonceBlockers(em, ctx.orgId, id);
   const named = (Object.keys(WORDS) as Array<keyof AnnonceBlockers>)
     .filter((k) => blockers[k] > 0)
     .map((k) => `${blockers[k]} ${WORDS[k]}`);
   if (named.length)
-    throw new HttpProblem(
-      409,
-      'annonce-in-use',
-      'Listing in use',
+    throw fail.conflict(
       `This listing cannot be deleted: ${named.join(', ')} refer to it. Withdraw it instead (status WITHDRAWN): it leaves matching and stays on record.`,
-      { blockers },
+      { code: 'ANNONCE_IN_USE', extra: { blockers } },
     );
   const annonce = await em.findOneOrFail(Annonce, { id });
   const before = annonceView(annonce);

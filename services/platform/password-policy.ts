@@ -1,6 +1,6 @@
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { PASSWORD_CODES, PASSWORD_MIN_LENGTH, passwordLength } from '../../definitions/password-policy.js';
-import type { FieldError } from '../problem.js';
+import type { DomainFieldError } from '../domain-error.js';
 
 /**
  * NIST SP 800-63B, §5.1.1.2: at least 12 characters, no composition rules, and a refusal of
@@ -61,7 +61,7 @@ export async function passwordIssues(
   password: string,
   field: string,
   context: PasswordContext = {},
-): Promise<FieldError[]> {
+): Promise<DomainFieldError[]> {
   const length = passwordLength(password);
   if (length < PASSWORD_MIN_LENGTH) {
     return [

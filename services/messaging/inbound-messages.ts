@@ -4,7 +4,7 @@ import { recordConsent } from '../../db/consent.js';
 import { Contact, Dossier, Message } from '../../db/entities/index.js';
 import type { Em } from '../../db/orm.js';
 import { syncMessageEntry } from '../../db/outbound.js';
-import { isE164 } from '../lib/e164.js';
+import { isE164 } from '../../definitions/e164.js';
 
 /** Words that, alone in an inbound SMS/WhatsApp message, mean "stop writing to me" (F-6.3). */
 export const DEFAULT_STOP_KEYWORDS = [

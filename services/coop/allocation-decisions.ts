@@ -1,15 +1,17 @@
 import { DeadlockException, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { recordAudit } from '../../../db/audit.js';
-import { addCoopEvent } from '../../../db/coop-timeline.js';
-import { CoopAllocation, CoopLot, Document, type ICoopAllocationRun } from '../../../db/entities/index.js';
-import type { Em, TenantContext } from '../../../db/orm.js';
-import { problems } from '../../problem.js';
+import { recordAudit } from '../../db/audit.js';
+import { addCoopEvent } from '../../db/coop-timeline.js';
+import { CoopAllocation, CoopLot, Document, type ICoopAllocationRun } from '../../db/entities/index.js';
+import type { Em, TenantContext } from '../../db/orm.js';
 import { runView } from './allocations.js';
+import { failures } from '../failures.js';
+
+const fail = failures('coop');
 
 const HELD = ['APPROVED', 'ASSIGNED', 'SIGNED'];
 
 const lotTaken = () =>
-  problems.conflict(
+  fail.conflict(
     'A lot of this run (or one of its members) is already held by another allocation; run a new allocation.',
   );
 
@@ -64,7 +66,7 @@ async function audited(
  */
 export async function approveRun(em: Em, ctx: TenantContext, run: ICoopAllocationRun, pvDocumentId: string) {
   if (run.status !== 'PROPOSED')
-    throw problems.conflict(`The run is ${run.status}; only a PROPOSED run can be approved.`);
+    throw fail.conflict(`The run is ${run.status}; only a PROPOSED run can be approved.`);
   const pv = await em.findOne(Document, {
     id: pvDocumentId,
     kind: 'PV',
@@ -74,11 +76,10 @@ export async function approveRun(em: Em, ctx: TenantContext, run: ICoopAllocatio
     ],
   });
   if (!pv)
-    throw problems.unprocessable(
-      'pv-required',
-      'PV required',
+    throw fail.rejected(
+      'PV_REQUIRED',
       'Approval needs the minutes: a document of kind PV uploaded for this run or its group.',
-      { errors: [{ field: 'pvDocumentId', message: 'no PV document of this run or group' }] },
+      { fieldErrors: [{ field: 'pvDocumentId', message: 'no PV document of this run or group' }] },
     );
   const before = await runView(em, run);
   const now = new Date();
@@ -86,7 +87,7 @@ export async function approveRun(em: Em, ctx: TenantContext, run: ICoopAllocatio
   const lots = await em.find(CoopLot, { id: { $in: lines.map((l) => l.lotId) } }, { orderBy: { id: 'asc' } });
   const busy = lots.filter((l) => l.status !== 'AVAILABLE').map((l) => l.code);
   if (busy.length)
-    throw problems.conflict(`Lot(s) ${busy.join(', ')} are no longer available; run a new allocation.`);
+    throw fail.conflict(`Lot(s) ${busy.join(', ')} are no longer available; run a new allocation.`);
   for (const a of lines) Object.assign(a, { status: 'ASSIGNED', approvedAt: now, assignedAt: now });
   // The allocations first (the unique indexes decide the race), then the lots, in id order.
   await flushOrConflict(em);
@@ -106,7 +107,7 @@ export async function approveRun(em: Em, ctx: TenantContext, run: ICoopAllocatio
 export async function signRun(em: Em, ctx: TenantContext, run: ICoopAllocationRun) {
   const lines = await em.find(CoopAllocation, { runId: run.id });
   if (run.status !== 'APPROVED' || !lines.some((l) => l.status === 'ASSIGNED'))
-    throw problems.conflict('Only an approved, not yet signed run can be signed.');
+    throw fail.conflict('Only an approved, not yet signed run can be signed.');
   const before = await runView(em, run);
   const now = new Date();
   for (const a of lines.filter((l) => l.status === 'ASSIGNED'))
@@ -117,7 +118,7 @@ export async function signRun(em: Em, ctx: TenantContext, run: ICoopAllocationRu
 
 /** Cancels a run: its lines CANCELLED, the lots they held back to AVAILABLE. */
 export async function cancelRun(em: Em, ctx: TenantContext, run: ICoopAllocationRun, reason: string) {
-  if (run.status === 'CANCELLED') throw problems.conflict('The run is already cancelled.');
+  if (run.status === 'CANCELLED') throw fail.conflict('The run is already cancelled.');
   const before = await runView(em, run);
   const now = new Date();
   const lines = await em.find(CoopAllocation, { runId: run.id });

@@ -4,8 +4,10 @@ import { accountView, type AccountView } from '../../db/contacts.js';
 import { Account, AccountContact, Contact, type IAccount } from '../../db/entities/index.js';
 import type { AccountType } from '../../db/entities/account.js';
 import type { Em, TenantContext } from '../../db/orm.js';
-import { problems } from '../problem.js';
-import { invalidInput, referenceNotFound } from '../lib/tenant-references.js';
+import { invalidInput, referenceNotFound } from '../tenant-references.js';
+import { failures } from '../failures.js';
+
+const fail = failures('crm');
 
 export interface AccountFields {
   code?: string;
@@ -24,7 +26,7 @@ export interface LinkFlags {
 
 export async function loadAccount(em: Em, id: string): Promise<IAccount> {
   const account = await em.findOne(Account, { id });
-  if (!account) throw problems.notFound('Account');
+  if (!account) throw fail.notFound('Account');
   return account;
 }
 
@@ -36,9 +38,9 @@ export async function viewOf(em: Em, account: IAccount): Promise<AccountView> {
 async function assertCodeFree(em: Em, code: string, exceptId?: string) {
   const existing = await em.findOne(Account, { code, ...(exceptId ? { id: { $ne: exceptId } } : {}) });
   if (existing) {
-    throw problems.conflict(`An account with code ${code} already exists.`, {
-      errors: [{ field: 'code', message: 'is already used by another account' }],
-      existingId: existing.id,
+    throw fail.conflict(`An account with code ${code} already exists.`, {
+      fieldErrors: [{ field: 'code', message: 'is already used by another account' }],
+      extra: { existingId: existing.id },
     });
   }
 }
@@ -86,7 +88,7 @@ export async function updateAccount(
   action = 'UPDATE',
 ): Promise<AccountView> {
   const account = await loadAccount(em, id);
-  if (account.version !== version) throw problems.staleVersion('This account');
+  if (account.version !== version) throw fail.staleVersion('This account');
   if (changes.code !== undefined) await assertCodeFree(em, changes.code, id);
   const before = await viewOf(em, account);
   em.assign(account, changes);
@@ -99,9 +101,9 @@ export async function updateAccount(
 /** Prospect (or lead) → customer (F-4.6). */
 export async function convertAccount(em: Em, ctx: TenantContext, id: string, version: number) {
   const account = await loadAccount(em, id);
-  if (account.version !== version) throw problems.staleVersion('This account');
+  if (account.version !== version) throw fail.staleVersion('This account');
   if (account.type !== 'PROSPECT' && account.type !== 'LEAD')
-    throw problems.conflict(`Only a prospect or lead account can be converted; this one is ${account.type}.`);
+    throw fail.conflict(`Only a prospect or lead account can be converted; this one is ${account.type}.`);
   return updateAccount(em, ctx, id, version, { type: 'CUSTOMER', convertedAt: new Date() }, 'CONVERT');
 }
 
@@ -123,7 +125,7 @@ export async function linkContact(
   flags: LinkFlags,
 ): Promise<AccountView> {
   const account = await loadAccount(em, accountId);
-  if (!(await em.findOne(Contact, { id: contactId }))) throw problems.notFound('Contact');
+  if (!(await em.findOne(Contact, { id: contactId }))) throw fail.notFound('Contact');
   const before = await viewOf(em, account);
   if (flags.isPrimary) {
     const primary = await em.findOne(AccountContact, {
@@ -132,9 +134,9 @@ export async function linkContact(
       contactId: { $ne: contactId },
     });
     if (primary) {
-      throw problems.conflict('This account already has a primary contact; unset it first.', {
-        errors: [{ field: 'isPrimary', message: 'another contact is already primary' }],
-        existingId: primary.contactId,
+      throw fail.conflict('This account already has a primary contact; unset it first.', {
+        fieldErrors: [{ field: 'isPrimary', message: 'another contact is already primary' }],
+        extra: { existingId: primary.contactId },
       });
     }
   }
@@ -146,8 +148,8 @@ export async function linkContact(
     await em.flush();
   } catch (err) {
     if (err instanceof UniqueConstraintViolationException)
-      throw problems.conflict('This account already has a primary contact.', {
-        errors: [{ field: 'isPrimary', message: 'another contact is already primary' }],
+      throw fail.conflict('This account already has a primary contact.', {
+        fieldErrors: [{ field: 'isPrimary', message: 'another contact is already primary' }],
       });
     throw err;
   }
@@ -165,7 +167,7 @@ export async function linkContact(
 export async function unlinkContact(em: Em, ctx: TenantContext, accountId: string, contactId: string) {
   const account = await loadAccount(em, accountId);
   const link = await em.findOne(AccountContact, { accountId, contactId });
-  if (!link) throw problems.notFound('Account contact link');
+  if (!link) throw fail.notFound('Account contact link');
   const before = await viewOf(em, account);
   em.remove(link);
   await em.flush();

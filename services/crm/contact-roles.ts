@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { ContactRole, TimelineEvent, type IContact } from '../../db/entities/index.js';
 import type { ContactRoleCode } from '../../db/entities/contact.js';
 import type { Em, TenantContext } from '../../db/orm.js';
-import { problems } from '../problem.js';
+import { failures } from '../failures.js';
+
+const fail = failures('crm');
 
 export interface RoleInput {
   role: ContactRoleCode;
@@ -18,7 +20,7 @@ export async function addRole(em: Em, ctx: TenantContext, contact: IContact, inp
   const startDate = input.startDate ?? todayIso();
   const endDate = input.endDate ?? null;
   if (endDate && endDate < startDate)
-    throw problems.validation([{ field: 'endDate', message: 'must be on or after startDate' }]);
+    throw fail.validation([{ field: 'endDate', message: 'must be on or after startDate' }]);
   if (!endDate) {
     const open = await em.findOne(ContactRole, {
       contactId: contact.id,
@@ -27,9 +29,9 @@ export async function addRole(em: Em, ctx: TenantContext, contact: IContact, inp
       endDate: null,
     });
     if (open) {
-      throw problems.conflict(`This contact already holds the role ${input.role}.`, {
-        errors: [{ field: 'role', message: 'is already held' }],
-        existingId: open.id,
+      throw fail.conflict(`This contact already holds the role ${input.role}.`, {
+        fieldErrors: [{ field: 'role', message: 'is already held' }],
+        extra: { existingId: open.id },
       });
     }
   }
@@ -69,12 +71,12 @@ export async function endRole(
   input: { endDate?: string; version?: number },
 ) {
   const row = await em.findOne(ContactRole, { id: roleId, contactId });
-  if (!row) throw problems.notFound('Role');
-  if (input.version !== undefined && row.version !== input.version) throw problems.staleVersion('This role');
-  if (row.endedAt) throw problems.conflict('This role has already ended.');
+  if (!row) throw fail.notFound('Role');
+  if (input.version !== undefined && row.version !== input.version) throw fail.staleVersion('This role');
+  if (row.endedAt) throw fail.conflict('This role has already ended.');
   const endDate = input.endDate ?? todayIso();
   if (endDate < row.startDate)
-    throw problems.validation([{ field: 'endDate', message: 'must be on or after the role start date' }]);
+    throw fail.validation([{ field: 'endDate', message: 'must be on or after the role start date' }]);
   const before = roleView(row);
   row.endDate = endDate;
   row.endedAt = new Date();

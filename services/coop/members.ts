@@ -1,7 +1,7 @@
-import { recordAudit } from '../../../db/audit.js';
-import { addCoopEvent } from '../../../db/coop-timeline.js';
-import { loadIdentity } from '../../../db/users.js';
-import { MEMBER_MOVES } from '../../../definitions/coop/member.js';
+import { recordAudit } from '../../db/audit.js';
+import { addCoopEvent } from '../../db/coop-timeline.js';
+import { loadIdentity } from '../../db/users.js';
+import { MEMBER_MOVES } from '../../definitions/coop/member.js';
 import {
   Contact,
   CoopMember,
@@ -11,11 +11,14 @@ import {
   type ICoopGroup,
   type ICoopMember,
   type KycItem,
-} from '../../../db/entities/index.js';
-import type { Em, TenantContext } from '../../../db/orm.js';
-import { problems, type FieldError } from '../../problem.js';
-import { normalizePhone } from '../contact-phone.js';
-import { invalidInput, referenceNotFound } from '../../lib/tenant-references.js';
+} from '../../db/entities/index.js';
+import type { Em, TenantContext } from '../../db/orm.js';
+import { normalizePhone } from '../crm/contact-phone.js';
+import { invalidInput, referenceNotFound } from '../tenant-references.js';
+import { failures } from '../failures.js';
+import type { DomainFieldError } from '../domain-error.js';
+
+const fail = failures('coop');
 
 export const DEFAULT_KYC: readonly Pick<KycItem, 'code' | 'label' | 'required'>[] = [
   { code: 'ID_DOCUMENT', label: "Pièce d'identité", required: true },
@@ -56,7 +59,7 @@ export interface MemberInput {
   fifoRank?: number;
 }
 
-async function checkUser(em: Em, userId: string, errors: FieldError[]) {
+async function checkUser(em: Em, userId: string, errors: DomainFieldError[]) {
   const identity = await loadIdentity(em, userId);
   if (!identity?.isActive)
     errors.push({
@@ -94,7 +97,7 @@ async function linkContact(em: Em, ctx: TenantContext, input: MemberInput, phone
 }
 
 export async function createMember(em: Em, ctx: TenantContext, group: ICoopGroup, input: MemberInput) {
-  const errors: FieldError[] = [];
+  const errors: DomainFieldError[] = [];
   let phone: string | null = null;
   if (input.phone) {
     const p = normalizePhone(input.phone);
@@ -176,8 +179,8 @@ export async function updateMember(
     lotPreferences?: Record<string, string[]>;
   },
 ) {
-  if (m.version !== input.version) throw problems.staleVersion('The member');
-  const errors: FieldError[] = [];
+  if (m.version !== input.version) throw fail.staleVersion('The member');
+  const errors: DomainFieldError[] = [];
   if (input.phone) {
     const p = normalizePhone(input.phone);
     if (p.ok) m.phone = p.e164;
@@ -209,20 +212,14 @@ export async function changeMemberStatus(
   m: ICoopMember,
   input: { version: number; status: CoopMemberStatus; reason?: string | null },
 ) {
-  if (m.version !== input.version) throw problems.staleVersion('The member');
+  if (m.version !== input.version) throw fail.staleVersion('The member');
   const from = m.status as CoopMemberStatus;
   if (!MEMBER_MOVES[from].includes(input.status))
-    throw problems.conflict(`A member cannot go from ${from} to ${input.status}.`);
+    throw fail.conflict(`A member cannot go from ${from} to ${input.status}.`);
   if (input.status !== 'ACTIVE' && !input.reason?.trim())
-    throw problems.validation([
-      { field: 'reason', message: `is required to move a member to ${input.status}` },
-    ]);
+    throw fail.validation([{ field: 'reason', message: `is required to move a member to ${input.status}` }]);
   if (from === 'PENDING_KYC' && input.status === 'ACTIVE' && !memberView(m).kycComplete)
-    throw problems.unprocessable(
-      'kyc-incomplete',
-      'KYC incomplete',
-      'Every required KYC piece must be validated first.',
-    );
+    throw fail.rejected('KYC_INCOMPLETE', 'Every required KYC piece must be validated first.');
   const before = memberView(m);
   m.status = input.status;
   m.statusReason = input.reason ?? null;
@@ -260,14 +257,14 @@ export async function reorderMember(
   m: ICoopMember,
   input: { version: number; fifoRank: number; reason: string },
 ) {
-  if (m.version !== input.version) throw problems.staleVersion('The member');
+  if (m.version !== input.version) throw fail.staleVersion('The member');
   await em.execute('select id from coop_group where id = ? for update', [m.groupId]);
   const [max] = await em.execute<{ max: number }[]>(
     'select max(fifo_rank) as max from coop_member where group_id = ?',
     [m.groupId],
   );
   if (input.fifoRank > (max?.max ?? 1))
-    throw problems.validation([{ field: 'fifoRank', message: `must be between 1 and ${max?.max ?? 1}` }]);
+    throw fail.validation([{ field: 'fifoRank', message: `must be between 1 and ${max?.max ?? 1}` }]);
   const from = m.fifoRank;
   const to = input.fifoRank;
   if (from === to) return { member: m, moved: [] };
@@ -317,20 +314,20 @@ export async function updateKycItem(
   asAdmin: boolean,
 ) {
   const item = m.kyc.find((i) => i.code === code);
-  if (!item) throw problems.notFound('KYC item');
+  if (!item) throw fail.notFound('KYC item');
   const before = memberView(m);
   if (input.documentId) {
     const doc = await em.findOne(Document, { id: input.documentId });
     if (!doc || doc.ownerType !== 'COOP_MEMBER' || doc.ownerId !== m.id)
-      throw problems.validation([
+      throw fail.validation([
         { field: 'documentId', message: 'must be a document uploaded for this member' },
       ]);
     item.documentId = doc.id;
     item.status = 'PROVIDED';
   }
   if (input.decision) {
-    if (!asAdmin) throw problems.forbidden('Only a responsible (COOP_ADMIN) validates KYC pieces.');
-    if (!item.documentId) throw problems.conflict('No piece was provided for this item.');
+    if (!asAdmin) throw fail.forbidden('Only a responsible (COOP_ADMIN) validates KYC pieces.');
+    if (!item.documentId) throw fail.conflict('No piece was provided for this item.');
     item.status = input.decision;
   }
   item.comment = input.comment ?? item.comment;

@@ -1,20 +1,23 @@
-import type { FastifyRequest } from 'fastify';
-import { recordAudit } from '../../../db/audit.js';
-import { addCoopEvent } from '../../../db/coop-timeline.js';
-import { latestPublishedOrBuiltIn } from '../../../db/definitions.js';
-import { CoopGroup, WorkflowDefinition, type ICoopGroup } from '../../../db/entities/index.js';
-import type { Em, TenantContext } from '../../../db/orm.js';
-import { COOP_GROUP_CASE_TYPE } from '../../../definitions/coop/group-status.js';
-import { checkPlanVersion } from '../../../definitions/coop/plan.js';
-import { DEFAULT_GROUP_RULES, type CoopGroupRules } from '../../../definitions/coop/rules.js';
+import type { Caller } from '../platform/caller.js';
+import { recordAudit } from '../../db/audit.js';
+import { addCoopEvent } from '../../db/coop-timeline.js';
+import { latestPublishedOrBuiltIn } from '../../db/definitions.js';
+import { CoopGroup, WorkflowDefinition, type ICoopGroup } from '../../db/entities/index.js';
+import type { Em, TenantContext } from '../../db/orm.js';
+import { COOP_GROUP_CASE_TYPE } from '../../definitions/coop/group-status.js';
+import { checkPlanVersion } from '../../definitions/coop/plan.js';
+import { DEFAULT_GROUP_RULES, type CoopGroupRules } from '../../definitions/coop/rules.js';
 import {
   checkTransition,
   evaluateTransitions,
   initialState,
   type Language,
-} from '../../../definitions/guards.js';
-import type { WorkflowDefinitionBody } from '../../../definitions/workflow-definition.schema.js';
-import { problems, type FieldError } from '../../problem.js';
+} from '../../definitions/guards.js';
+import type { WorkflowDefinitionBody } from '../../definitions/workflow-definition.schema.js';
+import { failures } from '../failures.js';
+import type { DomainFieldError } from '../domain-error.js';
+
+const fail = failures('coop');
 
 export function groupView(g: ICoopGroup) {
   return {
@@ -32,7 +35,7 @@ export function groupView(g: ICoopGroup) {
 }
 
 /** Durations of the rules are ISO 8601 and must parse (the same check as a plan formula). */
-export function checkRules(rules: CoopGroupRules): FieldError[] {
+export function checkRules(rules: CoopGroupRules): DomainFieldError[] {
   return checkPlanVersion({
     effectiveFrom: new Date(0).toISOString(),
     schedule: { kind: 'EXPLICIT', items: [] },
@@ -45,7 +48,7 @@ export async function groupDefinition(em: Em, ctx: TenantContext, version?: numb
   const def = version
     ? await em.findOne(WorkflowDefinition, { caseType: COOP_GROUP_CASE_TYPE, version })
     : await latestPublishedOrBuiltIn(em, ctx, COOP_GROUP_CASE_TYPE);
-  if (!def) throw problems.notFound('COOP_GROUP workflow definition');
+  if (!def) throw fail.notFound('COOP_GROUP workflow definition');
   return { version: def.version, body: def.body as unknown as WorkflowDefinitionBody };
 }
 
@@ -60,7 +63,7 @@ export async function createGroup(
     allocation: { ...DEFAULT_GROUP_RULES.allocation, ...input.rules?.allocation },
   };
   const errors = checkRules(rules);
-  if (errors.length) throw problems.validation(errors);
+  if (errors.length) throw fail.validation(errors);
   const def = await groupDefinition(em, ctx);
   const g = em.create(CoopGroup, {
     orgId: ctx.orgId,
@@ -101,11 +104,11 @@ export async function updateGroup(
     rules?: CoopGroupRules;
   },
 ) {
-  if (g.version !== input.version) throw problems.staleVersion('The group');
+  if (g.version !== input.version) throw fail.staleVersion('The group');
   const before = groupView(g);
   if (input.rules) {
     const errors = checkRules(input.rules);
-    if (errors.length) throw problems.validation(errors);
+    if (errors.length) throw fail.validation(errors);
     g.rules = input.rules;
   }
   if (input.name !== undefined) g.name = input.name;
@@ -130,15 +133,15 @@ export async function updateGroup(
   return g;
 }
 
-function transitionUser(request: FastifyRequest) {
+function transitionUser(request: Caller) {
   return { roles: request.principal!.roles, permissions: [...request.principal!.permissions] };
 }
 
-function langOf(request: FastifyRequest): Language {
-  return String(request.headers['accept-language'] ?? '').startsWith('en') ? 'en' : 'fr';
+function langOf(request: Caller): Language {
+  return String(request.headers?.['accept-language'] ?? '').startsWith('en') ? 'en' : 'fr';
 }
 
-export async function allowedGroupTransitions(em: Em, request: FastifyRequest, g: ICoopGroup) {
+export async function allowedGroupTransitions(em: Em, request: Caller, g: ICoopGroup) {
   const def = await groupDefinition(em, request.tenant(), g.definitionVersion);
   return evaluateTransitions(
     def.body,
@@ -155,11 +158,11 @@ export async function allowedGroupTransitions(em: Em, request: FastifyRequest, g
  */
 export async function transitionGroup(
   em: Em,
-  request: FastifyRequest,
+  request: Caller,
   g: ICoopGroup,
   input: { to: string; version: number; comment?: string | null },
 ) {
-  if (g.version !== input.version) throw problems.staleVersion('The group');
+  if (g.version !== input.version) throw fail.staleVersion('The group');
   const def = await groupDefinition(em, request.tenant(), g.definitionVersion);
   const check = checkTransition(
     def.body,
@@ -171,15 +174,10 @@ export async function transitionGroup(
   );
   if (!check.allowed) {
     if (check.reasonCode === 'PERMISSION' || check.reasonCode === 'ROLE')
-      throw problems.forbidden(check.reason ?? 'Forbidden');
-    throw problems.unprocessable(
-      'transition-blocked',
-      'Transition not allowed',
-      check.reason ?? 'Not allowed',
-      {
-        reasonCode: check.reasonCode,
-      },
-    );
+      throw fail.forbidden(check.reason ?? 'Forbidden');
+    throw fail.rejected('TRANSITION_BLOCKED', check.reason ?? 'Not allowed', {
+      extra: { reasonCode: check.reasonCode },
+    });
   }
   const before = groupView(g);
   const from = g.statusCode;

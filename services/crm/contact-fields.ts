@@ -1,10 +1,12 @@
 import { activeCodes } from '../../db/dictionaries.js';
 import { User } from '../../db/entities/index.js';
 import type { Em } from '../../db/orm.js';
-import type { FieldError } from '../problem.js';
-import { problems } from '../problem.js';
 import { normalizePhone } from './contact-phone.js';
-import { invalidInput } from '../lib/tenant-references.js';
+import { invalidInput } from '../tenant-references.js';
+import { failures } from '../failures.js';
+import type { DomainFieldError } from '../domain-error.js';
+
+const fail = failures('crm');
 
 /** The editable fields of a contact, as the API accepts them. */
 export interface ContactFields {
@@ -23,7 +25,7 @@ export interface ContactFields {
  */
 export async function checkContactFields(em: Em, input: ContactFields): Promise<ContactFields> {
   const out: ContactFields = { ...input };
-  const errors: FieldError[] = [];
+  const errors: DomainFieldError[] = [];
   for (const field of ['firstName', 'lastName', 'email'] as const) {
     const value = input[field];
     if (value === undefined) continue;
@@ -76,11 +78,13 @@ export async function assertEmailFree(
     [orgId, email, exceptId ?? null],
   );
   if (existing) {
-    throw problems.conflict(
+    throw fail.conflict(
       `A contact with email ${email} already exists: ${existing.first_name} ${existing.last_name}.`,
       {
-        errors: [{ field: 'email', message: 'is already used by another contact', code: 'ALREADY_USED' }],
-        existingId: existing.id,
+        fieldErrors: [
+          { field: 'email', message: 'is already used by another contact', code: 'ALREADY_USED' },
+        ],
+        extra: { existingId: existing.id },
         code: 'CONTACT_EMAIL_TAKEN',
         params: { email, name: `${existing.first_name} ${existing.last_name}` },
       },

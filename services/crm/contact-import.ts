@@ -2,7 +2,7 @@ import { activeCodes } from '../../db/dictionaries.js';
 import type { DuplicatePolicy, ImportOutcome, ImportRowError, MappedRow } from '../../db/imports.js';
 import { recordImportRow } from '../../db/imports.js';
 import type { Em, TenantContext } from '../../db/orm.js';
-import { rowErrors, tagsOf } from '../../services/crm/contact-import-rules.js';
+import { rowErrors, tagsOf } from './contact-import-rules.js';
 import { createContact, updateContact } from './contact-lifecycle.js';
 import { normalizePhone } from './contact-phone.js';
 

@@ -1,5 +1,5 @@
-import { recordAudit } from '../../../db/audit.js';
-import { addCoopEvent } from '../../../db/coop-timeline.js';
+import { recordAudit } from '../../db/audit.js';
+import { addCoopEvent } from '../../db/coop-timeline.js';
 import {
   CoopLot,
   CoopProject,
@@ -7,9 +7,11 @@ import {
   type ICoopLot,
   type ICoopProject,
   type Milestone,
-} from '../../../db/entities/index.js';
-import type { Em, TenantContext } from '../../../db/orm.js';
-import { problems } from '../../problem.js';
+} from '../../db/entities/index.js';
+import type { Em, TenantContext } from '../../db/orm.js';
+import { failures } from '../failures.js';
+
+const fail = failures('coop');
 
 export interface MilestoneInput {
   code: string;
@@ -73,7 +75,7 @@ export function lotView(l: ICoopLot) {
 
 export async function requireProject(em: Em, id: string): Promise<ICoopProject> {
   const p = await em.findOne(CoopProject, { id });
-  if (!p) throw problems.notFound('Project');
+  if (!p) throw fail.notFound('Project');
   return p;
 }
 
@@ -81,7 +83,7 @@ function checkMilestones(items: MilestoneInput[] | undefined) {
   const seen = new Set<string>();
   items?.forEach((m, i) => {
     if (seen.has(m.code))
-      throw problems.validation([{ field: `milestones.${i}.code`, message: 'must be unique' }]);
+      throw fail.validation([{ field: `milestones.${i}.code`, message: 'must be unique' }]);
     seen.add(m.code);
   });
 }
@@ -121,7 +123,7 @@ export async function updateProject(
   p: ICoopProject,
   input: Partial<ProjectInput> & { version: number },
 ) {
-  if (p.version !== input.version) throw problems.staleVersion('The project');
+  if (p.version !== input.version) throw fail.staleVersion('The project');
   checkMilestones(input.milestones);
   const before = projectView(p);
   if (input.name !== undefined) p.name = input.name;
@@ -157,7 +159,7 @@ export async function updateProject(
 
 export async function createLot(em: Em, ctx: TenantContext, p: ICoopProject, input: LotInput) {
   if (await em.count(CoopLot, { projectId: p.id, code: input.code }))
-    throw problems.conflict(`A lot with code ${input.code} already exists in this project.`);
+    throw fail.conflict(`A lot with code ${input.code} already exists in this project.`);
   const l = em.create(CoopLot, {
     orgId: ctx.orgId,
     projectId: p.id,
@@ -184,20 +186,19 @@ export async function updateLot(
   l: ICoopLot,
   input: Partial<LotInput> & { version: number; status?: string },
 ) {
-  if (l.version !== input.version) throw problems.staleVersion('The lot');
+  if (l.version !== input.version) throw fail.staleVersion('The lot');
   const before = lotView(l);
   if (input.status !== undefined && input.status !== l.status) {
     if (!LOT_MOVES[l.status]?.includes(input.status))
-      throw problems.unprocessable(
-        'invalid-lot-status',
-        'Status change not allowed',
+      throw fail.rejected(
+        'INVALID_LOT_STATUS',
         `A lot goes ${l.status} → ${input.status} only through an allocation.`,
       );
     l.status = input.status;
   }
   if (input.code !== undefined && input.code !== l.code) {
     if (await em.count(CoopLot, { projectId: l.projectId, code: input.code }))
-      throw problems.conflict(`A lot with code ${input.code} already exists in this project.`);
+      throw fail.conflict(`A lot with code ${input.code} already exists in this project.`);
     l.code = input.code;
   }
   if (input.type !== undefined) l.type = input.type;

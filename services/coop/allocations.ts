@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
-import { recordAudit } from '../../../db/audit.js';
-import { addCoopEvent } from '../../../db/coop-timeline.js';
+import type { Caller } from '../platform/caller.js';
+import { recordAudit } from '../../db/audit.js';
+import { addCoopEvent } from '../../db/coop-timeline.js';
 import {
   CoopAllocation,
   CoopAllocationRun,
@@ -9,12 +9,14 @@ import {
   CoopMember,
   type ICoopAllocationRun,
   type ICoopProject,
-} from '../../../db/entities/index.js';
-import type { Em, TenantContext } from '../../../db/orm.js';
-import { proposeAllocation, type LedgerFact } from '../../../definitions/coop/allocation.js';
-import { defaultCutoff } from '../../../definitions/coop/rules.js';
-import { problems } from '../../problem.js';
+} from '../../db/entities/index.js';
+import type { Em, TenantContext } from '../../db/orm.js';
+import { proposeAllocation, type LedgerFact } from '../../definitions/coop/allocation.js';
+import { defaultCutoff } from '../../definitions/coop/rules.js';
 import { requireGroup } from './access.js';
+import { failures } from '../failures.js';
+
+const fail = failures('coop');
 
 const HELD = ['APPROVED', 'ASSIGNED', 'SIGNED'];
 
@@ -184,11 +186,11 @@ export async function runAllocation(
 
 export async function requireRun(em: Em, id: string) {
   const run = await em.findOne(CoopAllocationRun, { id });
-  if (!run) throw problems.notFound('Allocation run');
+  if (!run) throw fail.notFound('Allocation run');
   return run;
 }
 
 /** A member sees their group's runs with their own line only; responsibles see everything. */
-export function lineFilter(request: FastifyRequest, memberId: string | undefined) {
+export function lineFilter(request: Caller, memberId: string | undefined) {
   return request.principal?.permissions.has('COOP_ADMIN') ? undefined : (memberId ?? null);
 }

@@ -1,7 +1,7 @@
-import { recordAudit } from '../../../db/audit.js';
-import { contributionView } from '../../../db/coop-contributions.js';
-import { planVersionInput, timedLines } from '../../../db/coop-plans.js';
-import { addCoopEvent } from '../../../db/coop-timeline.js';
+import { recordAudit } from '../../db/audit.js';
+import { contributionView } from '../../db/coop-contributions.js';
+import { planVersionInput, timedLines } from '../../db/coop-plans.js';
+import { addCoopEvent } from '../../db/coop-timeline.js';
 import {
   CoopContribution,
   CoopMember,
@@ -11,11 +11,13 @@ import {
   type ICoopGroup,
   type ICoopPlan,
   type ICoopPlanVersion,
-} from '../../../db/entities/index.js';
-import type { Em, TenantContext } from '../../../db/orm.js';
-import { checkPlanVersion, type PlanFormula, type PlanSchedule } from '../../../definitions/coop/plan.js';
-import { formulaFromRules } from '../../../definitions/coop/rules.js';
-import { problems } from '../../problem.js';
+} from '../../db/entities/index.js';
+import type { Em, TenantContext } from '../../db/orm.js';
+import { checkPlanVersion, type PlanFormula, type PlanSchedule } from '../../definitions/coop/plan.js';
+import { formulaFromRules } from '../../definitions/coop/rules.js';
+import { failures } from '../failures.js';
+
+const fail = failures('coop');
 
 export function planVersionView(v: ICoopPlanVersion) {
   return {
@@ -53,7 +55,7 @@ export interface PlanVersionBody {
 function checked(group: ICoopGroup, body: PlanVersionBody) {
   const formula = formulaFromRules(group.rules, body.formula);
   const errors = checkPlanVersion({ effectiveFrom: body.effectiveFrom, schedule: body.schedule, formula });
-  if (errors.length) throw problems.validation(errors);
+  if (errors.length) throw fail.validation(errors);
   return formula;
 }
 
@@ -118,7 +120,7 @@ export async function addPlanVersion(
     [plan.id],
   );
   if (called?.last && new Date(called.last) >= from)
-    throw problems.validation([
+    throw fail.validation([
       {
         field: 'effectiveFrom',
         message: `must be after the last due date already called (${new Date(called.last).toISOString()})`,
@@ -130,7 +132,7 @@ export async function addPlanVersion(
     { orderBy: { version: 'desc' }, limit: 1 },
   );
   if (last && last.effectiveFrom >= from)
-    throw problems.validation([
+    throw fail.validation([
       {
         field: 'effectiveFrom',
         message: `must be after version ${last.version}'s (${last.effectiveFrom.toISOString()})`,

@@ -2,7 +2,9 @@ import { recordAudit } from '../../db/audit.js';
 import type { DictionaryEntryView } from '../../db/dictionaries.js';
 import { RefDictionary, type IRefDictionary } from '../../db/entities/index.js';
 import type { Em, TenantContext } from '../../db/orm.js';
-import { problems } from '../problem.js';
+import { failures } from '../failures.js';
+
+const fail = failures('engine');
 
 /** Writes to a tenant's dictionaries (F-2.1): global defaults are only ever overridden, never changed. */
 
@@ -65,17 +67,17 @@ export async function changeEntry(
   opts: { version?: number | undefined; action: string },
 ): Promise<DictionaryEntryView> {
   const row = await em.findOne(RefDictionary, { id });
-  if (!row) throw problems.notFound('Dictionary entry');
+  if (!row) throw fail.notFound('Dictionary entry');
   if (opts.version !== undefined && row.version !== opts.version)
-    throw problems.staleVersion('This dictionary entry');
+    throw fail.staleVersion('This dictionary entry');
   const override = row.orgId
     ? null
     : await em.findOne(RefDictionary, { dictType: row.dictType, code: row.code, orgId: ctx.orgId });
   if (override && opts.version !== undefined) {
     // The caller edits the global it saw, but the tenant already overrides it: their view is stale.
-    throw problems.conflict(
+    throw fail.conflict(
       `${row.dictType} ${row.code} is already overridden by your organisation; edit entry ${override.id}.`,
-      { overrideId: override.id },
+      { extra: { overrideId: override.id } },
     );
   }
   const before = entryView(override ?? row);

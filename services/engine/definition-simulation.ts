@@ -11,8 +11,10 @@ import {
 } from '../../definitions/guards.js';
 import { validateGuardFacts } from '../../definitions/validate-definition.js';
 import type { WorkflowDefinitionBody } from '../../definitions/workflow-definition.schema.js';
-import { problems } from '../problem.js';
 import { ruleBudgetProblem } from './rule-budget.js';
+import { failures } from '../failures.js';
+
+const fail = failures('engine');
 
 /** F-2.5: a definition's transitions evaluated on a real dossier or hand-written facts, plus its impact. */
 
@@ -89,18 +91,16 @@ export async function simulationFacts(
   now: Date,
 ): Promise<SimulationFacts> {
   if (req.dossierId && req.facts) {
-    throw problems.validation([
+    throw fail.validation([
       { field: '/facts', message: 'give either dossierId (its real facts) or hand-written facts, not both' },
     ]);
   }
   if (req.state !== undefined && !findState(def, req.state)) {
-    throw problems.validation([
-      { field: '/state', message: `${req.state} is not a state of this definition` },
-    ]);
+    throw fail.validation([{ field: '/state', message: `${req.state} is not a state of this definition` }]);
   }
   if (req.dossierId) {
     const dossier = await em.findOne(Dossier, { id: req.dossierId });
-    if (!dossier) throw problems.notFound('Dossier');
+    if (!dossier) throw fail.notFound('Dossier');
     const facts = await loadGuardFacts(em, dossier.id, user, now);
     return { state: req.state ?? dossier.statusCode, facts, source: 'dossier', dossierId: dossier.id };
   }
@@ -111,7 +111,7 @@ export async function simulationFacts(
   const facts = completeFacts(given, { caseType: def.caseType, state, user, now });
   const validation = validateGuardFacts(facts);
   if (!validation.valid) {
-    throw problems.validation(
+    throw fail.validation(
       validation.errors.map((e) => ({ field: `/facts${e.path}`, message: e.message })),
       'The facts do not match the documented guard facts; see errors for each place.',
     );
