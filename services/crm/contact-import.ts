@@ -3,6 +3,7 @@ import type { DuplicatePolicy, ImportOutcome, ImportRowError, MappedRow } from '
 import { recordImportRow } from '../../db/imports.js';
 import type { Em, TenantContext } from '../../db/orm.js';
 import { rowErrors, tagsOf } from './contact-import-rules.js';
+import { isDomainError } from '../domain-error.js';
 import { createContact, updateContact } from './contact-lifecycle.js';
 import { normalizePhone } from './contact-phone.js';
 
@@ -52,8 +53,9 @@ async function lookups(em: Em, orgId: string, rows: MappedRow[]): Promise<Known>
   ];
   const existing = await em.execute<{ id: string; email: string; phone: string | null; version: number }[]>(
     `select id, lower(email) as email, phone, version from contact
-      where org_id = ? and (lower(email) = any(?::text[]) or phone = any(?::text[]))`,
-    [orgId, emails, phones],
+      where org_id = ? and (lower(email) in (select jsonb_array_elements_text(?::jsonb))
+                           or phone in (select jsonb_array_elements_text(?::jsonb)))`,
+    [orgId, JSON.stringify(emails), JSON.stringify(phones)],
   );
   const known: Known = {
     sources: await activeCodes(em, 'LEAD_SOURCE'),
@@ -139,30 +141,54 @@ export async function applyContactImportBatch(
   for (const row of rows) {
     const plan = planRow(row, known, onDuplicate);
     let recordId: string | null = plan.duplicateOf?.contactId ?? null;
-    if (plan.action === 'create') {
-      const created = await createContact(em, ctx, {
-        ...plan.fields,
-        source: plan.fields.source,
-        phone: plan.fields.phone,
-      });
-      recordId = created.id;
-      known.byEmail.set(plan.fields.email.toLowerCase(), { contactId: created.id, version: created.version });
-    } else if (plan.action === 'update' && plan.duplicateOf) {
-      const target = plan.duplicateOf.contactId
-        ? (known.byEmail.get(plan.fields.email.toLowerCase()) ??
-          (plan.fields.phone ? known.byPhone.get(plan.fields.phone) : undefined))
-        : undefined;
-      if (target?.contactId) {
-        const { email: _email, ...changes } = plan.fields;
-        const updated = await updateContact(em, ctx, target.contactId, target.version ?? 1, {
-          ...changes,
-          tags: changes.tags.length ? changes.tags : undefined,
-          source: changes.source ?? undefined,
-          phone: changes.phone ?? undefined,
+    try {
+      if (plan.action === 'create') {
+        const created = await createContact(em, ctx, {
+          ...plan.fields,
+          source: plan.fields.source,
+          phone: plan.fields.phone,
         });
-        recordId = updated.id;
-        target.version = updated.version;
+        recordId = created.id;
+        known.byEmail.set(plan.fields.email.toLowerCase(), {
+          contactId: created.id,
+          version: created.version,
+        });
+      } else if (plan.action === 'update' && plan.duplicateOf) {
+        const target = plan.duplicateOf.contactId
+          ? (known.byEmail.get(plan.fields.email.toLowerCase()) ??
+            (plan.fields.phone ? known.byPhone.get(plan.fields.phone) : undefined))
+          : undefined;
+        if (target?.contactId) {
+          // The email is how it matched (or another contact's): it stays; empty cells change nothing.
+          const changes = Object.fromEntries(
+            Object.entries({
+              firstName: plan.fields.firstName,
+              lastName: plan.fields.lastName,
+              phone: plan.fields.phone ?? undefined,
+              source: plan.fields.source ?? undefined,
+              tags: plan.fields.tags.length ? plan.fields.tags : undefined,
+            }).filter(([, v]) => v !== undefined),
+          );
+          const updated = await updateContact(em, ctx, target.contactId, target.version ?? 1, changes);
+          recordId = updated.id;
+          target.version = updated.version;
+        }
       }
+    } catch (err) {
+      // A rule the plan could not see (e.g. the contact changed meanwhile) refuses this row only;
+      // a database error still fails the batch, which is retried whole.
+      if (!isDomainError(err)) throw err;
+      plan.action = 'error';
+      plan.errors.push(
+        ...(err.fieldErrors.length
+          ? err.fieldErrors.map((e) => ({
+              field: e.field,
+              code: e.code ?? err.code,
+              message: e.message,
+              params: e.params,
+            }))
+          : [{ field: '(row)', code: err.code, message: err.detail, params: err.params }]),
+      );
     }
     await recordImportRow(em, {
       orgId: ctx.orgId,

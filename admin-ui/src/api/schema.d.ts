@@ -1678,6 +1678,94 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/imports/contacts/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Read a CSV: its columns, the first rows and a suggested column → field mapping */
+    post: operations['previewContactImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Dry-run (default) or start the import of a CSV of contacts with a column mapping
+     * @description Duplicates are matched on email, then phone (E.164), against the organisation and earlier lines: `skip` them, `update` the contact, or `create` anyway (refused when the email matches). With `dryRun: false` the job runs durably and answers 202 with its progress.
+     */
+    post: operations['importContacts'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Import jobs of the organisation, newest first */
+    get: operations['listImports'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import job and its progress */
+    get: operations['getImport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}/errors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The refused lines as CSV: line, field, code, reason, then the values read */
+    get: operations['getImportErrors'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/dossiers/{id}/messages': {
     parameters: {
       query?: never;
@@ -3548,6 +3636,26 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    ImportJob: {
+      id: string;
+      /** @enum {string} */
+      kind: 'contacts';
+      /** @enum {string} */
+      status: 'RUNNING' | 'DONE' | 'FAILED';
+      /** @enum {string} */
+      onDuplicate: 'skip' | 'update' | 'create';
+      fileName: string | null;
+      total: number;
+      created: number;
+      updated: number;
+      skipped: number;
+      failed: number;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+    };
     Message: {
       id: string;
       dossierId: string | null;
@@ -3852,6 +3960,7 @@ export type SchemaScoringRescoreJob = components['schemas']['ScoringRescoreJob']
 export type SchemaScoringRulesetVersion = components['schemas']['ScoringRulesetVersion'];
 export type SchemaActivity = components['schemas']['Activity'];
 export type SchemaTask = components['schemas']['Task'];
+export type SchemaImportJob = components['schemas']['ImportJob'];
 export type SchemaMessage = components['schemas']['Message'];
 export type SchemaNotificationRule = components['schemas']['NotificationRule'];
 export type SchemaCoopGroup = components['schemas']['CoopGroup'];
@@ -13015,6 +13124,352 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  previewContactImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The CSV file as text (UTF-8; `,` `;` or tab; header line first) */
+          csv: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            columns: string[];
+            /** @description The first 5 rows */
+            sample: string[][];
+            /** @description Data rows (the header excluded) */
+            rows: number;
+            fields: string[];
+            suggestedMapping: {
+              [key: string]: string | null;
+            };
+          };
+        };
+      };
+      /** @description RFC 9457 problem details */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  importContacts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The CSV file as text (UTF-8; `,` `;` or tab; header line first) */
+          csv: string;
+          fileName?: string;
+          /** @description CSV column → field (firstName, lastName, email, phone, source, tags) or null to ignore it */
+          mapping: {
+            [key: string]: string | null;
+          };
+          /**
+           * @default skip
+           * @enum {string}
+           */
+          onDuplicate?: 'skip' | 'update' | 'create';
+          /** @default true */
+          dryRun?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            total: number;
+            create: number;
+            update: number;
+            skip: number;
+            error: number;
+            /** @description The rows that are not plainly created (duplicates and refusals), at most 1000 */
+            rows: {
+              /** @description As the spreadsheet numbers it (header = 1) */
+              line: number;
+              /** @enum {string} */
+              action: 'create' | 'update' | 'skip' | 'error';
+              errors: {
+                field: string;
+                code: string;
+                /** @description English, for API users; clients phrase `code` */
+                message: string;
+                params?: {
+                  [key: string]: unknown;
+                };
+              }[];
+              duplicateOf: {
+                contactId?: string;
+                line?: number;
+                /** @enum {string} */
+                by: 'email' | 'phone';
+              } | null;
+            }[];
+          };
+        };
+      };
+      /** @description Accepted: the work continues in a workflow */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJob'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listImports: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        sort?: '-createdAt';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: components['schemas']['ImportJob'][];
+            total: number;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJob'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getImportErrors: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The refused lines with their reasons and values (; UTF-8 BOM) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Problem'];
         };
       };
     };
