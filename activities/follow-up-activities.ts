@@ -1,4 +1,4 @@
-import { activeOrganizationIds, remindOverdueTasks } from '../db/activities.js';
+import { activeOrganizationIds, remindDueTask, remindOverdueTasks } from '../db/activities.js';
 import { systemEm, withTenant, type Orm } from '../db/orm.js';
 
 export interface OverdueReminderRequest {
@@ -21,6 +21,13 @@ export function createFollowUpActivities({ orm }: { orm: Orm }) {
     async remindOverdueTasks(req: OverdueReminderRequest): Promise<number> {
       return withTenant(orm, { orgId: req.orgId }, (em) =>
         remindOverdueTasks(em, req.orgId, req.day, new Date(req.now)),
+      );
+    },
+
+    /** At a task's due time; idempotent (the reminder ledger), silent if the task closed meanwhile. */
+    async remindTaskDue(req: { orgId: string; activityId: string }): Promise<boolean> {
+      return withTenant(orm, { orgId: req.orgId }, (em) =>
+        remindDueTask(em, req.orgId, req.activityId, new Date()),
       );
     },
   };

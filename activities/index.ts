@@ -3,6 +3,7 @@ import { NO_CHANNELS, type ChannelSource } from './channels/index.js';
 import { createDossierActivities, DOSSIER_NON_RETRYABLE } from './dossier-activities.js';
 import { createFollowUpActivities, FOLLOW_UP_NON_RETRYABLE } from './follow-up-activities.js';
 import { createAppointmentActivities } from './appointment-activities.js';
+import { createImportActivities } from './import-activities.js';
 import { COOP_NON_RETRYABLE, createCoopActivities } from './coop-activities.js';
 import { createMessageActivities, MESSAGE_NON_RETRYABLE } from './message-activities.js';
 import { createScoringActivities, SCORING_NON_RETRYABLE } from './scoring-activities.js';
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDossierActivities(deps),
     ...createFollowUpActivities(deps),
     ...createScoringActivities(deps),
+    ...createImportActivities(deps),
     ...createMessageActivities({ orm: deps.orm, channels: deps.channels ?? NO_CHANNELS }),
     ...createAppointmentActivities({ orm: deps.orm, channels: deps.channels ?? NO_CHANNELS }),
     ...createCoopActivities({ orm: deps.orm, channels: deps.channels ?? NO_CHANNELS }),

@@ -24,6 +24,8 @@ import contactRoutes from './routes/v1/contacts/index.js';
 import dictionaryRoutes from './routes/v1/dictionaries.js';
 import dashboardRoutes from './routes/v1/dashboard.js';
 import searchRoutes from './routes/v1/search.js';
+import taskRoutes from './routes/v1/tasks.js';
+import importRoutes from './routes/v1/imports.js';
 import dossierRoutes from './routes/v1/dossiers/index.js';
 import exportRoutes from './routes/v1/exports.js';
 import messageRoutes from './routes/v1/messages.js';
@@ -95,6 +97,8 @@ export default fp(async function atlasApp(app: FastifyInstance, opts: FastifyPlu
       await v1.register(exportRoutes);
       await v1.register(dashboardRoutes);
       await v1.register(activityRoutes);
+      await v1.register(taskRoutes);
+      await v1.register(importRoutes);
       await v1.register(messageRoutes);
       await v1.register(timelineRoutes);
       await v1.register(appointmentRoutes);

@@ -25,6 +25,8 @@ export const OPENAPI_TAGS = [
   { name: 'reports', description: 'Pipeline reports' },
   { name: 'exports', description: 'CSV and JSON exports' },
   { name: 'activities', description: 'Calls, emails, visits, notes and tasks' },
+  { name: 'imports', description: 'CSV imports: preview, dry run, durable jobs and their error files' },
+  { name: 'tasks', description: 'Open tasks and next actions: mine, the team’s, by due date' },
   { name: 'messages', description: 'Outbound and inbound messages' },
   { name: 'timeline', description: 'Timelines of records' },
   { name: 'appointments', description: 'Appointments and visits' },
@@ -100,6 +102,11 @@ const OPERATION_IDS: Record<string, string> = {
   'GET /api/v1/coop/groups/{id}/ledger/verify': 'verifyCoopGroupLedger',
   'GET /api/v1/coop/groups/{id}/ledger/export': 'exportCoopGroupLedger',
   'GET /api/v1/coop/me': 'getMyCoopMemberships',
+  'GET /api/v1/tasks/counts': 'countTasks',
+  'POST /api/v1/imports/contacts/preview': 'previewContactImport',
+  'POST /api/v1/imports/contacts': 'importContacts',
+  'GET /api/v1/imports/{id}/errors': 'getImportErrors',
+  'POST /api/v1/activities/{id}/reschedule': 'rescheduleTask',
   'GET /api/v1/coop/me/groups/{groupId}/schedule': 'getMyCoopSchedule',
   'GET /api/v1/coop/me/groups/{groupId}/ledger': 'getMyCoopLedger',
 };
@@ -117,6 +124,9 @@ const csv = (description: string) => ({
 const SUCCESS_RESPONSES: Record<string, Record<string, unknown>> = {
   'GET /api/v1/documents/{id}/content': {
     200: binary('application/octet-stream', 'The stored bytes, checked against their sha256'),
+  },
+  'GET /api/v1/imports/{id}/errors': {
+    200: csv('The refused lines with their reasons and values (; UTF-8 BOM)'),
   },
   'GET /api/v1/coop/groups/{id}/ledger/export': {
     200: csv('The ledger as CSV (format=csv) or JSON lines, with its hash chain'),

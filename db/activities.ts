@@ -109,7 +109,8 @@ export async function activeOrganizationIds(em: Em): Promise<string[]> {
  * Writes one TASK_OVERDUE notification per open overdue task of the organisation, at most once per
  * task and day: the reminder ledger's primary key decides, so reruns and races write nothing more.
  * A task is open while it has no completion and was not superseded by a correction.
- * Recipient: the task's assignee, else the dossier's assigned agent, else its author.
+ * Recipient: the task's assignee, else the dossier's assigned agent, else its author. Title: the
+ * task's subject; body: its due time (ISO) — the UI phrases both in the reader's language.
  */
 export async function remindOverdueTasks(em: Em, orgId: string, day: string, now: Date): Promise<number> {
   const rows = await em.execute<
@@ -136,8 +137,8 @@ export async function remindOverdueTasks(em: Em, orgId: string, day: string, now
        returning activity_id, notification_id
      ), notified as (
        insert into notification (id, org_id, recipient_id, kind, title, body, entity_type, entity_id, read_at, created_at)
-       select o.notification_id, o.org_id, o.recipient_id, 'TASK_OVERDUE', left('Overdue: ' || o.label, 255),
-              'Due ' || to_char(o.due_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC',
+       select o.notification_id, o.org_id, o.recipient_id, 'TASK_OVERDUE', left(o.label, 255),
+              to_char(o.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
               'Activity', o.id::text, null, now()
          from marked m join overdue o on o.id = m.activity_id
        returning entity_id
@@ -156,4 +157,57 @@ export async function remindOverdueTasks(em: Em, orgId: string, day: string, now
       extra: { 'task.subject': r.label, 'task.dueDate': new Date(r.due_at).toISOString().slice(0, 10) },
     });
   return rows.length;
+}
+
+/**
+ * The reminder at a task's due time (workflows/task-reminder.ts): one TASK_DUE notification to its
+ * assignee if the task is still open and due — not if it was completed, or moved (a correction
+ * replaces it and has its own reminder). The reminder ledger's key (task, due day) makes a retried
+ * activity write nothing more, and keeps the daily overdue job from telling the same thing that day.
+ * Title: the task's subject; body: the due time (ISO), which the UI formats in the reader's locale.
+ */
+export async function remindDueTask(em: Em, orgId: string, activityId: string, now: Date): Promise<boolean> {
+  const rows = await em.execute<
+    {
+      label: string;
+      due_at: Date;
+      dossier_id: string | null;
+      contact_id: string | null;
+      recipient_id: string;
+    }[]
+  >(
+    `with due as (
+       select a.id, a.org_id, coalesce(a.assignee_id, d.assigned_agent_id, a.author_id) as recipient_id,
+              coalesce(a.subject, a.type) as label, a.due_at, a.dossier_id, a.contact_id, gen_random_uuid() as notification_id
+         from activity a left join dossier d on d.id = a.dossier_id
+        where a.org_id = ? and a.id = ? and a.due_at is not null
+          -- a timer may fire a little before the database's clock says so
+          and a.due_at <= ?::timestamptz + interval '1 minute'
+          and not exists (select 1 from activity_completion c where c.activity_id = a.id)
+          and not exists (select 1 from activity x where x.corrects_id = a.id)
+     ), marked as (
+       insert into activity_reminder (org_id, activity_id, remind_on, recipient_id, notification_id, created_at)
+       select org_id, id, (due_at at time zone 'UTC')::date, recipient_id, notification_id, now() from due
+       on conflict do nothing
+       returning activity_id
+     ), notified as (
+       insert into notification (id, org_id, recipient_id, kind, title, body, entity_type, entity_id, read_at, created_at)
+       select d.notification_id, d.org_id, d.recipient_id, 'TASK_DUE', left(d.label, 255),
+              to_char(d.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'Activity', d.id::text, null, now()
+         from marked m join due d on d.id = m.activity_id
+       returning entity_id
+     )
+     select d.label, d.due_at, d.dossier_id, d.contact_id, d.recipient_id from notified n join due d on d.id::text = n.entity_id`,
+    [orgId, activityId, now.toISOString()],
+  );
+  const r = rows[0];
+  if (!r) return false;
+  await notifyEvent(em, { orgId }, 'TASK_DUE', {
+    dossierId: r.dossier_id,
+    contactId: r.contact_id,
+    agentId: r.recipient_id,
+    key: `task-due:${activityId}`,
+    extra: { 'task.subject': r.label, 'task.dueDate': new Date(r.due_at).toISOString().slice(0, 10) },
+  });
+  return true;
 }

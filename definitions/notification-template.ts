@@ -9,6 +9,7 @@ export const NOTIFICATION_EVENTS = [
   'APPOINTMENT_BOOKED',
   'APPOINTMENT_CHANGED',
   'STATUS_CHANGED',
+  'TASK_DUE',
   'TASK_OVERDUE',
   'DOSSIER_TIMER',
 ] as const;
@@ -39,6 +40,15 @@ export const EVENT_VARIABLES: Record<NotificationEvent, readonly string[]> = {
     'appointment.time',
     'appointment.place',
     'appointment.status',
+  ],
+  TASK_DUE: [
+    'contact.firstName',
+    'contact.lastName',
+    'agent.name',
+    'task.subject',
+    'task.dueDate',
+    'dossier.reference',
+    'dossier.title',
   ],
   TASK_OVERDUE: [
     'contact.firstName',

@@ -10,6 +10,7 @@ export type BoundedContext = 'engine' | 'crm' | 'messaging' | 'listings' | 'coop
 /** What kind of refusal: the API maps each kind to one status (see DOMAIN_ERROR_STATUS there). */
 export type DomainErrorKind =
   | 'invalid' // the input breaks a rule (→ 422, or 400 with field errors)
+  | 'rejected' // well-formed input that does not fit (an unknown reference, a refused listing): 422 even with field errors
   | 'not-found' // the record does not exist for this organisation (→ 404)
   | 'forbidden' // the caller may not do this (→ 403)
   | 'conflict' // the record's state forbids it now (→ 409)
@@ -33,6 +34,8 @@ export class DomainError<Code extends DomainErrorCode = DomainErrorCode> extends
     readonly detail: string,
     readonly params: Record<string, unknown> = {},
     readonly fieldErrors: DomainFieldError[] = [],
+    /** Values a client reads beside the code, at the top of the problem (`existingId`…). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(detail);
   }

@@ -1,5 +1,5 @@
 import type { Options } from 'csv-stringify';
-import { isE164 } from './e164.js';
+import { isE164 } from '../../definitions/e164.js';
 
 /** A plain decimal number (an amount, a count): a spreadsheet reads it as a number, never a formula. */
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;

@@ -29,7 +29,7 @@ import {
 } from '../../workflows/appointment-reminders.js';
 import { problems, type FieldError } from '../problem.js';
 import type { Actor } from './activity-records.js';
-import { invalidInput, referenceNotFound } from '../lib/tenant-references.js';
+import { invalidInput, referenceNotFound } from '../../services/tenant-references.js';
 
 export interface AppointmentInput {
   kind: 'RDV' | 'VISITE';

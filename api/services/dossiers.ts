@@ -12,7 +12,7 @@ import { initialState } from '../../definitions/guards.js';
 import type { WorkflowDefinitionBody } from '../../definitions/workflow-definition.schema.js';
 import { dossierWorkflowId, startDossierWorkflow } from '../lib/dossier-workflows.js';
 import { remember, replay, type StoredAnswer } from '../lib/idempotency.js';
-import { assertReferences, type Reference } from '../lib/tenant-references.js';
+import { assertReferences, type Reference } from '../../services/tenant-references.js';
 import { problems } from '../problem.js';
 
 export interface DossierInput {

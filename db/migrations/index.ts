@@ -26,6 +26,7 @@ import { Migration20261203130000_unaccent_search } from './Migration202612031300
 import { Migration20261206212020_h20b_ops_workflows_permission } from './Migration20261206212020_h20b_ops_workflows_permission.js';
 import { Migration20261206213000_h20a_audit_sealing } from './Migration20261206213000_h20a_audit_sealing.js';
 import { Migration20261206213100_h20a_rollups_unlocked } from './Migration20261206213100_h20a_rollups_unlocked.js';
+import { Migration20261206220000_csv_imports } from './Migration20261206220000_csv_imports.js';
 
 export const migrationsList = [
   { name: 'Migration20261121225835_init', class: Migration20261121225835_init },
@@ -68,4 +69,5 @@ export const migrationsList = [
     name: 'Migration20261206213100_h20a_rollups_unlocked',
     class: Migration20261206213100_h20a_rollups_unlocked,
   },
+  { name: 'Migration20261206220000_csv_imports', class: Migration20261206220000_csv_imports },
 ];

@@ -5,5 +5,10 @@ export const CoopCycleErrorCode = {
   CYCLE_ENDED: 'CYCLE_ENDED',
   /** a decision without its reason or proof; field errors say which */
   VALIDATION_ERROR: 'VALIDATION_ERROR',
+  KYC_INCOMPLETE: 'KYC_INCOMPLETE',
+  PV_REQUIRED: 'PV_REQUIRED',
+  INVALID_LOT_STATUS: 'INVALID_LOT_STATUS',
+  /** a group's move refused by its pipeline */
+  TRANSITION_BLOCKED: 'TRANSITION_BLOCKED',
 } as const;
 export type CoopCycleErrorCode = (typeof CoopCycleErrorCode)[keyof typeof CoopCycleErrorCode];

@@ -10,5 +10,8 @@ export const DossierErrorCode = {
   GUARD_BLOCKED: 'GUARD_BLOCKED',
   /** the workflow engine is not reachable; nothing was changed */
   TEMPORAL_UNAVAILABLE: 'TEMPORAL_UNAVAILABLE',
+  DEFINITION_INVALID: 'DEFINITION_INVALID',
+  /** a rule spent its evaluation budget; field errors name each rule */
+  RULE_BUDGET_EXCEEDED: 'RULE_BUDGET_EXCEEDED',
 } as const;
 export type DossierErrorCode = (typeof DossierErrorCode)[keyof typeof DossierErrorCode];

@@ -6,5 +6,7 @@ export const AnnonceErrorCode = {
   TRANSITION_FORBIDDEN: 'TRANSITION_FORBIDDEN',
   ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
   GUARD_BLOCKED: 'GUARD_BLOCKED',
+  /** a listing still referenced (dossier, shortlist, visit, photo) cannot be deleted */
+  ANNONCE_IN_USE: 'ANNONCE_IN_USE',
 } as const;
 export type AnnonceErrorCode = (typeof AnnonceErrorCode)[keyof typeof AnnonceErrorCode];

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DOCUMENT_OWNER_TYPES } from '../../api/services/document-access.js';
+import { DOCUMENT_OWNER_TYPES } from '../../services/platform/document-access.js';
 import { createOrm, type Orm } from '../../db/orm.js';
 import { ensureUser } from '../../seed/demo-orgs.js';
 import { buildTestApp, login, type TestApp } from '../helpers/app.js';

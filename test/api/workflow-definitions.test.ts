@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diffDefinitions } from '../../api/services/definition-diff.js';
+import { diffDefinitions } from '../../services/engine/definition-diff.js';
 import type { WorkflowDefinitionBody } from '../../definitions/workflow-definition.schema.js';
 import { buildTestApp, login, problemOf, type TestApp } from '../helpers/app.js';
 import { createDossier, transition } from '../helpers/dossiers.js';

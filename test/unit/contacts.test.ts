@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isRoleActive } from '../../db/contacts.js';
-import { contactSearchTsQuery, normalizePhone } from '../../api/services/contact-phone.js';
+import { contactSearchTsQuery, normalizePhone } from '../../services/crm/contact-phone.js';
 
 describe('normalizePhone', () => {
   it.each([

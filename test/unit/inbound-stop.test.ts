@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { validSignature } from '../../api/routes/webhooks/whatsapp.js';
-import { isStopMessage } from '../../api/services/inbound-messages.js';
+import { isStopMessage } from '../../services/messaging/inbound-messages.js';
 
 describe('inbound STOP keywords', () => {
   it('recognises the keyword alone, any case, accents and trailing punctuation', () => {

@@ -45,6 +45,16 @@ const probes: Probe[] = [
   },
   {
     room: 'services',
+    code: `import { HttpProblem } from '../api/problem.js';\nexport const x = HttpProblem;`,
+    forbidden: true,
+  },
+  {
+    room: 'services',
+    code: `import type { FastifyRequest } from 'fastify';\nexport type R = FastifyRequest;`,
+    forbidden: true,
+  },
+  {
+    room: 'services',
     code: `import { recordAudit } from '../db/audit.js';\nexport const x = recordAudit;`,
     forbidden: false,
   },

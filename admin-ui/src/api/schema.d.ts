@@ -1644,6 +1644,148 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/activities/{id}/reschedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move a task to another time and/or person: answers the task that replaces it
+     * @description Activities are immutable: the move is a correction (a new task pointing at the old one, which closes). Its reminder is planned anew.
+     */
+    post: operations['rescheduleTask'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List open tasks and next actions: overdue, due today, upcoming; mine or the team’s */
+    get: operations['listTasks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tasks/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many open tasks are overdue, due today and upcoming */
+    get: operations['countTasks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/contacts/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Read a CSV: its columns, the first rows and a suggested column → field mapping */
+    post: operations['previewContactImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Dry-run (default) or start the import of a CSV of contacts with a column mapping
+     * @description Duplicates are matched on email, then phone (E.164), against the organisation and earlier lines: `skip` them, `update` the contact, or `create` anyway (refused when the email matches). With `dryRun: false` the job runs durably and answers 202 with its progress.
+     */
+    post: operations['importContacts'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Import jobs of the organisation, newest first */
+    get: operations['listImports'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import job and its progress */
+    get: operations['getImport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}/errors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The refused lines as CSV: line, field, code, reason, then the values read */
+    get: operations['getImportErrors'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/dossiers/{id}/messages': {
     parameters: {
       query?: never;
@@ -3493,6 +3635,48 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    Task: {
+      /** @description The activity id of the task */
+      id: string;
+      /** @description ACTIVITY_TYPE code (TASK, FOLLOW_UP, CALL, …) */
+      type: string;
+      subject: string | null;
+      content: string | null;
+      /** Format: date-time */
+      dueAt: string;
+      overdue: boolean;
+      /** @description Who is reminded: the task’s assignee, else the dossier’s agent, else its author */
+      assigneeId: string;
+      assigneeName: string | null;
+      authorId: string;
+      dossierId: string | null;
+      dossierReference: string | null;
+      dossierTitle: string | null;
+      contactId: string | null;
+      contactName: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ImportJob: {
+      id: string;
+      /** @enum {string} */
+      kind: 'contacts';
+      /** @enum {string} */
+      status: 'RUNNING' | 'DONE' | 'FAILED';
+      /** @enum {string} */
+      onDuplicate: 'skip' | 'update' | 'create';
+      fileName: string | null;
+      total: number;
+      created: number;
+      updated: number;
+      skipped: number;
+      failed: number;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+    };
     Message: {
       id: string;
       dossierId: string | null;
@@ -3796,6 +3980,8 @@ export type SchemaWorkflowDefinitionVersion = components['schemas']['WorkflowDef
 export type SchemaScoringRescoreJob = components['schemas']['ScoringRescoreJob'];
 export type SchemaScoringRulesetVersion = components['schemas']['ScoringRulesetVersion'];
 export type SchemaActivity = components['schemas']['Activity'];
+export type SchemaTask = components['schemas']['Task'];
+export type SchemaImportJob = components['schemas']['ImportJob'];
 export type SchemaMessage = components['schemas']['Message'];
 export type SchemaNotificationRule = components['schemas']['NotificationRule'];
 export type SchemaCoopGroup = components['schemas']['CoopGroup'];
@@ -12829,6 +13015,553 @@ export interface operations {
       };
     };
   };
+  rescheduleTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date-time */
+          dueAt?: string;
+          /** Format: uuid */
+          assigneeId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Activity'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listTasks: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        sort?: 'dueAt' | '-dueAt';
+        bucket?: 'overdue' | 'today' | 'upcoming' | 'all';
+        dossierId?: string;
+        /** @description `me` (default), `all` (the team), or a user id */
+        assignee?: string;
+        /** @description IANA time zone "today" is computed in (the browser’s) */
+        tz?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: components['schemas']['Task'][];
+            total: number;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  countTasks: {
+    parameters: {
+      query?: {
+        /** @description `me` (default), `all` (the team), or a user id */
+        assignee?: string;
+        /** @description IANA time zone "today" is computed in (the browser’s) */
+        tz?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            overdue: number;
+            today: number;
+            upcoming: number;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  previewContactImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The CSV file as text (UTF-8; `,` `;` or tab; header line first) */
+          csv: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            columns: string[];
+            /** @description The first 5 rows */
+            sample: string[][];
+            /** @description Data rows (the header excluded) */
+            rows: number;
+            fields: string[];
+            suggestedMapping: {
+              [key: string]: string | null;
+            };
+          };
+        };
+      };
+      /** @description RFC 9457 problem details */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  importContacts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The CSV file as text (UTF-8; `,` `;` or tab; header line first) */
+          csv: string;
+          fileName?: string;
+          /** @description CSV column → field (firstName, lastName, email, phone, source, tags) or null to ignore it */
+          mapping: {
+            [key: string]: string | null;
+          };
+          /**
+           * @default skip
+           * @enum {string}
+           */
+          onDuplicate?: 'skip' | 'update' | 'create';
+          /** @default true */
+          dryRun?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            total: number;
+            create: number;
+            update: number;
+            skip: number;
+            error: number;
+            /** @description The rows that are not plainly created (duplicates and refusals), at most 1000 */
+            rows: {
+              /** @description As the spreadsheet numbers it (header = 1) */
+              line: number;
+              /** @enum {string} */
+              action: 'create' | 'update' | 'skip' | 'error';
+              errors: {
+                field: string;
+                code: string;
+                /** @description English, for API users; clients phrase `code` */
+                message: string;
+                params?: {
+                  [key: string]: unknown;
+                };
+              }[];
+              duplicateOf: {
+                contactId?: string;
+                line?: number;
+                /** @enum {string} */
+                by: 'email' | 'phone';
+              } | null;
+            }[];
+          };
+        };
+      };
+      /** @description Accepted: the work continues in a workflow */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJob'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listImports: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        sort?: '-createdAt';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: components['schemas']['ImportJob'][];
+            total: number;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJob'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getImportErrors: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The refused lines with their reasons and values (; UTF-8 BOM) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listDossierMessages: {
     parameters: {
       query?: {
@@ -14285,6 +15018,7 @@ export interface operations {
             | 'APPOINTMENT_BOOKED'
             | 'APPOINTMENT_CHANGED'
             | 'STATUS_CHANGED'
+            | 'TASK_DUE'
             | 'TASK_OVERDUE'
             | 'DOSSIER_TIMER';
           recipients: ('ASSIGNED_AGENT' | 'MANAGERS' | 'CONTACT')[];
@@ -14372,6 +15106,7 @@ export interface operations {
             LEAD_ASSIGNED: string[];
             APPOINTMENT_BOOKED: string[];
             APPOINTMENT_CHANGED: string[];
+            TASK_DUE: string[];
             TASK_OVERDUE: string[];
             DOSSIER_TIMER: string[];
             STATUS_CHANGED: string[];
@@ -14420,6 +15155,7 @@ export interface operations {
             | 'APPOINTMENT_BOOKED'
             | 'APPOINTMENT_CHANGED'
             | 'STATUS_CHANGED'
+            | 'TASK_DUE'
             | 'TASK_OVERDUE'
             | 'DOSSIER_TIMER';
           recipients: ('ASSIGNED_AGENT' | 'MANAGERS' | 'CONTACT')[];
@@ -14522,6 +15258,7 @@ export interface operations {
             | 'APPOINTMENT_BOOKED'
             | 'APPOINTMENT_CHANGED'
             | 'STATUS_CHANGED'
+            | 'TASK_DUE'
             | 'TASK_OVERDUE'
             | 'DOSSIER_TIMER';
           template: {

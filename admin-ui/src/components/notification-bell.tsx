@@ -6,15 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, ok, type Reply } from '../api/client';
 import { formatDateTime } from './format';
+import { NOTIFICATION_LINKS as LINKS, notificationText } from './notification-text';
 
 type AppNotification = Reply<'/api/v1/notifications', 'get'>['data'][number];
 
 const KEY = ['notifications', 'unread'];
-const LINKS: Record<string, string> = {
-  Contact: '/contacts/show/',
-  Dossier: '/dossiers/show/',
-  Appointment: '/appointments/show/',
-};
 
 /** The header bell: unread count, and a list of unread notifications to open or mark as read. */
 export function NotificationBell() {
@@ -36,6 +32,12 @@ export function NotificationBell() {
   };
   const openOne = async (n: AppNotification) => {
     await markRead(n);
+    // A task reminder opens "Mes tâches", where the task can be completed or moved.
+    if (n.entityType === 'Activity') {
+      setOpen(false);
+      void navigate('/tasks');
+      return;
+    }
     const link = n.entityType && n.entityId ? LINKS[n.entityType] : undefined;
     if (link) {
       setOpen(false);
@@ -49,28 +51,31 @@ export function NotificationBell() {
         <List<AppNotification>
           size="small"
           dataSource={unread.data.data}
-          renderItem={(n) => (
-            <List.Item
-              data-testid="notification-item"
-              actions={[
-                <Button key="read" size="small" type="link" onClick={() => void markRead(n)}>
-                  {t('bell.markRead')}
-                </Button>,
-              ]}
-            >
-              <Flex vertical style={{ cursor: 'pointer', minWidth: 0 }} onClick={() => void openOne(n)}>
-                <Typography.Text strong>{n.title}</Typography.Text>
-                {n.body ? (
-                  <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
-                    {n.body}
-                  </Typography.Paragraph>
-                ) : null}
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatDateTime(n.createdAt)}
-                </Typography.Text>
-              </Flex>
-            </List.Item>
-          )}
+          renderItem={(n) => {
+            const text = notificationText(n);
+            return (
+              <List.Item
+                data-testid="notification-item"
+                actions={[
+                  <Button key="read" size="small" type="link" onClick={() => void markRead(n)}>
+                    {t('bell.markRead')}
+                  </Button>,
+                ]}
+              >
+                <Flex vertical style={{ cursor: 'pointer', minWidth: 0 }} onClick={() => void openOne(n)}>
+                  <Typography.Text strong>{text.title}</Typography.Text>
+                  {text.body ? (
+                    <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
+                      {text.body}
+                    </Typography.Paragraph>
+                  ) : null}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatDateTime(n.createdAt)}
+                  </Typography.Text>
+                </Flex>
+              </List.Item>
+            );
+          }}
         />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('bell.empty')} />

@@ -42,6 +42,7 @@ void i18n.use(initReactI18next).init({
     'problems',
     'labels',
     'search',
+    'tasks',
   ],
   interpolation: { escapeValue: false }, // React escapes
 });

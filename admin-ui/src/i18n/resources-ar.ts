@@ -14,6 +14,7 @@ import { passwordAr } from './locales/password.js';
 import { problemsAr } from './locales/problems.js';
 import { rulesAr } from './locales/rules-ar.js';
 import { studioAr } from './locales/studio-ar.js';
+import { tasksAr } from './locales/tasks.js';
 
 export const arResources = {
   coop: coopAr,
@@ -29,6 +30,7 @@ export const arResources = {
   problems: problemsAr,
   labels: labelsAr,
   search: searchAr,
+  tasks: tasksAr,
   password: passwordAr,
   fieldErrors: fieldErrorsAr,
 };

@@ -18,6 +18,7 @@ import { problemsEn, problemsFr } from './locales/problems.js';
 import { rulesEn, rulesFr } from './locales/rules.js';
 import { searchEn, searchFr } from './locales/search.js';
 import { studioEn, studioFr } from './locales/studio.js';
+import { tasksEn, tasksFr } from './locales/tasks.js';
 
 export const resources = {
   fr: {
@@ -36,6 +37,7 @@ export const resources = {
     problems: problemsFr,
     labels: labelsFr,
     search: searchFr,
+    tasks: tasksFr,
   },
   en: {
     common: commonEn,
@@ -53,5 +55,6 @@ export const resources = {
     problems: problemsEn,
     labels: labelsEn,
     search: searchEn,
+    tasks: tasksEn,
   },
 };

@@ -1,4 +1,10 @@
-import { AppstoreOutlined, BankOutlined, FolderOpenOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  BankOutlined,
+  CheckSquareOutlined,
+  FolderOpenOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ResourceProps } from '@refinedev/core';
 import { Spin } from 'antd';
 import { createElement, Fragment, lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
@@ -20,6 +26,7 @@ const AccountList = lazy(() => import('../pages/accounts/list'));
 const AccountCreate = lazy(() => import('../pages/accounts/create'));
 const AccountEdit = lazy(() => import('../pages/accounts/edit'));
 const AccountShow = lazy(() => import('../pages/accounts/show'));
+const TasksPage = lazy(() => import('../pages/tasks'));
 
 function page(Component: LazyExoticComponent<ComponentType>) {
   return (
@@ -45,6 +52,11 @@ export const agentResources: ResourceProps[] = [
     meta: { icon: createElement(AppstoreOutlined) },
   },
   {
+    name: 'tasks',
+    list: '/tasks',
+    meta: { icon: createElement(CheckSquareOutlined) },
+  },
+  {
     name: 'contacts',
     list: '/contacts',
     create: '/contacts/create',
@@ -66,6 +78,7 @@ export const agentResources: ResourceProps[] = [
 export const agentRoutes = (
   <Fragment>
     <Route path="/dashboard" element={page(DashboardPage)} />
+    <Route path="/tasks" element={page(TasksPage)} />
     <Route path="/dossiers">
       <Route index element={page(DossierList)} />
       <Route path="kanban" element={page(DossierKanban)} />

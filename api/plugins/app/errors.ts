@@ -52,15 +52,34 @@ type ProblemInput = Pick<ProblemBody, 'type' | 'title' | 'status' | 'detail'> & 
 /** The one place a domain refusal's kind becomes an HTTP status. */
 const DOMAIN_ERROR_STATUS: Record<DomainErrorKind, [status: number, title: string]> = {
   invalid: [422, 'Unprocessable request'],
+  rejected: [422, 'Unprocessable request'],
   'not-found': [404, 'Not found'],
   forbidden: [403, 'Forbidden'],
   conflict: [409, 'Conflict'],
   unavailable: [503, 'Service unavailable'],
 };
 
+/** Codes more precise than their problem type: the type stays the generic one clients already know. */
+const PRECISE_CODE_TYPE: Partial<Record<string, string>> = { CONTACT_EMAIL_TAKEN: 'conflict' };
+
+/** Titles (English, for logs) of the types whose title is not their kind's. */
+const TYPE_TITLE: Partial<Record<string, string>> = {
+  'stale-version': 'Stale version',
+  'validation-error': 'Invalid request',
+  'reference-not-found': 'Unknown reference',
+  'idempotency-key-reused': 'Idempotency key reused',
+  'annonce-in-use': 'Listing in use',
+  'definition-invalid': 'Invalid pipeline',
+  'rule-budget-exceeded': 'Rule too costly to evaluate',
+  'transition-blocked': 'Transition not allowed',
+  'kyc-incomplete': 'KYC incomplete',
+  'pv-required': 'PV required',
+  'invalid-lot-status': 'Status change not allowed',
+};
+
 /** A code as a problem type slug: TRANSITION_BLOCKED → transition-blocked. */
 function problemType(code: string): string {
-  return code.toLowerCase().replace(/_/g, '-');
+  return PRECISE_CODE_TYPE[code] ?? code.toLowerCase().replace(/_/g, '-');
 }
 
 function send(reply: FastifyReply, request: FastifyRequest, body: ProblemInput) {
@@ -94,16 +113,18 @@ export default fp(async function errors(app: FastifyInstance) {
     }
     if (error instanceof DomainError) {
       const withFields = error.kind === 'invalid' && error.fieldErrors.length > 0;
-      const [status, title] = DOMAIN_ERROR_STATUS[error.kind];
+      const [status, kindTitle] = DOMAIN_ERROR_STATUS[error.kind];
+      const type = problemType(error.code);
       return send(reply, request, {
-        type: problemType(error.code),
-        title,
+        ...error.extra,
+        type,
+        title: withFields ? 'Invalid request' : (TYPE_TITLE[type] ?? kindTitle),
         status: withFields ? 400 : status,
         detail: error.detail,
         code: error.code,
         params: error.params,
         context: error.context,
-        ...(withFields ? { errors: error.fieldErrors } : {}),
+        ...(error.fieldErrors.length > 0 ? { errors: error.fieldErrors } : {}),
       });
     }
     if (error.validation) {

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { problems } from '../../problem.js';
 import { errorResponses } from '../../schemas/shared.js';
+import { startTaskTimers } from '../../lib/task-timers.js';
+import { moveTask, type TaskMove } from '../../services/task-schedule.js';
 import { runIdempotent } from '../../services/activity-idempotency.js';
 import { findActivity, listActivities, type ActivityFilters } from '../../services/activity-queries.js';
 import {
@@ -47,6 +49,19 @@ export default async function activityRoutes(app: FastifyInstance) {
       const answer = await runIdempotent(request, 'POST /activities', 201, (em) =>
         createActivity(em, actor, request.body),
       );
+      // After the commit: the task (or the next action logged with it) rings when due.
+      const created = answer.body as {
+        id: string;
+        dueAt: string | null;
+        open: boolean;
+        nextActionId?: string;
+      };
+      const timed = [created];
+      if (created.nextActionId) {
+        const next = await request.tx((em) => findActivity(em, actor.orgId, created.nextActionId!));
+        if (next) timed.push(next);
+      }
+      await startTaskTimers(app.temporal, app.env.TEMPORAL_TASK_QUEUE, actor.orgId, timed, request.log);
       return reply.code(answer.statusCode).send(answer.body);
     },
   );
@@ -103,6 +118,36 @@ export default async function activityRoutes(app: FastifyInstance) {
         completeActivity(em, actor, request.params.id, request.body ?? {}),
       );
       return reply.code(answer.statusCode).send(answer.body);
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: TaskMove }>(
+    '/activities/:id/reschedule',
+    {
+      config: { permission: 'CRM_ACTIVITIES_CREATE' },
+      schema: {
+        tags: ['tasks'],
+        summary: 'Move a task to another time and/or person: answers the task that replaces it',
+        description:
+          'Activities are immutable: the move is a correction (a new task pointing at the old one, which closes). Its reminder is planned anew.',
+        params: { $ref: 'IdParams#' },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          minProperties: 1,
+          properties: {
+            dueAt: { type: 'string', format: 'date-time' },
+            assigneeId: { type: 'string', format: 'uuid' },
+          },
+        },
+        response: { 201: { $ref: 'Activity#' }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const actor = { ...request.tenant(), userId: request.principal!.userId };
+      const moved = await request.tx((em) => moveTask(em, actor, request.params.id, request.body));
+      await startTaskTimers(app.temporal, app.env.TEMPORAL_TASK_QUEUE, actor.orgId, [moved], request.log);
+      return reply.code(201).send(moved);
     },
   );
 }

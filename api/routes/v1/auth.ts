@@ -8,7 +8,7 @@ import { loadIdentity } from '../../../db/users.js';
 import { PASSWORD_CODES, PASSWORD_MAX_LENGTH } from '../../../definitions/password-policy.js';
 import { problems, type FieldError } from '../../problem.js';
 import { errorResponses } from '../../schemas/shared.js';
-import { passwordIssues } from '../../services/password-policy.js';
+import { passwordIssues } from '../../../services/platform/password-policy.js';
 import type { TokenClaims } from '../../plugins/app/auth.js';
 
 interface LoginBody {

@@ -12,7 +12,7 @@ import {
   createOverride,
   entryView,
   type EntryChanges,
-} from '../../services/dictionary-entries.js';
+} from '../../../services/engine/dictionary-entries.js';
 
 type CreateBody = EntryChanges & { dictType: string; code: string; label: string };
 

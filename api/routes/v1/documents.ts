@@ -19,7 +19,7 @@ import {
   DOCUMENT_OWNERS,
   DOCUMENT_OWNER_TYPES,
   DOCUMENT_PERMISSIONS,
-} from '../../services/document-access.js';
+} from '../../../services/platform/document-access.js';
 
 const tags = ['documents'];
 /**

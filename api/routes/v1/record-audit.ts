@@ -5,8 +5,8 @@ import type { Permission } from '../../../definitions/permissions.js';
 import { pageQueryProperties, sortQuery } from '../../lib/list.js';
 import { problems } from '../../problem.js';
 import { closed, errorResponses, pageOf } from '../../schemas/shared.js';
-import { loadAccount } from '../../services/contact-accounts.js';
-import { loadContact } from '../../services/contact-lifecycle.js';
+import { loadAccount } from '../../../services/crm/contact-accounts.js';
+import { loadContact } from '../../../services/crm/contact-lifecycle.js';
 import { RECORD_AUDIT_SORT, recordAuditPage } from '../../services/record-audit.js';
 
 const recordAuditEventSchema = closed({

@@ -6,7 +6,7 @@ import { User } from '../../../db/entities/index.js';
 import { PASSWORD_CODES, PASSWORD_MAX_LENGTH } from '../../../definitions/password-policy.js';
 import { problems } from '../../problem.js';
 import { errorResponses, userWith } from '../../schemas/shared.js';
-import { passwordIssues } from '../../services/password-policy.js';
+import { passwordIssues } from '../../../services/platform/password-policy.js';
 
 /** 96 random bits, URL-safe: typed once by the user, then replaced at their first sign-in. */
 const generatedPassword = () => randomBytes(12).toString('base64url');

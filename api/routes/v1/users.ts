@@ -8,7 +8,7 @@ import { pagination, pageQueryProperties, parseSort, type PageQuery } from '../.
 import { PASSWORD_MAX_LENGTH } from '../../../definitions/password-policy.js';
 import { problems, type FieldError } from '../../problem.js';
 import { errorResponses, pageOf, userWith } from '../../schemas/shared.js';
-import { passwordIssues } from '../../services/password-policy.js';
+import { passwordIssues } from '../../../services/platform/password-policy.js';
 import userPasswordResetRoute from './user-password-reset.js';
 
 const SORTABLE = ['email', 'fullName', 'createdAt', 'lastLoginAt'] as const;

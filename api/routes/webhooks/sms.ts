@@ -7,7 +7,7 @@ import {
   openDossierOf,
   senderContact,
   storeInbound,
-} from '../../services/inbound-messages.js';
+} from '../../../services/messaging/inbound-messages.js';
 
 const STATUS: Record<string, 'SENT' | 'DELIVERED' | 'READ' | 'FAILED'> = {
   sent: 'SENT',

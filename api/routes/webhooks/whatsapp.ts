@@ -8,7 +8,7 @@ import {
   senderContact,
   storeInbound,
   type InboundText,
-} from '../../services/inbound-messages.js';
+} from '../../../services/messaging/inbound-messages.js';
 import { HttpProblem, problems } from '../../problem.js';
 import { parseEncryptionKey, SecretBoxError } from '../../../config/secret-box.js';
 import { readWhatsAppConfig } from '../../../db/channel-config.js';

@@ -36,6 +36,7 @@ export const commonAr: Record<keyof typeof commonFr, unknown> = {
   dashboard: { dashboard: 'لوحة القيادة', titles: { list: 'لوحة القيادة' } },
   dossiers: { dossiers: 'الملفات', titles: { list: 'الملفات' } },
   kanban: { kanban: 'كانبان', titles: { list: 'كانبان' } },
+  tasks: { tasks: 'مهامي', titles: { list: 'مهامي' } },
   contacts: { contacts: 'جهات الاتصال', titles: { list: 'جهات الاتصال' } },
   accounts: { accounts: 'الحسابات', titles: { list: 'الحسابات' } },
   buttons: {

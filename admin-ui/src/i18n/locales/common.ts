@@ -35,6 +35,7 @@ export const commonFr = {
   dashboard: { dashboard: 'Tableau de bord', titles: { list: 'Tableau de bord' } },
   dossiers: { dossiers: 'Dossiers', titles: { list: 'Dossiers' } },
   kanban: { kanban: 'Kanban', titles: { list: 'Kanban' } },
+  tasks: { tasks: 'Mes tâches', titles: { list: 'Mes tâches' } },
   contacts: { contacts: 'Contacts', titles: { list: 'Contacts' } },
   accounts: { accounts: 'Comptes', titles: { list: 'Comptes' } },
   buttons: {
@@ -112,6 +113,7 @@ export const commonEn: Record<keyof typeof commonFr, unknown> = {
   dashboard: { dashboard: 'Dashboard', titles: { list: 'Dashboard' } },
   dossiers: { dossiers: 'Dossiers', titles: { list: 'Dossiers' } },
   kanban: { kanban: 'Kanban', titles: { list: 'Kanban' } },
+  tasks: { tasks: 'My tasks', titles: { list: 'My tasks' } },
   contacts: { contacts: 'Contacts', titles: { list: 'Contacts' } },
   accounts: { accounts: 'Accounts', titles: { list: 'Accounts' } },
   buttons: {

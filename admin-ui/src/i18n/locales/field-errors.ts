@@ -31,6 +31,8 @@ export const fieldErrorsFr = {
   UNKNOWN_LISTING: 'Annonce introuvable dans l’organisation',
   REFERENCE_NOT_FOUND: 'Introuvable dans l’organisation',
   BELOW_BUDGET_MIN: 'Doit être supérieur ou égal au budget min',
+  UNKNOWN_COLUMN: 'Cette colonne n’existe pas dans le fichier',
+  FIELD_NOT_MAPPED: 'Associez une colonne au champ {{field}}',
   ...passwordFieldErrorsFr,
   RULE_TOO_COSTLY:
     'Ce reduce reprend son accumulateur plusieurs fois : sa valeur se multiplierait à chaque élément (coût exponentiel). N’utilisez l’accumulateur qu’une fois.',
@@ -65,6 +67,8 @@ export const fieldErrorsEn: Record<keyof typeof fieldErrorsFr, string> = {
   UNKNOWN_LISTING: 'No such listing in this organisation',
   REFERENCE_NOT_FOUND: 'Not found in this organisation',
   BELOW_BUDGET_MIN: 'Must be at least the min budget',
+  UNKNOWN_COLUMN: 'This column is not in the file',
+  FIELD_NOT_MAPPED: 'Map a column to the field {{field}}',
   ...passwordFieldErrorsEn,
   RULE_TOO_COSTLY:
     'This reduce uses its accumulator more than once: its value would multiply at each item (exponential cost). Use the accumulator only once.',
@@ -99,6 +103,8 @@ export const fieldErrorsAr: Record<keyof typeof fieldErrorsFr, string> = {
   ALREADY_USED: 'مستخدم مسبقًا في المؤسسة',
   UNKNOWN_LISTING: 'العرض غير موجود في المؤسسة',
   BELOW_BUDGET_MIN: 'يجب أن يكون أكبر من أو يساوي الحد الأدنى للميزانية',
+  UNKNOWN_COLUMN: 'هذا العمود غير موجود في الملف',
+  FIELD_NOT_MAPPED: 'اربط عمودًا بالحقل {{field}}',
   ...passwordFieldErrorsAr,
   RULE_TOO_COSTLY:
     'تستخدم عملية reduce مُراكِمها أكثر من مرة: ستتضاعف قيمته مع كل عنصر (كلفة أُسّية). استخدم المُراكِم مرة واحدة فقط.',

@@ -75,7 +75,12 @@ export default function DashboardPage() {
       </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={8}>
-          <Card size="small" title={t('dashboard.nextActions')} style={{ height: '100%' }}>
+          <Card
+            size="small"
+            title={t('dashboard.nextActions')}
+            extra={<Link to="/tasks">{t('tasks:seeAll')}</Link>}
+            style={{ height: '100%' }}
+          >
             {/* No "nothing due" while the answer is on its way. */}
             {dash.isLoading ? (
               <Skeleton active data-testid="next-actions-loading" />

@@ -12,7 +12,7 @@ import {
   viewOf,
   type AccountFields,
   type LinkFlags,
-} from '../../../services/contact-accounts.js';
+} from '../../../../services/crm/contact-accounts.js';
 import { listAccounts } from './queries.js';
 import {
   accountSchema,

@@ -8,8 +8,8 @@ import { Annonce, AnnonceStatusHistory } from '../../../../db/entities/index.js'
 import type { Em } from '../../../../db/orm.js';
 import { problems } from '../../../problem.js';
 import { closed, errorResponses, pageOf } from '../../../schemas/shared.js';
-import { createAnnonce, updateAnnonce } from '../../../services/annonces.js';
-import { deleteAnnonce } from '../../../services/annonce-deletion.js';
+import { createAnnonce, updateAnnonce } from '../../../../services/listings/annonces.js';
+import { deleteAnnonce } from '../../../../services/listings/annonce-deletion.js';
 import { runIdempotent } from '../../../services/activity-idempotency.js';
 import { transitionOptionSchema } from '../dossiers/schemas.js';
 import annoncePhotoRoutes from './photos.js';

@@ -3,7 +3,7 @@ import { Annonce } from '../../../../db/entities/index.js';
 import type { Em } from '../../../../db/orm.js';
 import { cityKey } from '../../../../definitions/annonce.js';
 import { parseSort } from '../../../lib/list.js';
-import { pgArray } from '../../../services/matching.js';
+import { pgArray } from '../../../../services/listings/matching.js';
 import { problems } from '../../../problem.js';
 import { toPrefixTsQuery } from '../dossiers/queries.js';
 import type { AnnonceListQuery } from './schemas.js';

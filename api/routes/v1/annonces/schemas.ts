@@ -96,29 +96,7 @@ export const patchAnnonceBody = {
   },
 } as const;
 
-export interface AnnonceInput {
-  reference?: string;
-  title: string;
-  description?: string | null;
-  transaction: 'SALE' | 'RENT';
-  propertyType?: string | null;
-  priceCents: number;
-  chargesCents?: number | null;
-  surface?: number | null;
-  rooms?: number | null;
-  bedrooms?: number | null;
-  floor?: number | null;
-  address?: string | null;
-  city: string;
-  postalCode?: string | null;
-  zoneCode?: string | null;
-  lat?: number | null;
-  lng?: number | null;
-  features?: string[];
-  energyClass?: string | null;
-  assignedAgentId?: string | null;
-  metaJson?: Record<string, unknown>;
-}
+export type { AnnonceInput } from '../../../../services/listings/annonces.js';
 
 const codes = { type: 'array', items: code, maxItems: 30 } as const;
 export const annonceListQuery = {

@@ -14,7 +14,7 @@ import {
   consentStateSchema as consentState,
 } from '../../../schemas/consent.js';
 import { closed, errorResponses } from '../../../schemas/shared.js';
-import { loadContact } from '../../../services/contact-lifecycle.js';
+import { loadContact } from '../../../../services/crm/contact-lifecycle.js';
 
 const tags = ['consents'];
 

@@ -5,7 +5,7 @@ import type { ContactRoleCode } from '../../../../db/entities/contact.js';
 import { ContactAssignment, ContactRole } from '../../../../db/entities/index.js';
 import { idempotencyKeyOf, remember, replay, requestHash } from '../../../lib/idempotency.js';
 import { errorResponses } from '../../../schemas/shared.js';
-import type { ContactFields } from '../../../services/contact-fields.js';
+import type { ContactFields } from '../../../../services/crm/contact-fields.js';
 import {
   archiveContact,
   convertContact,
@@ -14,9 +14,9 @@ import {
   loadContact,
   updateContact,
   type NewContact,
-} from '../../../services/contact-lifecycle.js';
-import { mergeContacts, planMerge } from '../../../services/contact-merge.js';
-import { addRole, endRole, type RoleInput } from '../../../services/contact-roles.js';
+} from '../../../../services/crm/contact-lifecycle.js';
+import { mergeContacts, planMerge } from '../../../../services/crm/contact-merge.js';
+import { addRole, endRole, type RoleInput } from '../../../../services/crm/contact-roles.js';
 import consentRoutes from './consents.js';
 import privacyRoutes from './privacy.js';
 import { listContacts } from './queries.js';

@@ -4,7 +4,7 @@ import { eraseContact, exportContactData } from '../../../../db/privacy.js';
 import { withExportSlot } from '../../../lib/export-slots.js';
 import { problems } from '../../../problem.js';
 import { closed, errorResponses } from '../../../schemas/shared.js';
-import { loadContact } from '../../../services/contact-lifecycle.js';
+import { loadContact } from '../../../../services/crm/contact-lifecycle.js';
 
 const tags = ['privacy'];
 

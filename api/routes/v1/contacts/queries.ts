@@ -3,7 +3,7 @@ import { Contact } from '../../../../db/entities/index.js';
 import type { Em } from '../../../../db/orm.js';
 import { parseSort } from '../../../lib/list.js';
 import { problems } from '../../../problem.js';
-import { contactSearchTsQuery } from '../../../services/contact-phone.js';
+import { contactSearchTsQuery } from '../../../../services/crm/contact-phone.js';
 import type { ListContactsQuery } from './schemas.js';
 
 const SORTABLE = [

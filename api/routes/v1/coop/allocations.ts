@@ -3,18 +3,18 @@ import { CoopAllocationRun, type ICoopAllocationRun } from '../../../../db/entit
 import type { Em } from '../../../../db/orm.js';
 import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
-import { approveRun, cancelRun, signRun } from '../../../services/coop/allocation-decisions.js';
-import { requireRun, runAllocation, runView } from '../../../services/coop/allocations.js';
+import { approveRun, cancelRun, signRun } from '../../../../services/coop/allocation-decisions.js';
+import { requireRun, runAllocation, runView } from '../../../../services/coop/allocations.js';
 import {
   actorOf,
   callerMember,
   COOP_READERS,
   isCoopAdmin,
   readableGroup,
-} from '../../../services/coop/access.js';
+} from '../../../../services/coop/access.js';
 import { allocationNotices, deliverNotices } from '../../../services/coop/notices.js';
 import { channelsFromEnv, configuredChannels } from '../../../../activities/channels/index.js';
-import { requireProject } from '../../../services/coop/projects.js';
+import { requireProject } from '../../../../services/coop/projects.js';
 import { approveBody, runBody } from './project-schemas.js';
 import { listOf, reasonBody, tags } from './schemas.js';
 

@@ -8,11 +8,11 @@ import {
   type ContributionAction,
 } from '../../../../definitions/coop/contribution.js';
 import { requireTemporal } from '../../../lib/dossier-workflows.js';
-import { assertReferences } from '../../../lib/tenant-references.js';
+import { assertReferences } from '../../../../services/tenant-references.js';
 import { idempotencyKeyOf, updateIdFor } from '../../../lib/idempotency.js';
 import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
-import { COOP_READERS, readableMember, requireGroup } from '../../../services/coop/access.js';
+import { COOP_READERS, readableMember, requireGroup } from '../../../../services/coop/access.js';
 import { decideThroughCycle } from '../../../services/coop/cycles.js';
 import { listOf, reasonBody, tags, uuid } from './schemas.js';
 

@@ -10,14 +10,14 @@ import {
   isCoopAdmin,
   readableGroup,
   requireGroup,
-} from '../../../services/coop/access.js';
+} from '../../../../services/coop/access.js';
 import {
   allowedGroupTransitions,
   createGroup,
   groupView,
   transitionGroup,
   updateGroup,
-} from '../../../services/coop/groups.js';
+} from '../../../../services/coop/groups.js';
 import { cursorListOf, listOf, rulesSchema, tags, uuid, versionProp } from './schemas.js';
 
 interface GroupBody {

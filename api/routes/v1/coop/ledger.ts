@@ -23,7 +23,7 @@ import {
   readableGroup,
   readableMember,
   requireGroup,
-} from '../../../services/coop/access.js';
+} from '../../../../services/coop/access.js';
 import { cents, cursorListOf, positiveCents, tags, uuid } from './schemas.js';
 
 const idParams = { $ref: 'IdParams#' };

@@ -3,10 +3,10 @@ import { ledgerEntries } from '../../../../db/coop-ledger.js';
 import { CoopGroup, CoopPlan } from '../../../../db/entities/index.js';
 import { problems } from '../../../problem.js';
 import { closed, errorResponses } from '../../../schemas/shared.js';
-import { ownMembers } from '../../../services/coop/access.js';
-import { groupView } from '../../../services/coop/groups.js';
-import { memberView } from '../../../services/coop/members.js';
-import { memberSchedule } from '../../../services/coop/plans.js';
+import { ownMembers } from '../../../../services/coop/access.js';
+import { groupView } from '../../../../services/coop/groups.js';
+import { memberView } from '../../../../services/coop/members.js';
+import { memberSchedule } from '../../../../services/coop/plans.js';
 import { listOf, tags, uuid } from './schemas.js';
 
 const groupParams = { type: 'object', required: ['groupId'], properties: { groupId: uuid } } as const;

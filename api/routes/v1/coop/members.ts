@@ -10,7 +10,7 @@ import {
   isCoopAdmin,
   readableMember,
   requireGroup,
-} from '../../../services/coop/access.js';
+} from '../../../../services/coop/access.js';
 import { signalMemberStatus, startCycle } from '../../../services/coop/cycles.js';
 import {
   changeMemberStatus,
@@ -20,7 +20,7 @@ import {
   updateKycItem,
   updateMember,
   type MemberInput,
-} from '../../../services/coop/members.js';
+} from '../../../../services/coop/members.js';
 import { problems } from '../../../problem.js';
 import { listOf, tags, uuid, versionProp } from './schemas.js';
 

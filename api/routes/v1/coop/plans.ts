@@ -9,7 +9,7 @@ import {
   readableGroup,
   readableMember,
   requireGroup,
-} from '../../../services/coop/access.js';
+} from '../../../../services/coop/access.js';
 import { cycleState, signalPlanChanged, startCycle } from '../../../services/coop/cycles.js';
 import {
   addPlanVersion,
@@ -18,7 +18,7 @@ import {
   memberSchedule,
   planView,
   type PlanVersionBody,
-} from '../../../services/coop/plans.js';
+} from '../../../../services/coop/plans.js';
 import { dateTime, formulaProperties, listOf, scheduleSchema, tags, uuid } from './schemas.js';
 
 const idParams = { $ref: 'IdParams#' };

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { CoopLot, CoopProject } from '../../../../db/entities/index.js';
 import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
-import { actorOf, COOP_READERS, readableGroup, requireGroup } from '../../../services/coop/access.js';
+import { actorOf, COOP_READERS, readableGroup, requireGroup } from '../../../../services/coop/access.js';
 import {
   createLot,
   createProject,
@@ -13,7 +13,7 @@ import {
   updateProject,
   type LotInput,
   type ProjectInput,
-} from '../../../services/coop/projects.js';
+} from '../../../../services/coop/projects.js';
 import { deliverNotices, milestoneNotices } from '../../../services/coop/notices.js';
 import { channelsFromEnv, configuredChannels } from '../../../../activities/channels/index.js';
 import { lotBody, projectBody } from './project-schemas.js';

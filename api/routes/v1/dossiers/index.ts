@@ -10,7 +10,7 @@ import type { DossierView } from '../../../../definitions/dossier-view.js';
 import { dossierView } from '../../../../db/dossier-view.js';
 import { recomputeDossierScore, refreshContactScore } from '../../../../db/scoring.js';
 import type { ContactRoleCode } from '../../../../db/entities/contact.js';
-import { convertContact } from '../../../services/contact-lifecycle.js';
+import { convertContact } from '../../../../services/crm/contact-lifecycle.js';
 import { Contact, Dossier, DossierStatusHistory, WorkflowDefinition } from '../../../../db/entities/index.js';
 import { loadGuardFacts } from '../../../../db/facts.js';
 import type { Em } from '../../../../db/orm.js';
@@ -26,7 +26,7 @@ import {
 } from '../../../lib/idempotency.js';
 import { problems } from '../../../problem.js';
 import { DomainError } from '../../../../services/domain-error.js';
-import { assertReferences } from '../../../lib/tenant-references.js';
+import { assertReferences } from '../../../../services/tenant-references.js';
 import { ANNONCE_CASE_TYPE } from '../../../../definitions/annonce.js';
 import { closed, errorResponses } from '../../../schemas/shared.js';
 import { createDossier, dossierReferences, type DossierInput } from '../../../services/dossiers.js';

@@ -13,8 +13,8 @@ import {
 import { MATCH_CRITERIA } from '../../../../definitions/matching.js';
 import { problems, type FieldError } from '../../../problem.js';
 import { closed, errorResponses } from '../../../schemas/shared.js';
-import { unknownCodes } from '../../../services/annonces.js';
-import { runMatching } from '../../../services/matching.js';
+import { unknownCodes } from '../../../../services/listings/annonces.js';
+import { runMatching } from '../../../../services/listings/matching.js';
 
 const tags = ['matching'];
 

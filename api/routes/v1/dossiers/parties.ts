@@ -6,7 +6,7 @@ import { Contact, Dossier, DossierParty } from '../../../../db/entities/index.js
 import type { Em } from '../../../../db/orm.js';
 import { problems } from '../../../problem.js';
 import { closed, errorResponses } from '../../../schemas/shared.js';
-import { invalidInput, referenceNotFound } from '../../../lib/tenant-references.js';
+import { invalidInput, referenceNotFound } from '../../../../services/tenant-references.js';
 
 const tags = ['dossiers'];
 const partySchema = closed({

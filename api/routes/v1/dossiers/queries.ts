@@ -8,6 +8,7 @@ import type { WorkflowDefinitionBody } from '../../../../definitions/workflow-de
 import { parseSort } from '../../../lib/list.js';
 import { problems } from '../../../problem.js';
 import type { ListQuery } from './schemas.js';
+import { prefixTsQuery } from '../../../../services/crm/search-terms.js';
 
 const SORTABLE = [
   'createdAt',
@@ -21,15 +22,8 @@ const SORTABLE = [
   'score',
 ] as const;
 
-/** `"villa nice"` → `villa:* & nice:*` for prefix full-text search (index: dossier_search_index). */
-export function toPrefixTsQuery(q: string): string | undefined {
-  const tokens = q
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 8);
-  return tokens.length ? tokens.map((t) => `${t}:*`).join(' & ') : undefined;
-}
+/** `"villa nice"` → `villa:* & nice:*` for prefix full-text search (one implementation, crm search's). */
+export const toPrefixTsQuery = prefixTsQuery;
 
 /** The list's filters and sort, without paging: shared by the list and its streamed export. */
 export function dossierListQuery(em: Em, orgId: string, q: Omit<ListQuery, 'page' | 'pageSize'>) {

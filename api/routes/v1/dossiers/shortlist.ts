@@ -6,7 +6,11 @@ import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
 import { runIdempotent } from '../../../services/activity-idempotency.js';
 import { bookAppointment, startReminders } from '../../../services/appointments.js';
-import { addToShortlist, moveShortlistEntry, shortlistView } from '../../../services/shortlist.js';
+import {
+  addToShortlist,
+  moveShortlistEntry,
+  shortlistView,
+} from '../../../../services/listings/shortlist.js';
 import { matchItemSchema } from './matching.js';
 
 const tags = ['matching'];

@@ -12,7 +12,7 @@ import {
   listItemOf,
   loadRuleset,
   parseIfMatch,
-} from '../../../services/scoring-store.js';
+} from '../../../../services/engine/scoring-store.js';
 import { idParams, noQuery } from '../workflow-definitions/schemas.js';
 import { rulesetBody, rulesetPage, rulesetRef } from './schemas.js';
 

@@ -8,8 +8,13 @@ import { validateScoring } from '../../../../definitions/validate-scoring.js';
 import { rescoreJobStatus, rescoreWorkflowId, startRescore } from '../../../lib/rescore-jobs.js';
 import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
-import { ruleBudgetProblem } from '../../../services/rule-budget.js';
-import { auditRuleset, bodyOfRuleset, loadRuleset, problemList } from '../../../services/scoring-store.js';
+import { ruleBudgetProblem } from '../../../../services/engine/rule-budget.js';
+import {
+  auditRuleset,
+  bodyOfRuleset,
+  loadRuleset,
+  problemList,
+} from '../../../../services/engine/scoring-store.js';
 import {
   emptyBodyAsObject,
   idParams,

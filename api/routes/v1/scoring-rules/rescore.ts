@@ -8,7 +8,7 @@ import {
 } from '../../../lib/rescore-jobs.js';
 import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
-import { loadRuleset } from '../../../services/scoring-store.js';
+import { loadRuleset } from '../../../../services/engine/scoring-store.js';
 import { idParams } from '../workflow-definitions/schemas.js';
 import { rescoreJobRef } from './schemas.js';
 

@@ -14,7 +14,7 @@ import {
   loadDefinition,
   lockCaseType,
   parseIfMatch,
-} from '../../../services/definition-store.js';
+} from '../../../../services/engine/definition-store.js';
 import { definitionBody, definitionPage, definitionRef, idParams, noQuery } from './schemas.js';
 
 const tags = ['workflow-definitions'];

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { closed, errorResponses } from '../../../schemas/shared.js';
-import { diffDefinitions } from '../../../services/definition-diff.js';
-import { bodyOf, loadDefinition } from '../../../services/definition-store.js';
+import { diffDefinitions } from '../../../../services/engine/definition-diff.js';
+import { bodyOf, loadDefinition } from '../../../../services/engine/definition-store.js';
 
 const tags = ['workflow-definitions'];
 const list = { type: 'array', items: { type: 'object', additionalProperties: true } } as const;

@@ -12,7 +12,7 @@ import {
   openDossierCount,
   validateForTenant,
   validationErrors,
-} from '../../../services/definition-store.js';
+} from '../../../../services/engine/definition-store.js';
 import { definitionRef, idParams, invalidDefinitionProblem, validationResult } from './schemas.js';
 
 const tags = ['workflow-definitions'];

@@ -11,7 +11,7 @@ import {
   planMigration,
   type MigrationItem,
 } from '../../../services/definition-migration.js';
-import { auditDefinition, bodyOf, loadDefinition } from '../../../services/definition-store.js';
+import { auditDefinition, bodyOf, loadDefinition } from '../../../../services/engine/definition-store.js';
 import { emptyBodyAsObject, idParams } from './schemas.js';
 
 const tags = ['workflow-definitions'];

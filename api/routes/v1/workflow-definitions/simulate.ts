@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { evaluateTransitions, findState } from '../../../../definitions/guards.js';
 import { errorResponses } from '../../../schemas/shared.js';
-import { bodyOf, loadDefinition } from '../../../services/definition-store.js';
+import { bodyOf, loadDefinition } from '../../../../services/engine/definition-store.js';
 import {
   BLOCKED_EVALUATION_CAP,
   costlyGuardPaths,
   simulationFacts,
   simulationImpact,
   type SimulationRequest,
-} from '../../../services/definition-simulation.js';
-import { ruleBudgetProblem } from '../../../services/rule-budget.js';
+} from '../../../../services/engine/definition-simulation.js';
+import { ruleBudgetProblem } from '../../../../services/engine/rule-budget.js';
 import { emptyBodyAsObject, idParams } from './schemas.js';
 
 const tags = ['workflow-definitions'];
