@@ -7,6 +7,7 @@ import { DefinitionErrorCode } from '../../definitions/definition-error.js';
 import { validateDefinition, type DefinitionValidation } from '../../definitions/validate-definition.js';
 import type { WorkflowDefinitionBody } from '../../definitions/workflow-definition.schema.js';
 import { failures } from '../failures.js';
+import type { DocumentKind } from './versioned-documents.js';
 
 const fail = failures('engine');
 
@@ -111,3 +112,18 @@ export async function openDossierCount(em: Em, where: { definitionId?: string; c
   );
   return Number(rows[0]?.n ?? 0);
 }
+
+/** Workflow definitions as versioned documents: per case type, several published versions at once. */
+export const definitionKind: DocumentKind<IWorkflowDefinition, DefinitionView> = {
+  name: (def) => `Version ${def.version} of ${def.caseType}`,
+  lock: (em, orgId, def) => lockCaseType(em, orgId, def.caseType),
+  validate: async (em, def) => {
+    const validation = await validateForTenant(em, def);
+    return { valid: validation.valid, errors: validationErrors(validation) };
+  },
+  invalid: { code: 'DEFINITION_INVALID', what: 'definition' },
+  published: (em, def) => em.find(WorkflowDefinition, { caseType: def.caseType, status: 'PUBLISHED' }),
+  retiresOnPublish: false,
+  view: definitionView,
+  audit: auditDefinition,
+};
