@@ -1,5 +1,5 @@
 import { recordAudit } from '../../db/audit.js';
-import { definitionView, type DefinitionView } from '../../db/definitions.js';
+import { definitionView, nextVersion, type DefinitionView } from '../../db/definitions.js';
 import { activeCodes } from '../../db/dictionaries.js';
 import { WorkflowDefinition, type IWorkflowDefinition } from '../../db/entities/index.js';
 import type { Em, TenantContext } from '../../db/orm.js';
@@ -126,4 +126,25 @@ export const definitionKind: DocumentKind<IWorkflowDefinition, DefinitionView> =
   retiresOnPublish: false,
   view: definitionView,
   audit: auditDefinition,
+  path: '/workflow-definitions',
+  immutable: 'published versions',
+  copy: async (em, ctx, source) =>
+    em.create(WorkflowDefinition, {
+      orgId: ctx.orgId,
+      caseType: source.caseType,
+      version: await nextVersion(em, source.caseType),
+      status: 'DRAFT',
+      name: source.name,
+      body: structuredClone(source.body),
+      basedOnId: source.id,
+      createdBy: ctx.userId ?? null,
+    }),
+  replaceBody: (def, body) => {
+    if (body.caseType !== def.caseType)
+      throw fail.validation([
+        { field: '/caseType', message: `a draft of ${def.caseType} cannot change its case type` },
+      ]);
+    def.body = body;
+    def.name = (body.name as Record<string, string> | undefined) ?? def.name;
+  },
 };

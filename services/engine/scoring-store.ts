@@ -1,7 +1,13 @@
 import { recordAudit } from '../../db/audit.js';
 import { ScoringRuleset, type IScoringRuleset } from '../../db/entities/index.js';
 import type { Em, TenantContext } from '../../db/orm.js';
-import { latestPublishedRuleset, lockScoring, rulesetView, type RulesetView } from '../../db/scoring.js';
+import {
+  latestPublishedRuleset,
+  lockScoring,
+  nextScoringVersion,
+  rulesetView,
+  type RulesetView,
+} from '../../db/scoring.js';
 import type { DefinitionProblem } from '../../definitions/definition-error.js';
 import type { ScoringRuleset as Ruleset } from '../../definitions/scoring-rules.schema.js';
 import { isScoringRulesetShape, validateScoring } from '../../definitions/validate-scoring.js';
@@ -79,4 +85,18 @@ export const rulesetKind: DocumentKind<IScoringRuleset, RulesetView> = {
   retiresOnPublish: true,
   view: rulesetView,
   audit: auditRuleset,
+  path: '/scoring-rules',
+  immutable: 'published rules',
+  copy: async (em, ctx, source) =>
+    em.create(ScoringRuleset, {
+      orgId: ctx.orgId,
+      version: await nextScoringVersion(em, ctx.orgId),
+      status: 'DRAFT',
+      body: structuredClone(source.body),
+      basedOnId: source.id,
+      createdBy: ctx.userId ?? null,
+    }),
+  replaceBody: (r, body) => {
+    r.body = body;
+  },
 };

@@ -31,12 +31,20 @@ export interface DocumentKind<D extends VersionedDocument, V> {
   /** Whether publishing retires the versions published before (scoring: one ruleset in force). */
   retiresOnPublish: boolean;
   view(doc: D): V;
+  /** Where a client creates a new draft from a version (named in the refusal to edit a published one). */
+  path: string;
+  /** "published versions", "published rules": what is immutable. */
+  immutable: string;
+  /** A new draft of the next version, copied from `source` (not flushed). */
+  copy(em: Em, ctx: TenantContext & { userId?: string | null }, source: D): Promise<D>;
+  /** Checks a replacement body against the draft (e.g. its case type) and puts it in. */
+  replaceBody(doc: D, body: Record<string, unknown>): void;
   audit(
     em: Em,
     ctx: TenantContext,
     action: string,
     doc: D,
-    before: V,
+    before: V | null,
     extra?: Record<string, unknown>,
   ): Promise<void>;
 }
@@ -85,5 +93,41 @@ export async function publishDocument<D extends VersionedDocument, V>(
   doc.publishedBy = ctx.userId ?? null;
   await em.flush();
   await kind.audit(em, ctx, 'PUBLISH', doc, before);
+  return doc;
+}
+
+/** Starts a new draft from any version (a copy of its body; `basedOnId` points back). */
+export async function copyToDraft<D extends VersionedDocument, V>(
+  em: Em,
+  ctx: TenantContext & { userId?: string | null },
+  kind: DocumentKind<D, V>,
+  source: D,
+): Promise<D> {
+  await kind.lock(em, ctx.orgId, source);
+  const draft = await kind.copy(em, ctx, source);
+  await em.flush();
+  await kind.audit(em, ctx, 'CREATE', draft, null, { copiedFromVersion: source.version });
+  return draft;
+}
+
+/** Replaces a draft's body: 409 for a published or retired version, or a stale `If-Match` lockVersion. */
+export async function replaceDraft<D extends VersionedDocument & { lockVersion: number }, V>(
+  em: Em,
+  ctx: TenantContext,
+  kind: DocumentKind<D, V>,
+  doc: D,
+  body: Record<string, unknown>,
+  expectedLockVersion: number | undefined,
+): Promise<D> {
+  if (doc.status !== 'DRAFT')
+    throw fail.conflict(
+      `${kind.name(doc)} is ${doc.status.toLowerCase()}: ${kind.immutable} are immutable; create a new draft (POST ${kind.path}/${doc.id}/draft).`,
+    );
+  if (expectedLockVersion !== undefined && expectedLockVersion !== doc.lockVersion)
+    throw fail.staleVersion('This draft');
+  const before = kind.view(doc);
+  kind.replaceBody(doc, body);
+  await em.flush();
+  await kind.audit(em, ctx, 'UPDATE', doc, before);
   return doc;
 }
