@@ -12,34 +12,11 @@ import { initialState } from '../../definitions/guards.js';
 import type { WorkflowDefinitionBody } from '../../definitions/workflow-definition.schema.js';
 import { dossierWorkflowId, startDossierWorkflow } from '../lib/dossier-workflows.js';
 import { remember, replay, type StoredAnswer } from '../lib/idempotency.js';
-import { assertReferences, type Reference } from '../../services/tenant-references.js';
+import { assertReferences } from '../../services/tenant-references.js';
+import { dossierReferences, type DossierInput } from '../../services/crm/dossier-edit.js';
 import { problems } from '../problem.js';
 
-export interface DossierInput {
-  caseType: string;
-  title: string;
-  contactId?: string | null;
-  assignedAgentId?: string | null;
-  annonceId?: string | null;
-  source?: string | null;
-  budgetMin?: number | null;
-  budgetMax?: number | null;
-  currency?: string;
-  locationZone?: string | null;
-  criteria?: Record<string, unknown>;
-  amount?: number | null;
-  probability?: number | null;
-  expectedCloseDate?: string | null;
-  metaJson?: Record<string, unknown>;
-}
-
-/** The rows a dossier points at (its listing is checked with the search fields, as UNKNOWN_LISTING). */
-export function dossierReferences(input: Partial<DossierInput>): Reference[] {
-  return [
-    { field: 'contactId', entity: 'contact', id: input.contactId },
-    { field: 'assignedAgentId', entity: 'user', id: input.assignedAgentId },
-  ];
-}
+export { dossierReferences, type DossierInput } from '../../services/crm/dossier-edit.js';
 
 function reference(now: Date): string {
   return `D-${now.getUTCFullYear()}-${randomUUID().replace(/-/g, '').slice(0, 8).toUpperCase()}`;

@@ -1,5 +1,5 @@
 import { recordAudit } from '../../db/audit.js';
-import { definitionView, type DefinitionView } from '../../db/definitions.js';
+import { definitionView, nextVersion, type DefinitionView } from '../../db/definitions.js';
 import { activeCodes } from '../../db/dictionaries.js';
 import { WorkflowDefinition, type IWorkflowDefinition } from '../../db/entities/index.js';
 import type { Em, TenantContext } from '../../db/orm.js';
@@ -7,6 +7,7 @@ import { DefinitionErrorCode } from '../../definitions/definition-error.js';
 import { validateDefinition, type DefinitionValidation } from '../../definitions/validate-definition.js';
 import type { WorkflowDefinitionBody } from '../../definitions/workflow-definition.schema.js';
 import { failures } from '../failures.js';
+import type { DocumentKind } from './versioned-documents.js';
 
 const fail = failures('engine');
 
@@ -111,3 +112,39 @@ export async function openDossierCount(em: Em, where: { definitionId?: string; c
   );
   return Number(rows[0]?.n ?? 0);
 }
+
+/** Workflow definitions as versioned documents: per case type, several published versions at once. */
+export const definitionKind: DocumentKind<IWorkflowDefinition, DefinitionView> = {
+  name: (def) => `Version ${def.version} of ${def.caseType}`,
+  lock: (em, orgId, def) => lockCaseType(em, orgId, def.caseType),
+  validate: async (em, def) => {
+    const validation = await validateForTenant(em, def);
+    return { valid: validation.valid, errors: validationErrors(validation) };
+  },
+  invalid: { code: 'DEFINITION_INVALID', what: 'definition' },
+  published: (em, def) => em.find(WorkflowDefinition, { caseType: def.caseType, status: 'PUBLISHED' }),
+  retiresOnPublish: false,
+  view: definitionView,
+  audit: auditDefinition,
+  path: '/workflow-definitions',
+  immutable: 'published versions',
+  copy: async (em, ctx, source) =>
+    em.create(WorkflowDefinition, {
+      orgId: ctx.orgId,
+      caseType: source.caseType,
+      version: await nextVersion(em, source.caseType),
+      status: 'DRAFT',
+      name: source.name,
+      body: structuredClone(source.body),
+      basedOnId: source.id,
+      createdBy: ctx.userId ?? null,
+    }),
+  replaceBody: (def, body) => {
+    if (body.caseType !== def.caseType)
+      throw fail.validation([
+        { field: '/caseType', message: `a draft of ${def.caseType} cannot change its case type` },
+      ]);
+    def.body = body;
+    def.name = (body.name as Record<string, string> | undefined) ?? def.name;
+  },
+};

@@ -11,6 +11,7 @@ export const DossierErrorCode = {
   /** the workflow engine is not reachable; nothing was changed */
   TEMPORAL_UNAVAILABLE: 'TEMPORAL_UNAVAILABLE',
   DEFINITION_INVALID: 'DEFINITION_INVALID',
+  SCORING_RULES_INVALID: 'SCORING_RULES_INVALID',
   /** a rule spent its evaluation budget; field errors name each rule */
   RULE_BUDGET_EXCEEDED: 'RULE_BUDGET_EXCEEDED',
 } as const;

@@ -1,11 +1,18 @@
 import { recordAudit } from '../../db/audit.js';
 import { ScoringRuleset, type IScoringRuleset } from '../../db/entities/index.js';
 import type { Em, TenantContext } from '../../db/orm.js';
-import { latestPublishedRuleset, rulesetView, type RulesetView } from '../../db/scoring.js';
+import {
+  latestPublishedRuleset,
+  lockScoring,
+  nextScoringVersion,
+  rulesetView,
+  type RulesetView,
+} from '../../db/scoring.js';
 import type { DefinitionProblem } from '../../definitions/definition-error.js';
 import type { ScoringRuleset as Ruleset } from '../../definitions/scoring-rules.schema.js';
 import { isScoringRulesetShape, validateScoring } from '../../definitions/validate-scoring.js';
 import { failures } from '../failures.js';
+import type { DocumentKind } from './versioned-documents.js';
 
 const fail = failures('engine');
 
@@ -64,3 +71,32 @@ export async function auditRuleset(
 
 /** `If-Match: 3`, `"3"` or `W/"3"` → 3; anything else is a 400 on the header. */
 export { parseIfMatch } from './definition-store.js';
+
+/** Scoring rulesets as versioned documents: one published version in force per organisation. */
+export const rulesetKind: DocumentKind<IScoringRuleset, RulesetView> = {
+  name: (r) => `Version ${r.version}`,
+  lock: (em, orgId) => lockScoring(em, orgId),
+  validate: (_em, r) => {
+    const validation = validateScoring(r.body);
+    return Promise.resolve({ valid: validation.valid, errors: problemList(validation.errors) });
+  },
+  invalid: { code: 'SCORING_RULES_INVALID', what: 'rules' },
+  published: (em) => em.find(ScoringRuleset, { status: 'PUBLISHED' }),
+  retiresOnPublish: true,
+  view: rulesetView,
+  audit: auditRuleset,
+  path: '/scoring-rules',
+  immutable: 'published rules',
+  copy: async (em, ctx, source) =>
+    em.create(ScoringRuleset, {
+      orgId: ctx.orgId,
+      version: await nextScoringVersion(em, ctx.orgId),
+      status: 'DRAFT',
+      body: structuredClone(source.body),
+      basedOnId: source.id,
+      createdBy: ctx.userId ?? null,
+    }),
+  replaceBody: (r, body) => {
+    r.body = body;
+  },
+};

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { recordAudit, snapshot } from '../../../../db/audit.js';
 import { dossierView } from '../../../../db/dossier-view.js';
-import { Annonce, Dossier } from '../../../../db/entities/index.js';
+import { Dossier } from '../../../../db/entities/index.js';
 import type { Em } from '../../../../db/orm.js';
 import { recomputeDossierScore } from '../../../../db/scoring.js';
 import {
@@ -17,37 +17,6 @@ import { unknownCodes } from '../../../../services/listings/annonces.js';
 import { runMatching } from '../../../../services/listings/matching.js';
 
 const tags = ['matching'];
-
-/**
- * Checks of a dossier's search beyond its JSON schema (422 with one error per field): dictionary codes
- * of zones, property types and features, min ≤ max budget, and a listing that exists.
- */
-export async function checkDossierSearch(
-  em: Em,
-  d: {
-    criteria?: Record<string, unknown>;
-    budgetMin?: number | null;
-    budgetMax?: number | null;
-    annonceId?: string | null;
-  },
-) {
-  const errors: FieldError[] = d.criteria ? await unknownCodes(em, criteriaCodes(d.criteria)) : [];
-  if (d.annonceId && !(await em.count(Annonce, { id: d.annonceId })))
-    errors.push({
-      field: 'annonceId',
-      message: 'no such listing in this organisation',
-      code: 'UNKNOWN_LISTING',
-    });
-  if (errors.length)
-    throw problems.unprocessable(
-      'validation-error',
-      'Invalid search criteria',
-      'See errors for each field.',
-      {
-        errors,
-      },
-    );
-}
 
 const criteriaView = closed({
   type: 'object',

@@ -4,10 +4,11 @@ import { lockScoring, nextScoringVersion, rulesetView } from '../../../../db/sco
 import { pagination, pageQueryProperties, parseSort, sortQuery, type PageQuery } from '../../../lib/list.js';
 
 const RULESET_SORT = ['version', 'status', 'createdAt', 'publishedAt'] as const;
-import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
+import { copyToDraft, replaceDraft } from '../../../../services/engine/versioned-documents.js';
 import {
   assertRulesetShape,
+  rulesetKind,
   auditRuleset,
   listItemOf,
   loadRuleset,
@@ -117,18 +118,7 @@ export default async function scoringCrudRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const ctx = request.tenant();
       const created = await request.tx(async (em) => {
-        const source = await loadRuleset(em, request.params.id);
-        await lockScoring(em, ctx.orgId);
-        const ruleset = em.create(ScoringRuleset, {
-          orgId: ctx.orgId,
-          version: await nextScoringVersion(em, ctx.orgId),
-          status: 'DRAFT',
-          body: structuredClone(source.body),
-          basedOnId: source.id,
-          createdBy: ctx.userId ?? null,
-        });
-        await em.flush();
-        await auditRuleset(em, ctx, 'CREATE', ruleset, null, { copiedFromVersion: source.version });
+        const ruleset = await copyToDraft(em, ctx, rulesetKind, await loadRuleset(em, request.params.id));
         return { ...rulesetView(ruleset), isLatestPublished: false };
       });
       return reply.code(201).send(created);
@@ -155,17 +145,14 @@ export default async function scoringCrudRoutes(app: FastifyInstance) {
       assertRulesetShape(body);
       return request.tx(async (em) => {
         const ruleset = await loadRuleset(em, request.params.id);
-        if (ruleset.status !== 'DRAFT') {
-          throw problems.conflict(
-            `Version ${ruleset.version} is ${ruleset.status.toLowerCase()}: published rules are immutable; create a new draft (POST /scoring-rules/${ruleset.id}/draft).`,
-          );
-        }
-        if (expected !== undefined && expected !== ruleset.lockVersion)
-          throw problems.staleVersion('This draft');
-        const before = rulesetView(ruleset);
-        ruleset.body = body as unknown as Record<string, unknown>;
-        await em.flush();
-        await auditRuleset(em, ctx, 'UPDATE', ruleset, before);
+        await replaceDraft(
+          em,
+          ctx,
+          rulesetKind,
+          ruleset,
+          body as unknown as Record<string, unknown>,
+          expected,
+        );
         return { ...rulesetView(ruleset), isLatestPublished: false };
       });
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { Dossier, ScoringRuleset } from '../../../../db/entities/index.js';
+import { Dossier } from '../../../../db/entities/index.js';
 import { loadGuardFacts } from '../../../../db/facts.js';
-import { lockScoring, rulesetView } from '../../../../db/scoring.js';
+import { rulesetView } from '../../../../db/scoring.js';
 import { scoreOf } from '../../../../definitions/scoring.js';
 import { DEFAULT_HOT_THRESHOLD } from '../../../../definitions/scoring-rules.schema.js';
 import { validateScoring } from '../../../../definitions/validate-scoring.js';
@@ -9,8 +9,9 @@ import { rescoreJobStatus, rescoreWorkflowId, startRescore } from '../../../lib/
 import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
 import { ruleBudgetProblem } from '../../../../services/engine/rule-budget.js';
+import { publishDocument } from '../../../../services/engine/versioned-documents.js';
 import {
-  auditRuleset,
+  rulesetKind,
   bodyOfRuleset,
   loadRuleset,
   problemList,
@@ -62,41 +63,7 @@ export default async function scoringLifecycleRoutes(app: FastifyInstance) {
     async (request) => {
       const ctx = request.tenant();
       const view = await request.tx(async (em) => {
-        await lockScoring(em, ctx.orgId);
-        const ruleset = await em.refreshOrFail(await loadRuleset(em, request.params.id));
-        if (ruleset.status !== 'DRAFT')
-          throw problems.conflict(`Version ${ruleset.version} is already ${ruleset.status.toLowerCase()}.`);
-        const validation = validateScoring(ruleset.body);
-        if (!validation.valid) {
-          throw problems.unprocessable(
-            'scoring-rules-invalid',
-            'Invalid scoring rules',
-            `The rules have ${validation.errors.length} problem(s); fix them and publish again.`,
-            { errors: problemList(validation.errors) },
-          );
-        }
-        const published = await em.find(ScoringRuleset, { status: 'PUBLISHED' });
-        const newer = published.find((p) => p.version > ruleset.version);
-        if (newer) {
-          throw problems.conflict(
-            `Version ${newer.version} is already published and newer than this draft (v${ruleset.version}); start a new draft from it.`,
-            { latestPublishedId: newer.id, latestPublishedVersion: newer.version },
-          );
-        }
-        const now = new Date();
-        for (const old of published) {
-          const before = rulesetView(old);
-          old.status = 'RETIRED';
-          old.retiredAt = now;
-          await em.flush();
-          await auditRuleset(em, ctx, 'RETIRE', old, before, { replacedByVersion: ruleset.version });
-        }
-        const before = rulesetView(ruleset);
-        ruleset.status = 'PUBLISHED';
-        ruleset.publishedAt = now;
-        ruleset.publishedBy = ctx.userId ?? null;
-        await em.flush();
-        await auditRuleset(em, ctx, 'PUBLISH', ruleset, before);
+        const ruleset = await publishDocument(em, ctx, rulesetKind, await loadRuleset(em, request.params.id));
         return { ...rulesetView(ruleset), isLatestPublished: true };
       });
       // After the commit: the job must see the published rules. Its id is per version, so a retried

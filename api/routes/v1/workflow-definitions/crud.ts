@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { definitionView, nextVersion } from '../../../../db/definitions.js';
+import { nextVersion } from '../../../../db/definitions.js';
 import { WorkflowDefinition } from '../../../../db/entities/index.js';
 import { pagination, pageQueryProperties, parseSort, sortQuery, type PageQuery } from '../../../lib/list.js';
 
 const DEFINITION_SORT = ['caseType', 'version', 'status', 'createdAt', 'publishedAt'] as const;
-import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
+import { copyToDraft, replaceDraft } from '../../../../services/engine/versioned-documents.js';
 import {
+  definitionKind,
   assertDefinitionShape,
   auditDefinition,
   latestPublishedVersions,
@@ -147,20 +148,7 @@ export default async function definitionCrudRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const ctx = request.tenant();
       const created = await request.tx(async (em) => {
-        const source = await loadDefinition(em, request.params.id);
-        await lockCaseType(em, ctx.orgId, source.caseType);
-        const def = em.create(WorkflowDefinition, {
-          orgId: ctx.orgId,
-          caseType: source.caseType,
-          version: await nextVersion(em, source.caseType),
-          status: 'DRAFT',
-          name: source.name,
-          body: structuredClone(source.body),
-          basedOnId: source.id,
-          createdBy: ctx.userId ?? null,
-        });
-        await em.flush();
-        await auditDefinition(em, ctx, 'CREATE', def, null, { copiedFromVersion: source.version });
+        const def = await copyToDraft(em, ctx, definitionKind, await loadDefinition(em, request.params.id));
         return listItem(def, new Map());
       });
       return reply.code(201).send(created);
@@ -187,22 +175,14 @@ export default async function definitionCrudRoutes(app: FastifyInstance) {
       assertDefinitionShape(body);
       return request.tx(async (em) => {
         const def = await loadDefinition(em, request.params.id);
-        if (def.status !== 'DRAFT') {
-          throw problems.conflict(
-            `Version ${def.version} of ${def.caseType} is ${def.status.toLowerCase()}: published versions are immutable; create a new draft (POST /workflow-definitions/${def.id}/draft).`,
-          );
-        }
-        if (expected !== undefined && expected !== def.lockVersion) throw problems.staleVersion('This draft');
-        if (body.caseType !== def.caseType) {
-          throw problems.validation([
-            { field: '/caseType', message: `a draft of ${def.caseType} cannot change its case type` },
-          ]);
-        }
-        const before = definitionView(def);
-        def.body = body as unknown as Record<string, unknown>;
-        def.name = (body.name as Record<string, string> | undefined) ?? def.name;
-        await em.flush();
-        await auditDefinition(em, ctx, 'UPDATE', def, before);
+        await replaceDraft(
+          em,
+          ctx,
+          definitionKind,
+          def,
+          body as unknown as Record<string, unknown>,
+          expected,
+        );
         return listItem(def, new Map());
       });
     },

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { definitionView, latestPublished } from '../../../../db/definitions.js';
+import { definitionView } from '../../../../db/definitions.js';
 import { WorkflowDefinition } from '../../../../db/entities/index.js';
 import { problems } from '../../../problem.js';
 import { errorResponses } from '../../../schemas/shared.js';
+import { publishDocument } from '../../../../services/engine/versioned-documents.js';
 import {
   auditDefinition,
+  definitionKind,
   latestPublishedVersions,
   listItem,
   loadDefinition,
@@ -57,35 +59,12 @@ export default async function definitionLifecycleRoutes(app: FastifyInstance) {
     async (request) => {
       const ctx = request.tenant();
       return request.tx(async (em) => {
-        const probe = await loadDefinition(em, request.params.id);
-        await lockCaseType(em, ctx.orgId, probe.caseType);
-        const def = await em.refreshOrFail(probe);
-        if (def.status !== 'DRAFT')
-          throw problems.conflict(
-            `Version ${def.version} of ${def.caseType} is already ${def.status.toLowerCase()}.`,
-          );
-        const validation = await validateForTenant(em, def);
-        if (!validation.valid) {
-          throw problems.unprocessable(
-            'definition-invalid',
-            'Invalid workflow definition',
-            `The definition has ${validation.errors.length} problem(s); fix them and publish again.`,
-            { errors: validationErrors(validation) },
-          );
-        }
-        const latest = await latestPublished(em, def.caseType);
-        if (latest && latest.version > def.version) {
-          throw problems.conflict(
-            `Version ${latest.version} of ${def.caseType} is already published and newer than this draft (v${def.version}); start a new draft from it.`,
-            { latestPublishedId: latest.id, latestPublishedVersion: latest.version },
-          );
-        }
-        const before = definitionView(def);
-        def.status = 'PUBLISHED';
-        def.publishedAt = new Date();
-        def.publishedBy = ctx.userId ?? null;
-        await em.flush();
-        await auditDefinition(em, ctx, 'PUBLISH', def, before);
+        const def = await publishDocument(
+          em,
+          ctx,
+          definitionKind,
+          await loadDefinition(em, request.params.id),
+        );
         return listItem(def, await latestPublishedVersions(em));
       });
     },
