@@ -11,9 +11,8 @@ import { recomputeDossierScore, refreshContactScore } from '../../../../db/scori
 import type { ContactRoleCode } from '../../../../db/entities/contact.js';
 import { convertContact } from '../../../services/contact-lifecycle.js';
 import { Contact, Dossier, DossierStatusHistory, WorkflowDefinition } from '../../../../db/entities/index.js';
-import { loadGuardFacts } from '../../../../db/facts.js';
 import type { Em } from '../../../../db/orm.js';
-import { evaluateTransitions, findState, reasonDictionaryType } from '../../../../definitions/guards.js';
+import { findState, reasonDictionaryType } from '../../../../definitions/guards.js';
 import type { WorkflowDefinitionBody } from '../../../../definitions/workflow-definition.schema.js';
 import { existingUpdateResult, requireTemporal, transitionDossier } from '../../../lib/dossier-workflows.js';
 import {
@@ -30,6 +29,8 @@ import { ANNONCE_CASE_TYPE } from '../../../../definitions/annonce.js';
 import { closed, errorResponses } from '../../../schemas/shared.js';
 import { createDossier, dossierReferences, type DossierInput } from '../../../services/dossiers.js';
 import { listDossiers, kanban } from './queries.js';
+import { transitionOptions } from './transition-options.js';
+import workspaceRoutes from './workspace.js';
 import {
   createDossierBody,
   dossierSchema,
@@ -53,6 +54,8 @@ export default async function dossierRoutes(app: FastifyInstance) {
   await app.register(matchingRoutes);
   await app.register(shortlistRoutes);
   app.addSchema(dossierSchema);
+  // After the Dossier schema: the workspace answer refers to it.
+  await app.register(workspaceRoutes);
 
   const load = async (em: Em, id: string) => {
     const dossier = await em.findOne(Dossier, { id });
@@ -259,25 +262,12 @@ export default async function dossierRoutes(app: FastifyInstance) {
         },
       },
     },
-    async (request) => {
-      const p = request.principal!;
-      return request.tx(async (em) => {
+    async (request) =>
+      request.tx(async (em) => {
         const dossier = await load(em, request.params.id);
-        const def = await em.findOneOrFail(WorkflowDefinition, { id: dossier.definitionId });
-        const body = def.body as unknown as WorkflowDefinitionBody;
-        const user = { id: p.userId, roles: p.roles, permissions: [...p.permissions] };
-        const facts = await loadGuardFacts(em, dossier.id, user, new Date());
-        const data = evaluateTransitions(body, dossier.statusCode, facts, user, request.query.lang ?? 'fr');
-        // A won deal whose contact is still a lead offers to make them a client in the same move.
-        const lead = dossier.contactId
-          ? await em.findOne(Contact, { id: dossier.contactId, status: 'lead' })
-          : null;
-        return {
-          statusCode: dossier.statusCode,
-          data: data.map((t) => ({ ...t, offersContactConversion: !!lead && t.reasonType === 'WON' })),
-        };
-      });
-    },
+        const data = await transitionOptions(em, dossier, request.principal!, request.query.lang ?? 'fr');
+        return { statusCode: dossier.statusCode, data };
+      }),
   );
 
   app.post<{
