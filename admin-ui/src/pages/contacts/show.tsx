@@ -145,13 +145,7 @@ export default function ContactShow() {
                 children: (
                   <Row gutter={16}>
                     <Col xs={24} lg={canLog ? 15 : 24}>
-                      <Timeline
-                        source={{
-                          url: `${API_URL}/contacts/${contact.id}/timeline`,
-                          mode: 'cursor',
-                          serverFilters: ['kind', 'channel', 'direction', 'authorId', 'from', 'to'],
-                        }}
-                      />
+                      <Timeline subject={{ contactId: contact.id }} />
                     </Col>
                     {canLog ? (
                       <Col xs={24} lg={9}>

@@ -1,8 +1,8 @@
 import { EditButton, ListButton, Show } from '@refinedev/antd';
-import { useOne, useShow } from '@refinedev/core';
+import { useOne } from '@refinedev/core';
 import { Card, Col, Descriptions, Empty, Row, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ActivityForm } from '../../components/activity-form';
 import { AuditTrail } from '../../components/audit-diff';
 import { DictLabel, ReasonLabel } from '../../components/dictionary';
@@ -11,7 +11,6 @@ import { StatusTag } from '../../components/status-tag';
 import { Timeline } from '../../components/timeline';
 import { UserName } from '../../components/users';
 import { hasPermission, useAllowed } from '../../providers/access-control';
-import { API_URL } from '../../providers/data-provider';
 import { AppointmentsCard } from '../../engagement/appointments-card';
 import { MessageComposer } from '../../engagement/composer';
 import { ConsentCard } from '../../engagement/consent';
@@ -20,6 +19,7 @@ import { MatchingTab } from './matching';
 import { PartiesCard } from './parties';
 import { TransitionsPanel } from './transitions-panel';
 import type { Dossier } from './types';
+import { useDossierWorkspace } from './workspace';
 import { backIcon } from '../../components/back-icon';
 import { pageTitle } from '../../components/page-title';
 
@@ -70,10 +70,13 @@ function Parties({ dossier }: { dossier: Dossier }) {
   );
 }
 
-/** A dossier: header, allowed moves, parties, timeline, status history and its audit. */
+/** A dossier: header, allowed moves, consents, appointments, timeline; parties, history and audit in tabs. */
 export default function DossierShow() {
   const { t } = useTranslation('agent');
-  const { result: dossier, query } = useShow<Dossier>({ resource: 'dossiers' });
+  const { id } = useParams<{ id: string }>();
+  // One read for the first screen; the cards below find their parts in the cache (workspace.ts).
+  const query = useDossierWorkspace(id);
+  const dossier = query.data?.dossier;
   const canMove = useAllowed('dossiers', 'transition');
   const canLog = useAllowed('activities', 'create');
   // Buyers and tenants search properties (ACHAT buys SALE listings, LOCATION rents RENT ones).
@@ -153,13 +156,7 @@ export default function DossierShow() {
                 children: (
                   <Row gutter={16}>
                     <Col xs={24} lg={canLog ? 15 : 24}>
-                      <Timeline
-                        source={{
-                          url: `${API_URL}/dossiers/${dossier.id}/timeline`,
-                          mode: 'cursor',
-                          serverFilters: ['kind', 'channel', 'direction', 'authorId', 'from', 'to'],
-                        }}
-                      />
+                      <Timeline subject={{ dossierId: dossier.id }} />
                     </Col>
                     {canLog ? (
                       <Col xs={24} lg={9}>
