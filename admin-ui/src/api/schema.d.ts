@@ -11038,6 +11038,10 @@ export interface operations {
               field: string;
               message: string;
               code?: string;
+              /** @description What the code names (state, from, to, value…), for a client to phrase it */
+              params?: {
+                [key: string]: string | number;
+              };
             }[];
           };
         };
@@ -11146,6 +11150,10 @@ export interface operations {
               field: string;
               message: string;
               code?: string;
+              /** @description What the code names (state, from, to, value…), for a client to phrase it */
+              params?: {
+                [key: string]: string | number;
+              };
             }[];
           } & {
             [key: string]: unknown;
@@ -11845,6 +11853,10 @@ export interface operations {
               field: string;
               message: string;
               code?: string;
+              /** @description What the code names (state, from, to, value…), for a client to phrase it */
+              params?: {
+                [key: string]: string | number;
+              };
             }[];
           };
         };
@@ -11953,6 +11965,10 @@ export interface operations {
               field: string;
               message: string;
               code?: string;
+              /** @description What the code names (state, from, to, value…), for a client to phrase it */
+              params?: {
+                [key: string]: string | number;
+              };
             }[];
           } & {
             [key: string]: unknown;

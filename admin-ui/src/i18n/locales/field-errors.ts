@@ -1,3 +1,4 @@
+import { definitionProblemsAr, definitionProblemsEn, definitionProblemsFr } from './definition-problems.js';
 import { passwordFieldErrorsAr, passwordFieldErrorsEn, passwordFieldErrorsFr } from './password.js';
 
 /**
@@ -32,6 +33,7 @@ export const fieldErrorsFr = {
   REFERENCE_NOT_FOUND: 'Introuvable dans l’organisation',
   BELOW_BUDGET_MIN: 'Doit être supérieur ou égal au budget min',
   ...passwordFieldErrorsFr,
+  ...definitionProblemsFr,
   RULE_TOO_COSTLY:
     'Ce reduce reprend son accumulateur plusieurs fois : sa valeur se multiplierait à chaque élément (coût exponentiel). N’utilisez l’accumulateur qu’une fois.',
   RULE_BUDGET_EXCEEDED:
@@ -66,6 +68,7 @@ export const fieldErrorsEn: Record<keyof typeof fieldErrorsFr, string> = {
   REFERENCE_NOT_FOUND: 'Not found in this organisation',
   BELOW_BUDGET_MIN: 'Must be at least the min budget',
   ...passwordFieldErrorsEn,
+  ...definitionProblemsEn,
   RULE_TOO_COSTLY:
     'This reduce uses its accumulator more than once: its value would multiply at each item (exponential cost). Use the accumulator only once.',
   RULE_BUDGET_EXCEEDED:
@@ -100,6 +103,7 @@ export const fieldErrorsAr: Record<keyof typeof fieldErrorsFr, string> = {
   UNKNOWN_LISTING: 'العرض غير موجود في المؤسسة',
   BELOW_BUDGET_MIN: 'يجب أن يكون أكبر من أو يساوي الحد الأدنى للميزانية',
   ...passwordFieldErrorsAr,
+  ...definitionProblemsAr,
   RULE_TOO_COSTLY:
     'تستخدم عملية reduce مُراكِمها أكثر من مرة: ستتضاعف قيمته مع كل عنصر (كلفة أُسّية). استخدم المُراكِم مرة واحدة فقط.',
   RULE_BUDGET_EXCEEDED:
