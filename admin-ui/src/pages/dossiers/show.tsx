@@ -11,6 +11,7 @@ import { StatusTag } from '../../components/status-tag';
 import { Timeline } from '../../components/timeline';
 import { UserName } from '../../components/users';
 import { hasPermission, useAllowed } from '../../providers/access-control';
+import { errorMessage } from '../../providers/http';
 import { AppointmentsCard } from '../../engagement/appointments-card';
 import { MessageComposer } from '../../engagement/composer';
 import { ConsentCard } from '../../engagement/consent';
@@ -193,7 +194,9 @@ export default function DossierShow() {
           />
         </Space>
       ) : (
-        <Typography.Text type="secondary">{query.isError ? t('dossiers.notFound') : ''}</Typography.Text>
+        <Typography.Text type="secondary">
+          {query.isError ? errorMessage(query.error) || t('dossiers.notFound') : ''}
+        </Typography.Text>
       )}
     </Show>
   );

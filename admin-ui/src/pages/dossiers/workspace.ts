@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
+import { ApiError } from '../../providers/http';
 import { timelineFirstPage, timelineKey } from '../../components/timeline';
 import { appointmentsOfKey } from '../../engagement/appointments-card';
 import { dossierConsentsKey } from '../../engagement/api';
@@ -33,6 +34,8 @@ export function useDossierWorkspace(dossierId: string | undefined) {
   return useQuery({
     queryKey: workspaceKey(dossierId ?? '', l),
     enabled: !!dossierId,
+    // A refusal (404 of another organisation's dossier, 403) is the answer: say it at once.
+    retry: (count, error) => !(error instanceof ApiError && error.statusCode < 500) && count < 2,
     queryFn: async () => {
       const ws = await ok(
         api.GET('/api/v1/dossiers/{id}/workspace', {
