@@ -3,6 +3,7 @@ import { useOne } from '@refinedev/core';
 import { Card, Col, Descriptions, Empty, Row, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { Schemas, Sent } from '../../api/client';
 import { ActivityForm } from '../../components/activity-form';
 import { AuditTrail } from '../../components/audit-diff';
 import { DictLabel, ReasonLabel } from '../../components/dictionary';
@@ -24,14 +25,7 @@ import { useDossierWorkspace } from './workspace';
 import { backIcon } from '../../components/back-icon';
 import { pageTitle } from '../../components/page-title';
 
-interface ContactLite {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  phone: string | null;
-  status: string;
-}
+type ContactLite = Pick<Sent<Schemas['Contact']>, 'id' | 'firstName' | 'lastName' | 'email' | 'phone'>;
 
 function Parties({ dossier }: { dossier: Dossier }) {
   const { t } = useTranslation('agent');
