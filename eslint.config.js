@@ -183,10 +183,6 @@ export default tseslint.config(
       'admin-ui/src/providers/data-provider*.ts',
       'admin-ui/src/providers/auth-provider.ts',
       'admin-ui/src/providers/http.ts',
-      // h17 converts these
-      'admin-ui/src/pages/dossiers/**',
-      'admin-ui/src/components/timeline.tsx',
-      'admin-ui/src/engagement/**',
     ],
     rules: {
       'no-restricted-imports': [

@@ -26,11 +26,15 @@ export const DefinitionErrorCode = {
 
 export type DefinitionErrorCode = (typeof DefinitionErrorCode)[keyof typeof DefinitionErrorCode];
 
-/** One refusal: where (JSON pointer into the definition, '' = the whole document), why, and a code. */
+/**
+ * One refusal: where (JSON pointer into the definition, '' = the whole document), why, and a code;
+ * `params` name what the code's sentence needs (the UI phrases it in the user's language).
+ */
 export interface DefinitionProblem {
   path: string;
   message: string;
   code: DefinitionErrorCode;
+  params?: Record<string, string | number>;
 }
 
 /** Thrown by the parts that cannot return a list of problems (e.g. parseIsoDuration). */

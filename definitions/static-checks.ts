@@ -35,23 +35,33 @@ interface Edge {
 /** Checks of a definition whose shape already passed the JSON schema. One problem per finding. */
 export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckContext): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
-  const add = (path: string, code: DefinitionErrorCode, message: string) =>
-    problems.push({ path, code, message });
+  const add = (
+    path: string,
+    code: DefinitionErrorCode,
+    message: string,
+    params?: Record<string, string | number>,
+  ) => problems.push({ path, code, message, ...(params ? { params } : {}) });
   const statusCodes = new Set(ctx.statusCodes);
   const stateIndex = new Map<string, number>();
   const isAnnonce = def.caseType === ANNONCE_CASE_TYPE;
 
   if (ctx.caseTypes && !new Set(ctx.caseTypes).has(def.caseType)) {
-    add('/caseType', C.UNKNOWN_CASE_TYPE, `Case type ${def.caseType} is not in the CASE_TYPE dictionary`);
+    add('/caseType', C.UNKNOWN_CASE_TYPE, `Case type ${def.caseType} is not in the CASE_TYPE dictionary`, {
+      caseType: def.caseType,
+    });
   }
 
   def.states.forEach((state, i) => {
     const at = `/states/${i}`;
     if (stateIndex.has(state.code)) {
-      add(`${at}/code`, C.DUPLICATE_STATE, `State ${state.code} is declared more than once`);
+      add(`${at}/code`, C.DUPLICATE_STATE, `State ${state.code} is declared more than once`, {
+        state: state.code,
+      });
     } else stateIndex.set(state.code, i);
     if (!statusCodes.has(state.code)) {
-      add(`${at}/code`, C.UNKNOWN_STATUS_CODE, `Status ${state.code} is not in the CASE_STATUS dictionary`);
+      add(`${at}/code`, C.UNKNOWN_STATUS_CODE, `Status ${state.code} is not in the CASE_STATUS dictionary`, {
+        state: state.code,
+      });
     }
     const expected = expectedReasonType(state.code);
     if (expected && reasonTypeOf(state) !== expected) {
@@ -59,6 +69,7 @@ export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckCon
         `${at}/reasonType`,
         C.MISSING_REASON_TYPE,
         `State ${state.code} closes the dossier as ${expected === 'WON' ? 'won' : 'lost'}: set "reasonType": "${expected}" so users must give a reason`,
+        { state: state.code, reasonType: expected },
       );
     }
   });
@@ -72,6 +83,7 @@ export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckCon
       `/states/${initials[1]}/initial`,
       C.SEVERAL_INITIAL_STATES,
       `Only one state can be initial; found ${names}`,
+      { states: names },
     );
   }
 
@@ -87,12 +99,16 @@ export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckCon
           `${at}/${end}`,
           C.UNKNOWN_STATE,
           `Transition ${t.from} → ${t.to} uses ${t[end]}, which is not a state of this workflow`,
+          { from: t.from, to: t.to, state: t[end] },
         );
       }
     }
     const key = `${t.from}\u0000${t.to}`;
     if (seenTransitions.has(key)) {
-      add(at, C.DUPLICATE_TRANSITION, `Transition ${t.from} → ${t.to} is declared more than once`);
+      add(at, C.DUPLICATE_TRANSITION, `Transition ${t.from} → ${t.to} is declared more than once`, {
+        from: t.from,
+        to: t.to,
+      });
     }
     seenTransitions.add(key);
     if (isTerminal(t.from)) {
@@ -100,6 +116,7 @@ export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckCon
         `${at}/from`,
         C.TRANSITION_FROM_TERMINAL,
         `State ${t.from} is terminal: no transition can leave it`,
+        { state: t.from },
       );
     }
     if (stateIndex.has(t.from) && stateIndex.has(t.to)) edges.push({ from: t.from, to: t.to });
@@ -124,17 +141,24 @@ export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckCon
         `/states/${i}/timers`,
         C.TIMERS_NOT_SUPPORTED,
         `State ${state.code}: ${def.caseType} workflows change status synchronously and have no timers; remove them`,
+        { state: state.code, caseType: def.caseType },
       );
     }
     state.timers?.forEach((timer, j) => {
       const at = `/states/${i}/timers/${j}`;
       try {
         if (parseIsoDuration(timer.after) === 0) {
-          add(`${at}/after`, C.INVALID_DURATION, `Timer of state ${state.code} must wait longer than zero`);
+          add(`${at}/after`, C.INVALID_DURATION, `Timer of state ${state.code} must wait longer than zero`, {
+            state: state.code,
+            value: String(timer.after),
+          });
         }
       } catch (error) {
         if (!(error instanceof DefinitionError)) throw error;
-        add(`${at}/after`, C.INVALID_DURATION, `Timer of state ${state.code}: ${error.message}`);
+        add(`${at}/after`, C.INVALID_DURATION, `Timer of state ${state.code}: ${error.message}`, {
+          state: state.code,
+          value: String(timer.after),
+        });
       }
       if (!isAutoTransitionTimer(timer)) return;
       if (state.terminal) {
@@ -142,6 +166,7 @@ export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckCon
           at,
           C.TRANSITION_FROM_TERMINAL,
           `State ${state.code} is terminal: a timer cannot move dossiers out of it`,
+          { state: state.code },
         );
       }
       const target = def.states[stateIndex.get(timer.to) ?? -1];
@@ -150,6 +175,7 @@ export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckCon
           `${at}/to`,
           C.TIMER_TARGET_UNKNOWN,
           `Timer of state ${state.code} moves to ${timer.to}, which is not a state of this workflow`,
+          { state: state.code, to: timer.to },
         );
         return;
       }
@@ -159,6 +185,7 @@ export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckCon
           `${at}/reasonCode`,
           C.MISSING_REASON_CODE,
           `Timer moves dossiers to ${timer.to}, which needs a reason: set "reasonCode"`,
+          { state: state.code, to: timer.to },
         );
       }
     });
@@ -173,6 +200,7 @@ export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckCon
         `/states/${i}/code`,
         C.DEAD_END,
         `State ${state.code} is not terminal but no transition leaves it: add one or mark it terminal`,
+        { state: state.code },
       );
     }
   });
@@ -194,6 +222,7 @@ export function checkDefinition(def: WorkflowDefinitionBody, ctx: StaticCheckCon
           `/states/${i}/code`,
           C.UNREACHABLE_STATE,
           `State ${state.code} cannot be reached from the initial state ${initial.code}`,
+          { state: state.code, initial: initial.code },
         );
       }
     });

@@ -54,13 +54,14 @@ export async function validateForTenant(em: Em, def: IWorkflowDefinition): Promi
   return validateDefinition(def.body, { statusCodes: await activeCodes(em, 'CASE_STATUS') });
 }
 
-/** What validate answers and publish puts into its 422: path, message and a stable code. */
+/** What validate answers and publish puts into its 422: path, message, a stable code and its params. */
 export function validationErrors(validation: DefinitionValidation) {
   return validation.errors.map((e) => ({
     path: e.path,
     field: e.path || '/',
     message: e.message,
     code: e.code,
+    ...(e.params ? { params: e.params } : {}),
   }));
 }
 

@@ -1,6 +1,7 @@
 import { activeCodes } from '../../db/dictionaries.js';
 import { dossierView } from '../../db/dossier-view.js';
 import type { ContactRoleCode } from '../../db/entities/contact.js';
+import type { IDossier } from '../../db/entities/dossier.js';
 import { Contact, DossierStatusHistory, WorkflowDefinition } from '../../db/entities/index.js';
 import { loadGuardFacts } from '../../db/facts.js';
 import type { Em, TenantContext } from '../../db/orm.js';
@@ -31,6 +32,16 @@ export interface TransitionAsk {
 /** The moves from the dossier's status, each allowed for this user or blocked with why. */
 export async function transitionOptions(em: Em, id: string, user: TransitionUser, lang: 'fr' | 'en') {
   const dossier = await loadDossier(em, id);
+  return { statusCode: dossier.statusCode, data: await transitionOptionsOf(em, dossier, user, lang) };
+}
+
+/** The same for a dossier already read (the dossier workspace reads it once for all its parts). */
+export async function transitionOptionsOf(
+  em: Em,
+  dossier: IDossier,
+  user: TransitionUser,
+  lang: 'fr' | 'en',
+) {
   const def = await em.findOneOrFail(WorkflowDefinition, { id: dossier.definitionId });
   const body = def.body as unknown as WorkflowDefinitionBody;
   const facts = await loadGuardFacts(em, dossier.id, user, new Date());
@@ -39,10 +50,7 @@ export async function transitionOptions(em: Em, id: string, user: TransitionUser
   const lead = dossier.contactId
     ? await em.findOne(Contact, { id: dossier.contactId, status: 'lead' })
     : null;
-  return {
-    statusCode: dossier.statusCode,
-    data: data.map((t) => ({ ...t, offersContactConversion: !!lead && t.reasonType === 'WON' })),
-  };
+  return data.map((t) => ({ ...t, offersContactConversion: !!lead && t.reasonType === 'WON' }));
 }
 
 /**

@@ -153,8 +153,14 @@ describe('manager studio (real browser, real stack)', () => {
     await page.getByRole('button', { name: 'Valider' }).click();
     const pinned = page.getByTestId('state-problems-VALUATION');
     await pinned.waitFor();
-    expect(await pinned.textContent()).toContain('cannot be reached from the initial state NEW');
-    expect(await pinned.textContent()).toContain('no transition leaves it');
+    // The API's codes and params, phrased in French on the state's row (not the API's English).
+    expect(await pinned.textContent()).toContain(
+      'L’état VALUATION ne peut pas être atteint depuis l’état initial NEW',
+    );
+    expect(await pinned.textContent()).toContain(
+      'L’état VALUATION n’est pas final mais aucune transition n’en sort',
+    );
+    expect(await pinned.textContent()).not.toMatch(/cannot be reached|no transition leaves it/);
     expect(await page.locator('.react-flow__node.state-invalid').count()).toBe(1);
     await shot(page, 'draft-invalid');
 

@@ -2,9 +2,10 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp } from '../helpers/app.js';
+import { login, type TestApp } from '../helpers/app.js';
 import { openBrowserStack, SCREENSHOT_DIR, signInFr } from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
+import { createDossier } from '../helpers/dossiers.js';
 
 let t: TestApp;
 let browser: Browser;
@@ -132,6 +133,33 @@ describe('dashboard cold load (perceived speed, issue 17)', () => {
     await settle(load);
     expect(load.apiCalls.filter((c) => c.includes('/dictionaries')).length).toBeLessThanOrEqual(1);
     expect(errors).toEqual([]);
+    await load.context.close();
+  });
+});
+
+describe('dossier page cold load (perceived speed, issue 17)', () => {
+  it('renders in at most 4 API calls; calls and settled time are in screenshots/ui-perf-dossier.json', async () => {
+    const manager = await login(t.app, 'manager@demo.test', 'demo');
+    const contact = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: manager.headers,
+      payload: { firstName: 'Inès', lastName: 'Perf', email: `perf-${Date.now()}@example.test` },
+    });
+    expect(contact.statusCode, contact.body).toBe(201);
+    const dossier = await createDossier(t.app, manager.headers, {
+      title: 'Achat appartement T4 Lyon 7e avec terrasse',
+      contactId: contact.json<{ id: string }>().id,
+    });
+    const started = Date.now();
+    const load = await settle(await openCold(`/dossiers/show/${dossier.id}`, undefined, 'dossier-header'));
+    await load.page.getByTestId('timeline-item').first().waitFor();
+    const settledMs = Date.now() - started;
+    const report = { apiCalls: load.apiCalls, settledMs, jsFiles: load.js.length };
+    writeFileSync(path.join(SCREENSHOT_DIR, 'ui-perf-dossier.json'), JSON.stringify(report, null, 2));
+    console.log('dossier page cold load', JSON.stringify(report));
+    await load.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'ui-perf-dossier.png'), fullPage: true });
+    expect(load.apiCalls.length, load.apiCalls.join('\n')).toBeLessThanOrEqual(4);
     await load.context.close();
   });
 });

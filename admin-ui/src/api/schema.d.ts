@@ -581,6 +581,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/dossiers/{id}/workspace': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The dossier page in one read: dossier, moves, consents, appointments, first timeline page */
+    get: operations['getDossierWorkspace'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/dossiers': {
     parameters: {
       query?: never;
@@ -7055,6 +7072,294 @@ export interface operations {
       };
     };
   };
+  getDossierWorkspace: {
+    parameters: {
+      query?: {
+        lang?: 'fr' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Each part is null when your roles do not grant reading it (or, for consents, when the dossier has no contact). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            dossier: components['schemas']['Dossier'];
+            /** @description As GET /dossiers/{id}/transitions answers it */
+            transitions: {
+              statusCode: string;
+              data: {
+                to: string;
+                label: string;
+                allowed: boolean;
+                reason?: string;
+                reasonCode?: string;
+                /** @enum {string} */
+                reasonType: 'NONE' | 'LOSS' | 'WON';
+                offersContactConversion?: boolean;
+              }[];
+              total: number;
+            };
+            consents: {
+              contactId: string;
+              channels: {
+                EMAIL: {
+                  /** @enum {string|null} */
+                  status: 'OPT_IN' | 'OPT_OUT' | null;
+                  /**
+                   * @description Which choice applies to messages about this dossier (null: never asked)
+                   * @enum {string|null}
+                   */
+                  scope: 'CONTACT' | 'DOSSIER' | null;
+                  /** @description Null when nothing was recorded; in histories, the audited snapshot */
+                  dossier: {
+                    channel: string;
+                    /** @enum {string} */
+                    scope?: 'CONTACT' | 'DOSSIER';
+                    contactId?: string;
+                    dossierId?: string | null;
+                    /** @enum {string} */
+                    status: 'OPT_IN' | 'OPT_OUT';
+                    source?: string;
+                    proof?: string | null;
+                    comment?: string | null;
+                    /** Format: date-time */
+                    decidedAt?: string;
+                    /** @description User id; null when recorded by the system (inbound STOP) */
+                    decidedBy?: string | null;
+                    decidedByName?: string | null;
+                  } | null;
+                  /** @description Null when nothing was recorded; in histories, the audited snapshot */
+                  contact: {
+                    channel: string;
+                    /** @enum {string} */
+                    scope?: 'CONTACT' | 'DOSSIER';
+                    contactId?: string;
+                    dossierId?: string | null;
+                    /** @enum {string} */
+                    status: 'OPT_IN' | 'OPT_OUT';
+                    source?: string;
+                    proof?: string | null;
+                    comment?: string | null;
+                    /** Format: date-time */
+                    decidedAt?: string;
+                    /** @description User id; null when recorded by the system (inbound STOP) */
+                    decidedBy?: string | null;
+                    decidedByName?: string | null;
+                  } | null;
+                };
+                SMS: {
+                  /** @enum {string|null} */
+                  status: 'OPT_IN' | 'OPT_OUT' | null;
+                  /**
+                   * @description Which choice applies to messages about this dossier (null: never asked)
+                   * @enum {string|null}
+                   */
+                  scope: 'CONTACT' | 'DOSSIER' | null;
+                  /** @description Null when nothing was recorded; in histories, the audited snapshot */
+                  dossier: {
+                    channel: string;
+                    /** @enum {string} */
+                    scope?: 'CONTACT' | 'DOSSIER';
+                    contactId?: string;
+                    dossierId?: string | null;
+                    /** @enum {string} */
+                    status: 'OPT_IN' | 'OPT_OUT';
+                    source?: string;
+                    proof?: string | null;
+                    comment?: string | null;
+                    /** Format: date-time */
+                    decidedAt?: string;
+                    /** @description User id; null when recorded by the system (inbound STOP) */
+                    decidedBy?: string | null;
+                    decidedByName?: string | null;
+                  } | null;
+                  /** @description Null when nothing was recorded; in histories, the audited snapshot */
+                  contact: {
+                    channel: string;
+                    /** @enum {string} */
+                    scope?: 'CONTACT' | 'DOSSIER';
+                    contactId?: string;
+                    dossierId?: string | null;
+                    /** @enum {string} */
+                    status: 'OPT_IN' | 'OPT_OUT';
+                    source?: string;
+                    proof?: string | null;
+                    comment?: string | null;
+                    /** Format: date-time */
+                    decidedAt?: string;
+                    /** @description User id; null when recorded by the system (inbound STOP) */
+                    decidedBy?: string | null;
+                    decidedByName?: string | null;
+                  } | null;
+                };
+                WHATSAPP: {
+                  /** @enum {string|null} */
+                  status: 'OPT_IN' | 'OPT_OUT' | null;
+                  /**
+                   * @description Which choice applies to messages about this dossier (null: never asked)
+                   * @enum {string|null}
+                   */
+                  scope: 'CONTACT' | 'DOSSIER' | null;
+                  /** @description Null when nothing was recorded; in histories, the audited snapshot */
+                  dossier: {
+                    channel: string;
+                    /** @enum {string} */
+                    scope?: 'CONTACT' | 'DOSSIER';
+                    contactId?: string;
+                    dossierId?: string | null;
+                    /** @enum {string} */
+                    status: 'OPT_IN' | 'OPT_OUT';
+                    source?: string;
+                    proof?: string | null;
+                    comment?: string | null;
+                    /** Format: date-time */
+                    decidedAt?: string;
+                    /** @description User id; null when recorded by the system (inbound STOP) */
+                    decidedBy?: string | null;
+                    decidedByName?: string | null;
+                  } | null;
+                  /** @description Null when nothing was recorded; in histories, the audited snapshot */
+                  contact: {
+                    channel: string;
+                    /** @enum {string} */
+                    scope?: 'CONTACT' | 'DOSSIER';
+                    contactId?: string;
+                    dossierId?: string | null;
+                    /** @enum {string} */
+                    status: 'OPT_IN' | 'OPT_OUT';
+                    source?: string;
+                    proof?: string | null;
+                    comment?: string | null;
+                    /** Format: date-time */
+                    decidedAt?: string;
+                    /** @description User id; null when recorded by the system (inbound STOP) */
+                    decidedBy?: string | null;
+                    decidedByName?: string | null;
+                  } | null;
+                };
+                PHONE: {
+                  /** @enum {string|null} */
+                  status: 'OPT_IN' | 'OPT_OUT' | null;
+                  /**
+                   * @description Which choice applies to messages about this dossier (null: never asked)
+                   * @enum {string|null}
+                   */
+                  scope: 'CONTACT' | 'DOSSIER' | null;
+                  /** @description Null when nothing was recorded; in histories, the audited snapshot */
+                  dossier: {
+                    channel: string;
+                    /** @enum {string} */
+                    scope?: 'CONTACT' | 'DOSSIER';
+                    contactId?: string;
+                    dossierId?: string | null;
+                    /** @enum {string} */
+                    status: 'OPT_IN' | 'OPT_OUT';
+                    source?: string;
+                    proof?: string | null;
+                    comment?: string | null;
+                    /** Format: date-time */
+                    decidedAt?: string;
+                    /** @description User id; null when recorded by the system (inbound STOP) */
+                    decidedBy?: string | null;
+                    decidedByName?: string | null;
+                  } | null;
+                  /** @description Null when nothing was recorded; in histories, the audited snapshot */
+                  contact: {
+                    channel: string;
+                    /** @enum {string} */
+                    scope?: 'CONTACT' | 'DOSSIER';
+                    contactId?: string;
+                    dossierId?: string | null;
+                    /** @enum {string} */
+                    status: 'OPT_IN' | 'OPT_OUT';
+                    source?: string;
+                    proof?: string | null;
+                    comment?: string | null;
+                    /** Format: date-time */
+                    decidedAt?: string;
+                    /** @description User id; null when recorded by the system (inbound STOP) */
+                    decidedBy?: string | null;
+                    decidedByName?: string | null;
+                  } | null;
+                };
+              };
+            } | null;
+            /** @description The dossier's appointments, oldest first (CRM_APPOINTMENTS_VIEW) */
+            appointments: {
+              data: components['schemas']['Appointment'][];
+              total: number;
+            } | null;
+            /** @description The newest 20 events, unfiltered (CRM_ACTIVITIES_VIEW); next pages from GET /dossiers/{id}/timeline */
+            timeline: {
+              data: {
+                id: string;
+                dossierId: string | null;
+                contactId: string | null;
+                kind: string;
+                channel: string | null;
+                direction: string | null;
+                authorId: string | null;
+                /** @description English sentence, for API users; clients phrase `code`. */
+                title: string;
+                /** @description Stable event code (DOSSIER_CREATED, STATUS_CHANGED, VISIT_BOOKED, SHORTLIST_ADDED, MATCHING_RAN, …) */
+                code: string;
+                /** @description The parameters of `code` (status codes, references, counts, ISO dates) */
+                params: {
+                  [key: string]: string | number | boolean | null;
+                };
+                body: string | null;
+                payload: {
+                  [key: string]: unknown;
+                } | null;
+                /** Format: date-time */
+                occurredAt: string;
+              }[];
+              total: number;
+              nextCursor: string | null;
+            } | null;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description RFC 9457 problem details */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listDossiers: {
     parameters: {
       query?: {
@@ -11007,6 +11312,10 @@ export interface operations {
               field: string;
               message: string;
               code?: string;
+              /** @description What the code names (state, from, to, value…), for a client to phrase it */
+              params?: {
+                [key: string]: string | number;
+              };
             }[];
           };
         };
@@ -11115,6 +11424,10 @@ export interface operations {
               field: string;
               message: string;
               code?: string;
+              /** @description What the code names (state, from, to, value…), for a client to phrase it */
+              params?: {
+                [key: string]: string | number;
+              };
             }[];
           } & {
             [key: string]: unknown;
@@ -11814,6 +12127,10 @@ export interface operations {
               field: string;
               message: string;
               code?: string;
+              /** @description What the code names (state, from, to, value…), for a client to phrase it */
+              params?: {
+                [key: string]: string | number;
+              };
             }[];
           };
         };
@@ -11922,6 +12239,10 @@ export interface operations {
               field: string;
               message: string;
               code?: string;
+              /** @description What the code names (state, from, to, value…), for a client to phrase it */
+              params?: {
+                [key: string]: string | number;
+              };
             }[];
           } & {
             [key: string]: unknown;

@@ -9,6 +9,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accessibleTheme } from '../theme/accessible-theme';
 import '../theme/contrast.css';
+import '../theme/narrow.css';
 
 const ANTD = { fr: frFR, en: enUS, ar: arEG };
 

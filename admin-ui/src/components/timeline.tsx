@@ -16,44 +16,19 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorMessage, request } from '../providers/http';
+import { api, ok, type Reply } from '../api/client';
+import { errorMessage } from '../providers/http';
 import { DeliveryStatus } from '../engagement/delivery-status';
 import { ReasonLabel, useDictionary } from './dictionary';
 import { formatDateTime } from './format';
 import { timelineText, type EventLabels } from './timeline-text';
 import { UserName, useUsers } from './users';
 
-export interface TimelineEvent {
-  id: string;
-  kind: string;
-  channel: string | null;
-  direction: string | null;
-  authorId: string | null;
-  title: string;
-  code?: string;
-  params?: Record<string, string | number | boolean | null>;
-  body: string | null;
-  payload: Record<string, unknown> | null;
-  occurredAt: string;
-}
+export type TimelinePage = Reply<'/api/v1/dossiers/{id}/timeline', 'get'>;
+export type TimelineEvent = TimelinePage['data'][number];
 
-interface TimelinePage {
-  data: TimelineEvent[];
-  total: number;
-  nextCursor?: string | null;
-}
-
-type FilterName = 'kind' | 'channel' | 'direction' | 'authorId' | 'from' | 'to';
-
-/**
- * Where a timeline comes from. `cursor` feeds page with `nextCursor`; `page` feeds with page numbers.
- * Filters the endpoint does not take are applied to the loaded rows instead.
- */
-export interface TimelineSource {
-  url: string;
-  mode: 'cursor' | 'page';
-  serverFilters: readonly FilterName[];
-}
+/** Whose timeline: a dossier's, or a contact's across its dossiers (both feeds take the same filters). */
+export type TimelineSubject = { dossierId: string } | { contactId: string };
 
 interface Filters {
   kind?: string[];
@@ -97,32 +72,40 @@ const KIND_COLOR: Record<string, string> = {
   APPOINTMENT: 'geekblue',
 };
 
-function toParams(source: TimelineSource, f: Filters, pageParam: string | number | null): URLSearchParams {
-  const p = new URLSearchParams({ pageSize: String(PAGE_SIZE) });
-  if (source.mode === 'cursor' && typeof pageParam === 'string') p.set('cursor', pageParam);
-  if (source.mode === 'page') p.set('page', String(pageParam ?? 1));
-  const server = new Set(source.serverFilters);
-  for (const name of ['kind', 'channel', 'direction'] as const)
-    if (server.has(name)) for (const v of f[name] ?? []) p.append(name, v);
-  if (server.has('authorId') && f.authorId) p.set('authorId', f.authorId);
+/** The feed's query: the filters as the endpoints take them, after `cursor`. */
+function feedQuery(f: Filters, cursor: string | null) {
   const [from, to] = f.period ?? [null, null];
-  if (server.has('from') && from) p.set('from', from.startOf('day').toISOString());
-  if (server.has('to') && to) p.set('to', to.add(1, 'day').startOf('day').toISOString());
-  return p;
+  return {
+    pageSize: PAGE_SIZE,
+    ...(cursor ? { cursor } : {}),
+    ...(f.kind?.length ? { kind: f.kind } : {}),
+    ...(f.channel?.length ? { channel: f.channel } : {}),
+    ...(f.direction?.length ? { direction: f.direction } : {}),
+    ...(f.authorId ? { authorId: f.authorId } : {}),
+    ...(from ? { from: from.startOf('day').toISOString() } : {}),
+    ...(to ? { to: to.add(1, 'day').startOf('day').toISOString() } : {}),
+  };
 }
 
-/** Filters the endpoint could not apply, applied to the rows already loaded. */
-function localMatch(source: TimelineSource, f: Filters, e: TimelineEvent): boolean {
-  const server = new Set(source.serverFilters);
-  if (!server.has('channel') && f.channel?.length && !f.channel.includes(e.channel ?? '')) return false;
-  if (!server.has('direction') && f.direction?.length && !f.direction.includes(e.direction ?? ''))
-    return false;
-  if (!server.has('authorId') && f.authorId && e.authorId !== f.authorId) return false;
-  return true;
+function feedPage(subject: TimelineSubject, f: Filters, cursor: string | null) {
+  const query = feedQuery(f, cursor);
+  return 'dossierId' in subject
+    ? ok(api.GET('/api/v1/dossiers/{id}/timeline', { params: { path: { id: subject.dossierId }, query } }))
+    : ok(api.GET('/api/v1/contacts/{id}/timeline', { params: { path: { id: subject.contactId }, query } }));
 }
 
-/** A timeline with filters (kind, channel, direction, author, period) and infinite scroll. */
-export function Timeline({ source }: { source: TimelineSource }) {
+/** The feed's cache key; the unfiltered first page of a dossier is seeded by its workspace read. */
+export const timelineKey = (subject: TimelineSubject, filters: Filters = {}) => [
+  'timeline',
+  subject,
+  filters,
+];
+
+/** A first page as the infinite query holds it. */
+export const timelineFirstPage = (page: TimelinePage) => ({ pages: [page], pageParams: [null] });
+
+/** A timeline with filters (kind, channel, direction, author, period, applied by the server) and infinite scroll. */
+export function Timeline({ subject }: { subject: TimelineSubject }) {
   const { t } = useTranslation('agent');
   const users = useUsers();
   const statuses = useDictionary('CASE_STATUS');
@@ -138,22 +121,13 @@ export function Timeline({ source }: { source: TimelineSource }) {
   };
   const [filters, setFilters] = useState<Filters>({});
   const sentinel = useRef<HTMLDivElement>(null);
-  const feed = useInfiniteQuery<
-    TimelinePage,
-    Error,
-    { pages: TimelinePage[] },
-    unknown[],
-    string | number | null
-  >({
-    queryKey: ['timeline', source.url, filters],
-    initialPageParam: source.mode === 'page' ? 1 : null,
-    queryFn: ({ pageParam }) =>
-      request<TimelinePage>(`${source.url}?${toParams(source, filters, pageParam).toString()}`),
-    getNextPageParam: (last, pages): string | number | null | undefined => {
-      if (source.mode === 'cursor') return last.nextCursor ?? undefined;
-      const loaded = pages.reduce((n, p) => n + p.data.length, 0);
-      return loaded < last.total ? pages.length + 1 : undefined;
-    },
+  const feed = useInfiniteQuery({
+    queryKey: timelineKey(subject, filters),
+    initialPageParam: null as string | null,
+    // Mutations invalidate ['timeline']; a page seeded by the dossier workspace is not read again at once.
+    staleTime: 30_000,
+    queryFn: ({ pageParam }) => feedPage(subject, filters, pageParam),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = feed;
 
@@ -167,9 +141,7 @@ export function Timeline({ source }: { source: TimelineSource }) {
     return () => observer.disconnect();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
-  const events = (feed.data?.pages.flatMap((p) => p.data) ?? []).filter((e) =>
-    localMatch(source, filters, e),
-  );
+  const events = feed.data?.pages.flatMap((p) => p.data) ?? [];
   const opt = (values: string[], prefix: string) =>
     values.map((v) => ({ value: v, label: t(`${prefix}.${v}`, { defaultValue: v }) }));
 

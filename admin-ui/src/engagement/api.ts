@@ -23,7 +23,7 @@ export type DossierConsentChannel = DossierConsents['channels'][ConsentChannel];
 
 /** Keyed by contact first so invalidating ['consents', contactId] refreshes every dossier view too. */
 export const consentsKey = (contactId: string) => ['consents', contactId];
-const dossierConsentsKey = (contactId: string, dossierId: string) => [
+export const dossierConsentsKey = (contactId: string, dossierId: string) => [
   'consents',
   contactId,
   'dossier',
@@ -43,6 +43,8 @@ export function useDossierConsents(contactId: string | null | undefined, dossier
     queryFn: () =>
       ok(api.GET('/api/v1/dossiers/{id}/consents', { params: { path: { id: dossierId ?? '' } } })),
     enabled: !!contactId && !!dossierId,
+    // Seeded by the dossier workspace read; every consent change invalidates ['consents', contactId].
+    staleTime: 30_000,
   });
 }
 

@@ -4,10 +4,16 @@ import { Button, Card, List, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../components/format';
-import { STATUS_COLOR, type Appointment } from '../pages/appointments/types';
-import { API_URL } from '../providers/data-provider';
-import { request } from '../providers/http';
+import { STATUS_COLOR } from '../pages/appointments/types';
+import { api, ok } from '../api/client';
 import { can } from './api';
+
+/** The cache key of the appointments of a dossier (preferred) or a contact. */
+export const appointmentsOfKey = (of: { contactId?: string | null; dossierId?: string | undefined }) => [
+  'appointments',
+  'of',
+  of.dossierId ? { dossierId: of.dossierId } : { contactId: of.contactId ?? null },
+];
 
 /** Appointments of a contact or a dossier, with a "new appointment" button prefilled with them. */
 export function AppointmentsCard({
@@ -18,11 +24,17 @@ export function AppointmentsCard({
   dossierId?: string;
 }) {
   const { t } = useTranslation('engagement');
-  const q = new URLSearchParams(dossierId ? { dossierId } : contactId ? { contactId } : {});
   const list = useQuery({
-    queryKey: ['appointments', 'of', q.toString()],
-    queryFn: () => request<{ data: Appointment[] }>(`${API_URL}/appointments?${q.toString()}`),
+    queryKey: appointmentsOfKey({ contactId, dossierId }),
+    queryFn: () =>
+      ok(
+        api.GET('/api/v1/appointments', {
+          params: { query: dossierId ? { dossierId } : contactId ? { contactId } : {} },
+        }),
+      ),
     enabled: can('CRM_APPOINTMENTS_VIEW'),
+    // A dossier's list comes seeded by its workspace read; bookings happen on another screen.
+    staleTime: 30_000,
   });
   const prefill = new URLSearchParams({
     ...(contactId ? { contactId } : {}),

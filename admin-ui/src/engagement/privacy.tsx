@@ -2,10 +2,9 @@ import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
 import { App, Alert, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { API_URL } from '../providers/data-provider';
 import { api, ok } from '../api/client';
 import { ApiError, errorMessage } from '../providers/http';
-import { getToken } from '../providers/session';
+import { AS_FILE, saveExport } from '../studio/api';
 import { can } from './api';
 
 /** Downloads GET /contacts/:id/personal-data (bearer token) as a JSON file; EXPORT permission only. */
@@ -17,19 +16,10 @@ export function ExportPersonalDataButton({ contactId }: { contactId: string }) {
   const download = async () => {
     setBusy(true);
     try {
-      const res = await fetch(`${API_URL}/contacts/${contactId}/personal-data`, {
-        headers: { Authorization: `Bearer ${getToken() ?? ''}`, Accept: 'application/json' },
-      });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const blob = await res.blob();
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `contact-${contactId}.json`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      await saveExport(
+        api.GET('/api/v1/contacts/{id}/personal-data', { params: { path: { id: contactId } }, ...AS_FILE }),
+        `contact-${contactId}.json`,
+      );
       notification.success({ message: t('privacy.exported') });
     } catch (err) {
       notification.error({ message: t('privacy.failed'), description: errorMessage(err) });

@@ -1,3 +1,4 @@
+import { definitionProblemsAr, definitionProblemsEn, definitionProblemsFr } from './definition-problems.js';
 import { passwordFieldErrorsAr, passwordFieldErrorsEn, passwordFieldErrorsFr } from './password.js';
 
 /**
@@ -34,6 +35,7 @@ export const fieldErrorsFr = {
   UNKNOWN_COLUMN: 'Cette colonne n’existe pas dans le fichier',
   FIELD_NOT_MAPPED: 'Associez une colonne au champ {{field}}',
   ...passwordFieldErrorsFr,
+  ...definitionProblemsFr,
   RULE_TOO_COSTLY:
     'Ce reduce reprend son accumulateur plusieurs fois : sa valeur se multiplierait à chaque élément (coût exponentiel). N’utilisez l’accumulateur qu’une fois.',
   RULE_BUDGET_EXCEEDED:
@@ -70,6 +72,7 @@ export const fieldErrorsEn: Record<keyof typeof fieldErrorsFr, string> = {
   UNKNOWN_COLUMN: 'This column is not in the file',
   FIELD_NOT_MAPPED: 'Map a column to the field {{field}}',
   ...passwordFieldErrorsEn,
+  ...definitionProblemsEn,
   RULE_TOO_COSTLY:
     'This reduce uses its accumulator more than once: its value would multiply at each item (exponential cost). Use the accumulator only once.',
   RULE_BUDGET_EXCEEDED:
@@ -106,6 +109,7 @@ export const fieldErrorsAr: Record<keyof typeof fieldErrorsFr, string> = {
   UNKNOWN_COLUMN: 'هذا العمود غير موجود في الملف',
   FIELD_NOT_MAPPED: 'اربط عمودًا بالحقل {{field}}',
   ...passwordFieldErrorsAr,
+  ...definitionProblemsAr,
   RULE_TOO_COSTLY:
     'تستخدم عملية reduce مُراكِمها أكثر من مرة: ستتضاعف قيمته مع كل عنصر (كلفة أُسّية). استخدم المُراكِم مرة واحدة فقط.',
   RULE_BUDGET_EXCEEDED:

@@ -22,7 +22,7 @@ import { formatDateTime } from '../../components/format';
 import { Timeline } from '../../components/timeline';
 import { UserName } from '../../components/users';
 import { useAllowed } from '../../providers/access-control';
-import { api, apiPath, ok, type Reply } from '../../api/client';
+import { api, ok, type Reply } from '../../api/client';
 import { errorMessage } from '../../providers/http';
 import { AppointmentsCard } from '../../engagement/appointments-card';
 import { MessageComposer } from '../../engagement/composer';
@@ -148,13 +148,7 @@ export default function ContactShow() {
                 children: (
                   <Row gutter={16}>
                     <Col xs={24} lg={canLog ? 15 : 24}>
-                      <Timeline
-                        source={{
-                          url: apiPath('/api/v1/contacts/{id}/timeline', { id: contact.id }),
-                          mode: 'cursor',
-                          serverFilters: ['kind', 'channel', 'direction', 'authorId', 'from', 'to'],
-                        }}
-                      />
+                      <Timeline subject={{ contactId: contact.id }} />
                     </Col>
                     {canLog ? (
                       <Col xs={24} lg={9}>

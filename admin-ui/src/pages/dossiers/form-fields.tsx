@@ -4,13 +4,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useDictionary } from '../../components/dictionary';
 import { useUsers } from '../../components/users';
+import type { Schemas, Sent } from '../../api/client';
 
-interface ContactOption {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-}
+type ContactOption = Pick<Sent<Schemas['Contact']>, 'id' | 'firstName' | 'lastName' | 'email'>;
 
 /** Fields that may be cleared: an emptied input is sent as null so the server clears it too. */
 export const NULLABLE = [

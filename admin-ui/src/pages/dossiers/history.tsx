@@ -5,8 +5,7 @@ import { ReasonLabel } from '../../components/dictionary';
 import { formatDateTime } from '../../components/format';
 import { StatusTag } from '../../components/status-tag';
 import { UserName } from '../../components/users';
-import { API_URL } from '../../providers/data-provider';
-import { request } from '../../providers/http';
+import { api, ok } from '../../api/client';
 import type { HistoryRow } from './types';
 
 /** Status history of a dossier, oldest first. */
@@ -14,7 +13,7 @@ export function StatusHistory({ dossierId }: { dossierId: string }) {
   const { t } = useTranslation('agent');
   const history = useQuery({
     queryKey: ['dossier-history', dossierId],
-    queryFn: () => request<{ data: HistoryRow[] }>(`${API_URL}/dossiers/${dossierId}/history`),
+    queryFn: () => ok(api.GET('/api/v1/dossiers/{id}/history', { params: { path: { id: dossierId } } })),
   });
   return (
     <Table<HistoryRow>

@@ -19,12 +19,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useDictionary } from '../../components/dictionary';
 import { useAllowed } from '../../providers/access-control';
-import { API_URL } from '../../providers/data-provider';
-import { errorMessage, request } from '../../providers/http';
+import { api, ok } from '../../api/client';
+import { errorMessage } from '../../providers/http';
 import { CardBody, Column, DraggableCard, type DropState } from './kanban-parts';
 import { columnKeyboardCoordinates, useKanbanAnnouncements } from './kanban-a11y';
-import { useTransitionFlow, useTransitionOptions } from './transition';
-import type { Dossier, KanbanAnswer, TransitionsAnswer } from './types';
+import { transitionsKey, useTransitionFlow, useTransitionOptions } from './transition';
+import type { Dossier } from './types';
 import { pageTitle } from '../../components/page-title';
 
 /** The column under the pointer; with the keyboard (no pointer), the one the card overlaps most. */
@@ -46,8 +46,7 @@ export default function DossierKanban() {
   const queryClient = useQueryClient();
   const board = useQuery({
     queryKey: ['kanban', caseType],
-    queryFn: () =>
-      request<KanbanAnswer>(`${API_URL}/dossiers/kanban?caseType=${encodeURIComponent(caseType)}`),
+    queryFn: () => ok(api.GET('/api/v1/dossiers/kanban', { params: { query: { caseType } } })),
   });
   const [active, setActive] = useState<Dossier | null>(null);
   const options = useTransitionOptions(active?.id, !!active);
@@ -64,8 +63,9 @@ export default function DossierKanban() {
 
   const prefetch = (id: string) =>
     void queryClient.prefetchQuery({
-      queryKey: ['dossier-transitions', id, lang],
-      queryFn: () => request<TransitionsAnswer>(`${API_URL}/dossiers/${id}/transitions?lang=${lang}`),
+      queryKey: transitionsKey(id, lang),
+      queryFn: () =>
+        ok(api.GET('/api/v1/dossiers/{id}/transitions', { params: { path: { id }, query: { lang } } })),
       staleTime: 10_000,
     });
 

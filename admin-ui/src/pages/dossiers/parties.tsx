@@ -7,23 +7,12 @@ import { Link } from 'react-router';
 import { useDictionary } from '../../components/dictionary';
 import { formatDateTime } from '../../components/format';
 import { useAllowed } from '../../providers/access-control';
-import { API_URL } from '../../providers/data-provider';
-import { ApiError, errorMessage, request } from '../../providers/http';
+import { api, ok, type Reply, type Schemas, type Sent } from '../../api/client';
+import { ApiError, errorMessage } from '../../providers/http';
 
-export interface DossierParty {
-  id: string;
-  contactId: string;
-  contactName: string;
-  role: string;
-  createdAt: string;
-}
+export type DossierParty = Reply<'/api/v1/dossiers/{id}/parties', 'get'>['data'][number];
 
-interface ContactOption {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-}
+type ContactOption = Pick<Sent<Schemas['Contact']>, 'id' | 'firstName' | 'lastName' | 'email'>;
 
 interface PartyForm {
   contactId?: string;
@@ -41,8 +30,11 @@ export function PartiesCard({ dossierId }: { dossierId: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const key = ['dossier-parties', dossierId];
-  const url = `${API_URL}/dossiers/${dossierId}/parties`;
-  const parties = useQuery({ queryKey: key, queryFn: () => request<{ data: DossierParty[] }>(url) });
+  const path = { id: dossierId };
+  const parties = useQuery({
+    queryKey: key,
+    queryFn: () => ok(api.GET('/api/v1/dossiers/{id}/parties', { params: { path } })),
+  });
   const { selectProps: contactSelect } = useSelect<ContactOption>({
     resource: 'contacts',
     optionLabel: (c) => `${c.firstName} ${c.lastName} <${c.email}>`,
@@ -64,7 +56,12 @@ export function PartiesCard({ dossierId }: { dossierId: string }) {
     setBusy(true);
     setError(null);
     try {
-      await request<DossierParty>(url, { method: 'POST', body: values });
+      await ok(
+        api.POST('/api/v1/dossiers/{id}/parties', {
+          params: { path },
+          body: { contactId: values.contactId ?? '', role: values.role ?? '' },
+        }),
+      );
       form.resetFields();
       await refresh();
       void message.success(t('parties.added'));
@@ -85,7 +82,11 @@ export function PartiesCard({ dossierId }: { dossierId: string }) {
   const remove = async (party: DossierParty) => {
     setError(null);
     try {
-      await request<void>(`${url}/${party.id}`, { method: 'DELETE' });
+      await ok(
+        api.DELETE('/api/v1/dossiers/{id}/parties/{partyId}', {
+          params: { path: { ...path, partyId: party.id } },
+        }),
+      );
       await refresh();
     } catch (err) {
       setError(errorMessage(err));

@@ -1,8 +1,9 @@
 import { EditButton, ListButton, Show } from '@refinedev/antd';
-import { useOne, useShow } from '@refinedev/core';
+import { useOne } from '@refinedev/core';
 import { Card, Col, Descriptions, Empty, Row, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useParams } from 'react-router';
+import type { Schemas, Sent } from '../../api/client';
 import { ActivityForm } from '../../components/activity-form';
 import { AuditTrail } from '../../components/audit-diff';
 import { DictLabel, ReasonLabel } from '../../components/dictionary';
@@ -12,7 +13,7 @@ import { Timeline } from '../../components/timeline';
 import { UserName } from '../../components/users';
 import { WorkflowLink } from '../../components/workflow-link';
 import { hasPermission, useAllowed } from '../../providers/access-control';
-import { API_URL } from '../../providers/data-provider';
+import { errorMessage } from '../../providers/http';
 import { AppointmentsCard } from '../../engagement/appointments-card';
 import { MessageComposer } from '../../engagement/composer';
 import { ConsentCard } from '../../engagement/consent';
@@ -21,17 +22,11 @@ import { MatchingTab } from './matching';
 import { PartiesCard } from './parties';
 import { TransitionsPanel } from './transitions-panel';
 import type { Dossier } from './types';
+import { useDossierWorkspace } from './workspace';
 import { backIcon } from '../../components/back-icon';
 import { pageTitle } from '../../components/page-title';
 
-interface ContactLite {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  phone: string | null;
-  status: string;
-}
+type ContactLite = Pick<Sent<Schemas['Contact']>, 'id' | 'firstName' | 'lastName' | 'email' | 'phone'>;
 
 function Parties({ dossier }: { dossier: Dossier }) {
   const { t } = useTranslation('agent');
@@ -71,10 +66,13 @@ function Parties({ dossier }: { dossier: Dossier }) {
   );
 }
 
-/** A dossier: header, allowed moves, parties, timeline, status history and its audit. */
+/** A dossier: header, allowed moves, consents, appointments, timeline; parties, history and audit in tabs. */
 export default function DossierShow() {
   const { t } = useTranslation('agent');
-  const { result: dossier, query } = useShow<Dossier>({ resource: 'dossiers' });
+  const { id } = useParams<{ id: string }>();
+  // One read for the first screen; the cards below find their parts in the cache (workspace.ts).
+  const query = useDossierWorkspace(id);
+  const dossier = query.data?.dossier;
   const canMove = useAllowed('dossiers', 'transition');
   const canLog = useAllowed('activities', 'create');
   // Buyers and tenants search properties (ACHAT buys SALE listings, LOCATION rents RENT ones).
@@ -155,13 +153,7 @@ export default function DossierShow() {
                 children: (
                   <Row gutter={16}>
                     <Col xs={24} lg={canLog ? 15 : 24}>
-                      <Timeline
-                        source={{
-                          url: `${API_URL}/dossiers/${dossier.id}/timeline`,
-                          mode: 'cursor',
-                          serverFilters: ['kind', 'channel', 'direction', 'authorId', 'from', 'to'],
-                        }}
-                      />
+                      <Timeline subject={{ dossierId: dossier.id }} />
                     </Col>
                     {canLog ? (
                       <Col xs={24} lg={9}>
@@ -198,7 +190,9 @@ export default function DossierShow() {
           />
         </Space>
       ) : (
-        <Typography.Text type="secondary">{query.isError ? t('dossiers.notFound') : ''}</Typography.Text>
+        <Typography.Text type="secondary">
+          {query.isError ? errorMessage(query.error) || t('dossiers.notFound') : ''}
+        </Typography.Text>
       )}
     </Show>
   );

@@ -4,21 +4,34 @@ import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDictionary } from '../../components/dictionary';
-import { API_URL } from '../../providers/data-provider';
-import { errorMessage, request } from '../../providers/http';
-import type { Dossier, TransitionOption, TransitionsAnswer } from './types';
+import { api, ok } from '../../api/client';
+import { errorMessage } from '../../providers/http';
+import type { Dossier, TransitionOption } from './types';
 
-const lang = (language: string) => (language.startsWith('en') ? 'en' : 'fr');
+export const lang = (language: string) => (language.startsWith('en') ? 'en' : 'fr');
+
+/** The cache key of a dossier's moves in a language; the dossier workspace seeds it. */
+export const transitionsKey = (dossierId: string | undefined, l: 'fr' | 'en') => [
+  'dossier-transitions',
+  dossierId,
+  l,
+];
 
 /** The moves from the dossier's current status, each allowed or blocked with the server's reason. */
 export function useTransitionOptions(dossierId: string | undefined, enabled = true) {
   const { i18n } = useTranslation();
   const l = lang(i18n.language);
   return useQuery({
-    queryKey: ['dossier-transitions', dossierId, l],
+    queryKey: transitionsKey(dossierId, l),
     enabled: enabled && !!dossierId,
-    staleTime: 0,
-    queryFn: () => request<TransitionsAnswer>(`${API_URL}/dossiers/${dossierId}/transitions?lang=${l}`),
+    // Short: guards read the clock and other records; moves made here invalidate it at once.
+    staleTime: 5_000,
+    queryFn: () =>
+      ok(
+        api.GET('/api/v1/dossiers/{id}/transitions', {
+          params: { path: { id: dossierId ?? '' }, query: { lang: l } },
+        }),
+      ),
   });
 }
 
@@ -47,12 +60,11 @@ export function useTransitionFlow(onSettled?: (moved: boolean, dossier: Dossier)
   const post = async (dossier: Dossier, option: TransitionOption, extra: Partial<ReasonValues> = {}) => {
     setBusy(dossier.id);
     try {
-      const moved = await request<Dossier>(
-        `${API_URL}/dossiers/${dossier.id}/transitions?lang=${lang(i18n.language)}`,
-        {
-          method: 'POST',
+      const moved = await ok(
+        api.POST('/api/v1/dossiers/{id}/transitions', {
+          params: { path: { id: dossier.id }, query: { lang: lang(i18n.language) } },
           body: { to: option.to, version: dossier.version, ...extra },
-        },
+        }),
       );
       notification.success({
         message: t('transition.done', { label: option.label }),
@@ -61,6 +73,7 @@ export function useTransitionFlow(onSettled?: (moved: boolean, dossier: Dossier)
       await Promise.all([
         invalidate({ resource: 'dossiers', invalidates: ['list', 'detail'], id: dossier.id }),
         queryClient.invalidateQueries({ queryKey: ['dossier-transitions', dossier.id] }),
+        queryClient.invalidateQueries({ queryKey: ['dossier-workspace', dossier.id] }),
         queryClient.invalidateQueries({ queryKey: ['kanban'] }),
         queryClient.invalidateQueries({ queryKey: ['timeline'] }),
         queryClient.invalidateQueries({ queryKey: ['dossier-history', dossier.id] }),

@@ -1,71 +1,17 @@
-export interface Dossier {
-  id: string;
-  reference: string;
-  caseType: string;
-  statusCode: string;
-  statusChangedAt: string;
-  definitionId: string;
-  definitionVersion: number;
-  title: string;
-  assignedAgentId: string | null;
-  contactId: string | null;
-  source: string | null;
-  budgetMin: number | null;
-  budgetMax: number | null;
-  currency: string;
-  locationZone: string | null;
-  amount: number | null;
-  probability: number | null;
-  weightedAmount: number | null;
-  expectedCloseDate: string | null;
-  score: number | null;
-  closeReasonCode: string | null;
-  closeComment: string | null;
-  closedAt: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { Reply, Schemas, Sent } from '../../api/client';
 
-export type ReasonType = 'NONE' | 'LOSS' | 'WON';
+/** The API's own types (generated from its OpenAPI document): a field it stops sending fails typecheck. */
+export type Dossier = Sent<Schemas['Dossier']>;
 
-/** One move from the current status, as GET /dossiers/:id/transitions answers it. */
-export interface TransitionOption {
-  to: string;
-  label: string;
-  allowed: boolean;
-  reason?: string;
-  reasonCode?: string;
-  reasonType?: ReasonType;
-  offersContactConversion?: boolean;
-}
+/** GET /dossiers/{id}/transitions: the moves from the current status. */
+export type TransitionsAnswer = Reply<'/api/v1/dossiers/{id}/transitions', 'get'>;
+export type TransitionOption = TransitionsAnswer['data'][number];
+export type ReasonType = TransitionOption['reasonType'];
 
-export interface TransitionsAnswer {
-  statusCode: string;
-  data: TransitionOption[];
-}
+export type KanbanAnswer = Reply<'/api/v1/dossiers/kanban', 'get'>;
+export type KanbanColumn = KanbanAnswer['columns'][number];
 
-export interface KanbanColumn {
-  statusCode: string;
-  label: string;
-  terminal: boolean;
-  total: number;
-  data: Dossier[];
-}
+export type HistoryRow = Reply<'/api/v1/dossiers/{id}/history', 'get'>['data'][number];
 
-export interface KanbanAnswer {
-  caseType: string;
-  definitionVersion: number;
-  columns: KanbanColumn[];
-}
-
-export interface HistoryRow {
-  from: string | null;
-  to: string;
-  actor: string | null;
-  actorType: string;
-  at: string;
-  reasonCode: string | null;
-  comment: string | null;
-  definitionVersion: number;
-}
+/** GET /dossiers/{id}/workspace: the dossier page's first screen in one read. */
+export type DossierWorkspace = Reply<'/api/v1/dossiers/{id}/workspace', 'get'>;

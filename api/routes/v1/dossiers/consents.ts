@@ -46,6 +46,18 @@ const channelState = {
   },
 } as const;
 
+/** Per channel, what applies to messages about a dossier; also a part of the dossier workspace. */
+export const dossierConsentsSchema = closed({
+  type: 'object',
+  properties: {
+    contactId: { type: 'string' },
+    channels: {
+      type: 'object',
+      properties: Object.fromEntries(CONSENT_CHANNELS.map((c) => [c, channelState])),
+    },
+  },
+} as const);
+
 /** The person whose choice is read or written: the dossier's contact or one of its parties. */
 async function consentSubject(em: Em, dossierId: string, contactId: string | undefined) {
   const dossier = await em.findOne(Dossier, { id: dossierId });
@@ -75,16 +87,7 @@ export default async function dossierConsentRoutes(app: FastifyInstance) {
         params: { $ref: 'IdParams#' },
         querystring: contactQuery,
         response: {
-          200: closed({
-            type: 'object',
-            properties: {
-              contactId: { type: 'string' },
-              channels: {
-                type: 'object',
-                properties: Object.fromEntries(CONSENT_CHANNELS.map((c) => [c, channelState])),
-              },
-            },
-          } as const),
+          200: dossierConsentsSchema,
           ...errorResponses(400, 401, 403, 404),
         },
       },

@@ -13,6 +13,7 @@ import { idempotencyKeyOf, requestHash } from '../../../lib/idempotency.js';
 import { closed, errorResponses } from '../../../schemas/shared.js';
 import { createDossier, type DossierInput } from '../../../services/dossiers.js';
 import { listDossiers, kanban } from './queries.js';
+import workspaceRoutes from './workspace.js';
 import { createDossierBody, dossierSchema, listQuery, patchDossierBody, type ListQuery } from './schemas.js';
 
 const tags = ['dossiers'];
@@ -29,6 +30,8 @@ export default async function dossierRoutes(app: FastifyInstance) {
   await app.register(matchingRoutes);
   await app.register(shortlistRoutes);
   app.addSchema(dossierSchema);
+  // After the Dossier schema: the workspace answer refers to it.
+  await app.register(workspaceRoutes);
 
   app.post<{ Body: DossierInput }>(
     '/dossiers',

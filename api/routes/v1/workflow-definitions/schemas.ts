@@ -62,6 +62,11 @@ const definitionProblemItem = {
     field: { type: 'string' },
     message: { type: 'string' },
     code: { type: 'string' },
+    params: {
+      type: 'object',
+      description: 'What the code names (state, from, to, value…), for a client to phrase it',
+      additionalProperties: { type: ['string', 'number'] },
+    },
   },
 } as const;
 

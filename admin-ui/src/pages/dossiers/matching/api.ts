@@ -1,80 +1,40 @@
 import { useQuery } from '@tanstack/react-query';
-import { API_URL } from '../../../providers/data-provider';
-import { request } from '../../../providers/http';
+import { api, ok, type Reply } from '../../../api/client';
 import type { ShortlistStatus } from '../../../../../definitions/shortlist.js';
-import type { Annonce } from '../../annonces/types';
 
-export type MatchStatus = 'MATCH' | 'PARTIAL' | 'MISS';
-export interface Explanation {
-  criterion: string;
-  status: MatchStatus;
-  detail: string;
-  weight?: number;
-}
-
-export interface MatchItem {
-  annonceId: string;
-  score: number;
-  explanation: Explanation[];
-  shortlist: { entryId: string; status: ShortlistStatus } | null;
-  annonce: Annonce;
-}
+/** POST /dossiers/{id}/matches: the listings ranked for the dossier's search, explained. */
+export type MatchItem = Reply<'/api/v1/dossiers/{id}/matches', 'post'>['data'][number];
+export type Explanation = MatchItem['explanation'][number];
+export type MatchStatus = Explanation['status'];
 
 export { SHORTLIST_STATUSES, type ShortlistStatus } from '../../../../../definitions/shortlist.js';
 
-export interface ShortlistEntry {
-  id: string;
-  annonceId: string;
-  status: ShortlistStatus;
-  next: ShortlistStatus[];
-  statusChangedAt: string;
-  score: number | null;
-  explanation: Explanation[] | null;
-  comment: string | null;
-  version: number;
-  annonce: Annonce | null;
-  history: Array<{ from: string | null; to: string; actorId: string | null; at: string }>;
-}
+export type ShortlistEntry = Reply<'/api/v1/dossiers/{id}/shortlist', 'get'>['data'][number];
 
-/** The dossier's search as GET/PUT /dossiers/:id/criteria reads it (budgets in euros). */
-export interface Criteria {
-  version: number;
-  transaction?: 'SALE' | 'RENT' | null;
-  budgetMin: number | null;
-  budgetMax: number | null;
-  cities?: string[];
-  zones?: string[];
-  propertyTypes?: string[];
-  roomsMin?: number | null;
-  bedroomsMin?: number | null;
-  surfaceMin?: number | null;
-  requiredFeatures?: string[];
-  niceFeatures?: string[];
-  near?: { lat: number; lng: number; radiusKm: number } | null;
-}
+/** The dossier's search as GET/PUT /dossiers/{id}/criteria reads it (budgets in euros). */
+export type Criteria = Reply<'/api/v1/dossiers/{id}/criteria', 'get'>;
 
-export const dossierUrl = (id: string) => `${API_URL}/dossiers/${id}`;
 export const langOf = (language: string) => (language.startsWith('en') ? 'en' : 'fr');
 
 export function useCriteria(dossierId: string) {
   return useQuery({
     queryKey: ['dossier-criteria', dossierId],
-    queryFn: () => request<Criteria>(`${dossierUrl(dossierId)}/criteria`),
+    queryFn: () => ok(api.GET('/api/v1/dossiers/{id}/criteria', { params: { path: { id: dossierId } } })),
   });
 }
 
 export function useShortlist(dossierId: string) {
   return useQuery({
     queryKey: ['dossier-shortlist', dossierId],
-    queryFn: () => request<{ data: ShortlistEntry[] }>(`${dossierUrl(dossierId)}/shortlist`),
+    queryFn: () => ok(api.GET('/api/v1/dossiers/{id}/shortlist', { params: { path: { id: dossierId } } })),
   });
 }
 
-export const STATUS_COLORS: Record<MatchStatus, string> = { MATCH: 'green', PARTIAL: 'orange', MISS: 'red' };
-export const SHORTLIST_COLORS: Record<ShortlistStatus, string> = {
+export const STATUS_COLORS: Record<string, string> = { MATCH: 'green', PARTIAL: 'orange', MISS: 'red' };
+export const SHORTLIST_COLORS: Record<string, string> = {
   SHORTLISTED: 'blue',
   PROPOSED: 'cyan',
   VISITED: 'geekblue',
   SELECTED: 'green',
   REJECTED: 'red',
-};
+} satisfies Record<ShortlistStatus, string>;

@@ -4,8 +4,9 @@ import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Select, Skeleton
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDictionary } from '../../../components/dictionary';
-import { ApiError, errorMessage, request } from '../../../providers/http';
-import { dossierUrl, useCriteria, type Criteria } from './api';
+import { api, ok, type RequestBody } from '../../../api/client';
+import { ApiError, errorMessage } from '../../../providers/http';
+import { useCriteria, type Criteria } from './api';
 
 type Values = Omit<Criteria, 'version' | 'transaction' | 'near'> & {
   nearLat?: number | null;
@@ -17,8 +18,8 @@ const ARRAYS = ['cities', 'zones', 'propertyTypes', 'requiredFeatures', 'niceFea
 const NUMBERS = ['roomsMin', 'bedroomsMin', 'surfaceMin'] as const;
 
 /** Form values → PUT body: empty numbers and lists are left out (the PUT replaces the whole search). */
-function bodyOf(v: Values, version: number) {
-  const body: Record<string, unknown> = {
+function bodyOf(v: Values, version: number): RequestBody<'/api/v1/dossiers/{id}/criteria', 'put'> {
+  const body: RequestBody<'/api/v1/dossiers/{id}/criteria', 'put'> & Record<string, unknown> = {
     version,
     budgetMin: v.budgetMin ?? null,
     budgetMax: v.budgetMax ?? null,
@@ -66,12 +67,15 @@ export function CriteriaForm({
   const save = async (v: Values) => {
     setSaving(true);
     try {
-      const saved = await request<Criteria>(`${dossierUrl(dossierId)}/criteria`, {
-        method: 'PUT',
-        body: bodyOf(v, c.version),
-      });
+      const saved = await ok(
+        api.PUT('/api/v1/dossiers/{id}/criteria', {
+          params: { path: { id: dossierId } },
+          body: bodyOf(v, c.version),
+        }),
+      );
       queryClient.setQueryData(['dossier-criteria', dossierId], saved);
       await invalidate({ resource: 'dossiers', invalidates: ['detail'], id: dossierId });
+      await queryClient.invalidateQueries({ queryKey: ['dossier-workspace', dossierId] });
       notification.success({ message: t('criteria.saved') });
       onSaved?.();
     } catch (err) {

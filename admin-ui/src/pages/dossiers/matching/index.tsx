@@ -5,8 +5,9 @@ import { Alert, App, Button, Card, Col, Flex, Row, Skeleton, Typography } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useAllowed } from '../../../providers/access-control';
-import { errorMessage, request } from '../../../providers/http';
-import { dossierUrl, langOf, useShortlist, type MatchItem, type ShortlistEntry } from './api';
+import { api, ok } from '../../../api/client';
+import { errorMessage } from '../../../providers/http';
+import { langOf, useShortlist, type MatchItem } from './api';
 import { CriteriaForm } from './criteria-form';
 import { MatchResults } from './results';
 import { ShortlistBoard, type MoveRequest } from './shortlist-board';
@@ -33,17 +34,17 @@ export function MatchingTab({ dossierId }: { dossierId: string }) {
       queryClient.invalidateQueries({ queryKey: ['timeline'] }),
       queryClient.invalidateQueries({ queryKey: ['dossier-transitions', dossierId] }),
       invalidate({ resource: 'dossiers', invalidates: ['detail'], id: dossierId }),
+      queryClient.invalidateQueries({ queryKey: ['dossier-workspace', dossierId] }),
     ]);
   };
 
   const run = async () => {
     setRunning(true);
     try {
-      const res = await request<{ data: MatchItem[] }>(
-        `${dossierUrl(dossierId)}/matches?limit=10&lang=${lang}`,
-        {
-          method: 'POST',
-        },
+      const res = await ok(
+        api.POST('/api/v1/dossiers/{id}/matches', {
+          params: { path: { id: dossierId }, query: { limit: 10, lang } },
+        }),
       );
       setResults(res.data);
       await queryClient.invalidateQueries({ queryKey: ['timeline'] });
@@ -57,10 +58,12 @@ export function MatchingTab({ dossierId }: { dossierId: string }) {
   const add = async (m: MatchItem) => {
     setBusy(m.annonceId);
     try {
-      const entry = await request<ShortlistEntry>(`${dossierUrl(dossierId)}/shortlist?lang=${lang}`, {
-        method: 'POST',
-        body: { annonceId: m.annonceId },
-      });
+      const entry = await ok(
+        api.POST('/api/v1/dossiers/{id}/shortlist', {
+          params: { path: { id: dossierId }, query: { lang } },
+          body: { annonceId: m.annonceId },
+        }),
+      );
       setResults(
         (rs) =>
           rs?.map((r) =>
@@ -82,12 +85,12 @@ export function MatchingTab({ dossierId }: { dossierId: string }) {
     setBusy(entry.id);
     try {
       // The moved entry itself; with rejectOthers, `rejected` lists the entries it closed.
-      const res = await request<
-        ShortlistEntry & { rejected?: Pick<ShortlistEntry, 'id' | 'annonceId' | 'status' | 'version'>[] }
-      >(`${dossierUrl(dossierId)}/shortlist/${entry.id}`, {
-        method: 'PATCH',
-        body: { status, version: entry.version, ...(rejectOthers ? { rejectOthers } : {}) },
-      });
+      const res = await ok(
+        api.PATCH('/api/v1/dossiers/{id}/shortlist/{entryId}', {
+          params: { path: { id: dossierId, entryId: entry.id } },
+          body: { status, version: entry.version, ...(rejectOthers ? { rejectOthers } : {}) },
+        }),
+      );
       const rejected = res.rejected ?? [];
       const moved = new Map([res, ...rejected].map((e) => [e.annonceId, e.status]));
       setResults(

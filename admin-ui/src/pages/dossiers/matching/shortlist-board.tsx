@@ -79,7 +79,7 @@ function EntryCard({
                 danger={to === 'REJECTED'}
                 type={to === 'SELECTED' ? 'primary' : 'default'}
                 loading={busy}
-                onClick={() => onMove({ entry, status: to })}
+                onClick={() => onMove({ entry, status: to as ShortlistStatus })}
                 data-testid={`shortlist-move-${to}`}
               >
                 {t(`shortlist.action.${to}`)}

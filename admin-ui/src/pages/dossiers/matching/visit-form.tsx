@@ -3,10 +3,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, errorMessage, request } from '../../../providers/http';
+import { api, ok } from '../../../api/client';
+import { ApiError, errorMessage } from '../../../providers/http';
 import { AppointmentWarnings } from '../../appointments/warnings';
 import type { Appointment, AppointmentWarning } from '../../appointments/types';
-import { dossierUrl, type ShortlistEntry } from './api';
+import { type ShortlistEntry } from './api';
 
 interface Values {
   startAt: Dayjs;
@@ -38,15 +39,17 @@ export function VisitModal({
   const submit = async (v: Values) => {
     setSaving(true);
     try {
-      const res = await request<Booked>(`${dossierUrl(dossierId)}/shortlist/${entry.id}/visits`, {
-        method: 'POST',
-        body: {
-          startAt: v.startAt.toISOString(),
-          endAt: v.endAt.toISOString(),
-          ...(v.place?.trim() ? { place: v.place.trim() } : {}),
-          ...(v.notes?.trim() ? { notes: v.notes.trim() } : {}),
-        },
-      });
+      const res = await ok(
+        api.POST('/api/v1/dossiers/{id}/shortlist/{entryId}/visits', {
+          params: { path: { id: dossierId, entryId: entry.id } },
+          body: {
+            startAt: v.startAt.toISOString(),
+            endAt: v.endAt.toISOString(),
+            ...(v.place?.trim() ? { place: v.place.trim() } : {}),
+            ...(v.notes?.trim() ? { notes: v.notes.trim() } : {}),
+          },
+        }),
+      );
       notification.success({ message: t('visit.booked') });
       if (res.warnings.length) setBooked(res);
       else onClose(true);
