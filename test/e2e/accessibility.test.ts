@@ -112,6 +112,7 @@ const SCREENS: Array<{ name: string; path: () => string }> = [
   { name: 'pipeline-editor', path: () => `/workflow-definitions/edit/${ids.definition}` },
   { name: 'dictionaries', path: () => '/dictionaries' },
   { name: 'coop-group', path: () => `/coop/groups/show/${ids.group}` },
+  { name: 'tasks', path: () => '/tasks' },
 ];
 
 /** Moderate/minor in axe, but the screens keep them clean: one h1, no skipped level, no empty heading. */

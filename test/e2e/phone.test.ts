@@ -69,6 +69,7 @@ const SCREENS: Array<{ name: string; path: () => string }> = [
   { name: 'coop-group', path: () => `/coop/groups/show/${ids.group}` },
   { name: 'audit', path: () => '/audit' },
   { name: 'settings', path: () => '/settings' },
+  { name: 'tasks', path: () => '/tasks' },
 ];
 
 async function settle(page: Page) {
