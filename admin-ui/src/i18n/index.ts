@@ -43,6 +43,7 @@ void i18n.use(initReactI18next).init({
     'labels',
     'search',
     'tasks',
+    'imports',
   ],
   interpolation: { escapeValue: false }, // React escapes
 });

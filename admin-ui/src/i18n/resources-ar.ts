@@ -15,6 +15,7 @@ import { problemsAr } from './locales/problems.js';
 import { rulesAr } from './locales/rules-ar.js';
 import { studioAr } from './locales/studio-ar.js';
 import { tasksAr } from './locales/tasks.js';
+import { importsAr } from './locales/imports.js';
 
 export const arResources = {
   coop: coopAr,
@@ -31,6 +32,7 @@ export const arResources = {
   labels: labelsAr,
   search: searchAr,
   tasks: tasksAr,
+  imports: importsAr,
   password: passwordAr,
   fieldErrors: fieldErrorsAr,
 };

@@ -19,6 +19,7 @@ import { rulesEn, rulesFr } from './locales/rules.js';
 import { searchEn, searchFr } from './locales/search.js';
 import { studioEn, studioFr } from './locales/studio.js';
 import { tasksEn, tasksFr } from './locales/tasks.js';
+import { importsEn, importsFr } from './locales/imports.js';
 
 export const resources = {
   fr: {
@@ -38,6 +39,7 @@ export const resources = {
     labels: labelsFr,
     search: searchFr,
     tasks: tasksFr,
+    imports: importsFr,
   },
   en: {
     common: commonEn,
@@ -56,5 +58,6 @@ export const resources = {
     labels: labelsEn,
     search: searchEn,
     tasks: tasksEn,
+    imports: importsEn,
   },
 };

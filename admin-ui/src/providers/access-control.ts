@@ -44,6 +44,7 @@ const RULES: Record<string, Record<string, string>> = {
   matching: { list: 'CRM_MATCHING_VIEW', run: 'CRM_MATCHING_RUN' },
   activities: { list: 'CRM_ACTIVITIES_VIEW', create: 'CRM_ACTIVITIES_CREATE' },
   tasks: { list: 'CRM_ACTIVITIES_VIEW' },
+  imports: { list: 'CRM_CONTACTS_CREATE' },
   dashboard: { list: 'CRM_DEALS_VIEW' },
 };
 

@@ -2,6 +2,7 @@ import {
   AppstoreOutlined,
   BankOutlined,
   CheckSquareOutlined,
+  CloudUploadOutlined,
   FolderOpenOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -27,6 +28,7 @@ const AccountCreate = lazy(() => import('../pages/accounts/create'));
 const AccountEdit = lazy(() => import('../pages/accounts/edit'));
 const AccountShow = lazy(() => import('../pages/accounts/show'));
 const TasksPage = lazy(() => import('../pages/tasks'));
+const ImportPage = lazy(() => import('../pages/imports'));
 
 function page(Component: LazyExoticComponent<ComponentType>) {
   return (
@@ -65,6 +67,11 @@ export const agentResources: ResourceProps[] = [
     meta: { icon: createElement(TeamOutlined) },
   },
   {
+    name: 'imports',
+    list: '/imports',
+    meta: { icon: createElement(CloudUploadOutlined) },
+  },
+  {
     name: 'accounts',
     list: '/accounts',
     create: '/accounts/create',
@@ -79,6 +86,7 @@ export const agentRoutes = (
   <Fragment>
     <Route path="/dashboard" element={page(DashboardPage)} />
     <Route path="/tasks" element={page(TasksPage)} />
+    <Route path="/imports" element={<RequireAccess>{page(ImportPage)}</RequireAccess>} />
     <Route path="/dossiers">
       <Route index element={page(DossierList)} />
       <Route path="kanban" element={page(DossierKanban)} />

@@ -37,6 +37,7 @@ export const commonAr: Record<keyof typeof commonFr, unknown> = {
   dossiers: { dossiers: 'الملفات', titles: { list: 'الملفات' } },
   kanban: { kanban: 'كانبان', titles: { list: 'كانبان' } },
   tasks: { tasks: 'مهامي', titles: { list: 'مهامي' } },
+  imports: { imports: 'استيراد', titles: { list: 'استيراد' } },
   contacts: { contacts: 'جهات الاتصال', titles: { list: 'جهات الاتصال' } },
   accounts: { accounts: 'الحسابات', titles: { list: 'الحسابات' } },
   buttons: {

@@ -36,6 +36,7 @@ export const commonFr = {
   dossiers: { dossiers: 'Dossiers', titles: { list: 'Dossiers' } },
   kanban: { kanban: 'Kanban', titles: { list: 'Kanban' } },
   tasks: { tasks: 'Mes tâches', titles: { list: 'Mes tâches' } },
+  imports: { imports: 'Import', titles: { list: 'Import' } },
   contacts: { contacts: 'Contacts', titles: { list: 'Contacts' } },
   accounts: { accounts: 'Comptes', titles: { list: 'Comptes' } },
   buttons: {
@@ -114,6 +115,7 @@ export const commonEn: Record<keyof typeof commonFr, unknown> = {
   dossiers: { dossiers: 'Dossiers', titles: { list: 'Dossiers' } },
   kanban: { kanban: 'Kanban', titles: { list: 'Kanban' } },
   tasks: { tasks: 'My tasks', titles: { list: 'My tasks' } },
+  imports: { imports: 'Import', titles: { list: 'Import' } },
   contacts: { contacts: 'Contacts', titles: { list: 'Contacts' } },
   accounts: { accounts: 'Accounts', titles: { list: 'Accounts' } },
   buttons: {
