@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { definitionProblemsAr } from '../../admin-ui/src/i18n/locales/definition-problems-ar.js';
 import {
-  definitionProblemsAr,
   definitionProblemsEn,
   definitionProblemsFr,
 } from '../../admin-ui/src/i18n/locales/definition-problems.js';

@@ -5,7 +5,8 @@
  */
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { problemsAr, problemsEn, problemsFr } from '../../admin-ui/src/i18n/locales/problems.js';
+import { problemsAr } from '../../admin-ui/src/i18n/locales/problems-ar.js';
+import { problemsEn, problemsFr } from '../../admin-ui/src/i18n/locales/problems.js';
 import {
   HTTP_PROBLEM_CODES,
   PRECISE_PROBLEM_CODES,

@@ -40,24 +40,3 @@ export const a11yEn: typeof a11yFr = {
     back: 'Back to home',
   },
 };
-
-export const a11yAr: typeof a11yFr = {
-  kanban: {
-    handle: 'نقل الملف {{reference}}',
-    instructions:
-      'لنقل ملف، اضغط على المسافة، واستخدم الأسهم لاختيار عمود، ثم المسافة للإفلات أو Escape للإلغاء.',
-    picked: 'تم التقاط الملف {{id}}.',
-    over: 'الملف {{id}} فوق العمود {{column}}.',
-    notOver: 'الملف {{id}} ليس فوق أي عمود.',
-    dropped: 'تم إفلات الملف {{id}} على العمود {{column}}.',
-    cancelled: 'تم إلغاء نقل الملف {{id}}.',
-  },
-  header: {
-    menu: 'القائمة',
-  },
-  forbidden: {
-    title: 'غير مسموح',
-    subTitle: 'صلاحياتك لا تسمح بفتح هذه الصفحة.',
-    back: 'العودة إلى الصفحة الرئيسية',
-  },
-};

@@ -21,7 +21,7 @@ export const channelsFr = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const channelsEn: Shape<typeof channelsFr> = {
   whatsapp: {
@@ -42,27 +42,5 @@ export const channelsEn: Shape<typeof channelsFr> = {
     phoneInUse: 'This number belongs to another organisation',
     digits: 'Digits only (5 to 32)',
     required: 'Required',
-  },
-};
-
-export const channelsAr: Shape<typeof channelsFr> = {
-  whatsapp: {
-    title: 'رقم واتساب الخاص بالوكالة',
-    hint: 'بيانات اعتماد رقم واتساب للأعمال (Cloud API). لا تُعرض الأسرار مرة أخرى: اترك الحقل فارغًا للاحتفاظ بالقيمة المحفوظة.',
-    configured: 'مُعدّ',
-    notConfigured: 'غير مُعدّ',
-    phoneNumberId: 'معرّف الرقم (phone number id)',
-    appSecret: 'سرّ التطبيق (توقيع الـ webhook)',
-    accessToken: 'رمز الوصول (الإرسال)',
-    verifyToken: 'رمز التحقق من الـ webhook',
-    isSet: 'محفوظ — اتركه فارغًا للاحتفاظ به',
-    notSet: 'غير محدد',
-    webhook: 'عنوان الـ webhook الذي يُصرَّح به لدى Meta: {{url}}',
-    save: 'حفظ',
-    saved: 'تم حفظ رقم واتساب',
-    failed: 'تم رفض الإعداد',
-    phoneInUse: 'هذا الرقم تابع لمؤسسة أخرى',
-    digits: 'أرقام فقط (من 5 إلى 32)',
-    required: 'حقل إلزامي',
   },
 };

@@ -1,4 +1,4 @@
-import { problemCodesAr, problemCodesEn, problemCodesFr } from './problem-codes.js';
+import { problemCodesEn, problemCodesFr } from './problem-codes.js';
 
 /**
  * The "problems" namespace: the API's refusals (problem+json `code` + `params`) phrased per code, with a
@@ -62,7 +62,7 @@ export const problemsFr = {
   },
 };
 
-type Shape = {
+export type Shape = {
   generic: string;
   fieldRefused: string;
   or: string;
@@ -127,63 +127,5 @@ export const problemsEn: Shape = {
     COOP_ADMIN: 'Manage cooperatives',
     COOP_MEMBER: 'Cooperative member area',
     OPS_WORKFLOWS_VIEW: 'View workflows in Temporal (operations)',
-  },
-};
-
-export const problemsAr: Shape = {
-  generic: 'رُفض الطلب.',
-  fieldRefused: 'قيمة مرفوضة',
-  or: ' أو ',
-  status: {
-    400: 'الطلب غير صالح.',
-    401: 'انتهت جلستك: سجّل الدخول من جديد.',
-    403: 'لا يحق لك القيام بهذا الإجراء.',
-    404: 'العنصر غير موجود.',
-    409: 'تعارض: تغيّر العنصر أو هو موجود بالفعل. أعد التحميل وحاول مجددًا.',
-    413: 'الملف كبير جدًا.',
-    415: 'نوع الملف غير مقبول.',
-    422: 'لا يمكن تنفيذ ذلك في الحالة الحالية.',
-    429: 'طلبات كثيرة جدًا: حاول بعد لحظة.',
-    500: 'خطأ في الخادم: حاول مجددًا أو اتصل بالدعم.',
-    503: 'الخدمة غير متاحة مؤقتًا: حاول بعد بضع ثوانٍ.',
-  },
-  code: problemCodesAr,
-  role: {
-    ADMIN: 'مسؤول النظام',
-    MANAGER: 'مدير',
-    AGENT: 'وكيل',
-    READONLY: 'قراءة فقط',
-    COOP_MEMBER: 'عضو تعاونية',
-  },
-  permission: {
-    CRM_CONTACTS_VIEW: 'عرض جهات الاتصال',
-    CRM_CONTACTS_CREATE: 'إنشاء جهات اتصال',
-    CRM_CONTACTS_EDIT: 'تعديل جهات الاتصال',
-    CRM_CONTACTS_ARCHIVE: 'أرشفة جهات الاتصال',
-    CRM_CONTACTS_DELETE: 'حذف جهات الاتصال',
-    CRM_ACCOUNTS_DELETE: 'حذف الحسابات',
-    CRM_DEALS_VIEW: 'عرض الملفات',
-    CRM_DEALS_CREATE: 'إنشاء ملفات',
-    CRM_DEALS_EDIT: 'تعديل الملفات',
-    CRM_DEALS_STAGE_CHANGE: 'تغيير حالة الملفات',
-    CRM_DEALS_DELETE: 'حذف الملفات',
-    CRM_ACTIVITIES_VIEW: 'عرض الأنشطة',
-    CRM_ACTIVITIES_CREATE: 'تسجيل الأنشطة',
-    CRM_APPOINTMENTS_VIEW: 'عرض المفكرة',
-    CRM_APPOINTMENTS_CREATE: 'حجز المواعيد',
-    CRM_APPOINTMENTS_EDIT: 'تعديل المواعيد',
-    CRM_MATCHING_RUN: 'تشغيل المطابقة',
-    CRM_MATCHING_VIEW: 'عرض المطابقة',
-    CRM_ANNONCES_VIEW: 'عرض العروض',
-    CRM_ANNONCES_EDIT: 'تعديل العروض',
-    WORKFLOW_ADMIN: 'إدارة مسارات العمل',
-    DICTIONARY_ADMIN: 'إدارة القواميس',
-    AUDIT_VIEW: 'عرض سجل التدقيق',
-    AUDIT_EXPORT: 'تصدير سجل التدقيق',
-    EXPORT: 'تصدير البيانات',
-    USER_ADMIN: 'إدارة المستخدمين',
-    COOP_ADMIN: 'إدارة التعاونيات',
-    COOP_MEMBER: 'فضاء عضو التعاونية',
-    OPS_WORKFLOWS_VIEW: 'عرض مسارات العمل في Temporal (التشغيل)',
   },
 };
