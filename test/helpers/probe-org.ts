@@ -147,6 +147,7 @@ const TABLE_OF: Record<string, string> = {
   projects: 'coop_project',
   lots: 'coop_lot',
   allocations: 'coop_allocation_run',
+  imports: 'import_job',
 };
 
 /**
