@@ -1,3 +1,4 @@
+import { QueryOrder } from '@mikro-orm/core';
 import { recordAudit } from './audit.js';
 import { addTimelineEvent } from './activities.js';
 import { AuditEvent } from './entities/index.js';
@@ -167,7 +168,14 @@ export async function consentHistory(em: Em, scope: ConsentScope, id: string) {
   const events = await em.find(
     AuditEvent,
     { entityType: scope === 'DOSSIER' ? 'DossierConsent' : 'ContactConsent', entityId: id },
-    { orderBy: { seq: 'desc' } },
+    // Rows not yet sealed (no seq, about a second after commit) are the newest.
+    {
+      orderBy: [
+        { seq: QueryOrder.DESC_NULLS_FIRST },
+        { createdAt: QueryOrder.DESC },
+        { id: QueryOrder.DESC },
+      ],
+    },
   );
   return events.map((e) => ({
     at: e.createdAt.toISOString(),

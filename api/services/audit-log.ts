@@ -1,3 +1,4 @@
+import { QueryOrder } from '@mikro-orm/core';
 import { AuditEvent, User, type IAuditEvent } from '../../db/entities/index.js';
 import type { Em } from '../../db/orm.js';
 
@@ -28,7 +29,8 @@ export async function auditLogPage(em: Em, q: AuditLogQuery) {
       ...(q.to ? { $lt: new Date(q.to) } : {}),
     };
   const [rows, total] = await em.findAndCount(AuditEvent, where, {
-    orderBy: { seq: 'desc' },
+    // Newest first: rows not yet sealed (no seq) are the newest; among them, the latest written first.
+    orderBy: [{ seq: QueryOrder.DESC_NULLS_FIRST }, { createdAt: QueryOrder.DESC }, { id: QueryOrder.DESC }],
     limit: q.limit,
     offset: q.offset,
   });

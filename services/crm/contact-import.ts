@@ -99,10 +99,11 @@ function planRow(row: MappedRow, known: Known, onDuplicate: DuplicatePolicy): Pl
     errors.push({ field: 'email', code: 'ALREADY_USED', message: 'is already used by another contact' });
     action = 'error';
   }
-  // Later lines of the file see this one as existing.
-  if (action === 'create') {
-    if (email) known.byEmail.set(email, { line: row.line });
-    if (fields.phone) known.byPhone.set(fields.phone, { line: row.line });
+  // Later lines of the file see this one: as a new contact, or as the contact it duplicates.
+  if (action !== 'error') {
+    const seen = { line: row.line, contactId: match?.contactId, version: match?.version };
+    if (email && !known.byEmail.has(email)) known.byEmail.set(email, seen);
+    if (fields.phone && !known.byPhone.has(fields.phone)) known.byPhone.set(fields.phone, seen);
   }
   return { line: row.line, action, errors, duplicateOf, fields };
 }

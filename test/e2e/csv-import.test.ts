@@ -9,6 +9,8 @@ let t: TestApp;
 let browser: Browser;
 let base: string;
 const run = Date.now().toString(36);
+/** A mobile number no other test uses (the suite shares one database): a phone match is a duplicate. */
+const mobile = `6${String(Date.now()).slice(-8)}`;
 
 beforeAll(async () => {
   ({ t, browser, base } = await openBrowserStack());
@@ -20,7 +22,7 @@ afterAll(async () => {
 
 const csv = [
   'Prénom;Nom;Courriel;Portable;Ville',
-  `Élodie;Lefèvre;elodie.${run}@exemple.fr;06 12 34 56 78;Lyon`,
+  `Élodie;Lefèvre;elodie.${run}@exemple.fr;0${mobile.slice(0, 1)} ${mobile.slice(1, 3)} ${mobile.slice(3, 5)} ${mobile.slice(5, 7)} ${mobile.slice(7)};Lyon`,
   `Hélène;Martin;helene.${run}@exemple.fr;;Paris`,
   `Elodie;Lefevre;ELODIE.${run}@exemple.fr;;Lyon`,
   `;Sans prénom;sans.prenom.${run}@exemple.fr;;Nantes`,
