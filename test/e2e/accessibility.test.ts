@@ -7,6 +7,7 @@ import { login, type TestApp } from '../helpers/app.js';
 import { openBrowserStack, SCREENSHOT_DIR, screenshotTop, signInFr } from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 import { createDossier } from '../helpers/dossiers.js';
+import { mainScreens } from '../helpers/screens.js';
 
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -99,21 +100,8 @@ async function axe(page: Page): Promise<AxeViolation[]> {
   })()`);
 }
 
-const SCREENS: Array<{ name: string; path: () => string }> = [
-  { name: 'dashboard', path: () => '/dashboard' },
-  { name: 'dossier-list', path: () => '/dossiers' },
-  { name: 'dossier-show', path: () => `/dossiers/show/${ids.dossier}` },
-  { name: 'kanban', path: () => '/dossiers/kanban?caseType=ACHAT' },
-  { name: 'contact-list', path: () => '/contacts' },
-  { name: 'contact-show', path: () => `/contacts/show/${ids.contact}` },
-  { name: 'listings', path: () => '/annonces' },
-  { name: 'calendar', path: () => '/appointments' },
-  { name: 'pipelines', path: () => '/workflow-definitions' },
-  { name: 'pipeline-editor', path: () => `/workflow-definitions/edit/${ids.definition}` },
-  { name: 'dictionaries', path: () => '/dictionaries' },
-  { name: 'coop-group', path: () => `/coop/groups/show/${ids.group}` },
-  { name: 'tasks', path: () => '/tasks' },
-];
+// The audit and settings screens are walked at 390 px only (test/e2e/phone.test.ts).
+const SCREENS = mainScreens(ids).filter((s) => !['audit', 'settings'].includes(s.name));
 
 /** Moderate/minor in axe, but the screens keep them clean: one h1, no skipped level, no empty heading. */
 const HEADINGS = ['heading-order', 'empty-heading', 'page-has-heading-one'];

@@ -9,6 +9,7 @@ import { login, type TestApp } from '../helpers/app.js';
 import { openBrowserStack, screenshotTop, signInFr } from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/constants.js';
 import { createDossier } from '../helpers/dossiers.js';
+import { mainScreens } from '../helpers/screens.js';
 
 let t: TestApp;
 let browser: Browser;
@@ -54,23 +55,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const SCREENS: Array<{ name: string; path: () => string }> = [
-  { name: 'dashboard', path: () => '/dashboard' },
-  { name: 'dossier-list', path: () => '/dossiers' },
-  { name: 'dossier-show', path: () => `/dossiers/show/${ids.dossier}` },
-  { name: 'kanban', path: () => '/dossiers/kanban?caseType=ACHAT' },
-  { name: 'contact-list', path: () => '/contacts' },
-  { name: 'contact-show', path: () => `/contacts/show/${ids.contact}` },
-  { name: 'listings', path: () => '/annonces' },
-  { name: 'calendar', path: () => '/appointments' },
-  { name: 'pipelines', path: () => '/workflow-definitions' },
-  { name: 'pipeline-editor', path: () => `/workflow-definitions/edit/${ids.definition}` },
-  { name: 'dictionaries', path: () => '/dictionaries' },
-  { name: 'coop-group', path: () => `/coop/groups/show/${ids.group}` },
-  { name: 'audit', path: () => '/audit' },
-  { name: 'settings', path: () => '/settings' },
-  { name: 'tasks', path: () => '/tasks' },
-];
+const SCREENS = mainScreens(ids);
 
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
